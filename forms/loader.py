@@ -1,0 +1,190 @@
+"""Reading survey definitions from YAML, with clear errors.
+
+A definition that breaks any rule raises :class:`DefinitionError`, whose
+``problems`` list says, one line each, which file, where in it (a path such as
+``pages[1].questions[3].type``, plus the line), what is wrong and what is allowed.
+
+YAML is read safely (no Python objects) and a little more strictly than PyYAML's
+default: only ``true``/``false`` are booleans, so a choice written ``yes`` stays
+the text "yes"; a key given twice is an error rather than silently replaced; and
+anchors/aliases are refused, because an uploaded file is untrusted input and
+aliases are how a small file expands into a huge one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path as FilePath
+from typing import Any
+
+import yaml
+
+from forms.problems import Path, Report, format_path
+from forms.schema import Definition
+from forms.validate import build_definition
+
+LIBRARY = FilePath(__file__).with_name("library")
+#: The largest definition accepted, in characters; real surveys are a few KB.
+MAX_SOURCE = 512 * 1024
+
+
+class DefinitionError(Exception):
+    """A definition is not valid; ``problems`` holds one message per problem."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader with YAML 1.2 booleans: ``yes``, ``no``, ``on`` and ``off`` are text."""
+
+
+_StrictLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_StrictLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool",
+    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    list("tTfF"),
+)
+
+
+def _walk(
+    node: yaml.Node, path: Path, lines: dict[Path, int], report: Report, seen: set[int]
+) -> None:
+    """Record each path's line; report duplicate keys and aliases (reused nodes)."""
+    if id(node) in seen:
+        report.add(
+            path,
+            "YAML anchors and aliases (& and *) are not supported; write the value out",
+        )
+        return
+    seen.add(id(node))
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        keys: set[Any] = set()
+        for key_node, value_node in node.value:
+            key = (
+                key_node.value
+                if isinstance(key_node, yaml.ScalarNode)
+                else id(key_node)
+            )
+            if key in keys:
+                lines[path + (key,)] = key_node.start_mark.line + 1
+                report.add(path + (key,), f"key {key!r} is given twice")
+            keys.add(key)
+            _walk(value_node, path + (key,), lines, report, seen)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _walk(item, path + (i,), lines, report, seen)
+
+
+def read_yaml(text: str, source: str) -> tuple[Any, dict[Path, int]]:
+    """Parse YAML *text* into plain data and the line of each path in it.
+
+    Raises DefinitionError for syntax errors (with the line) and for the YAML
+    features refused above.
+    """
+    report = Report(source)
+    if len(text) > MAX_SOURCE:
+        size = f"{len(text)} characters; at most {MAX_SOURCE}"
+        raise DefinitionError([f"{source}: the file is too large ({size})"])
+    loader = _StrictLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise DefinitionError([f"{source}: the file is empty"])
+        lines: dict[Path, int] = {}
+        _walk(node, (), lines, report, set())
+        if report.problems:
+            raise DefinitionError(report.problems)
+        return loader.construct_document(node), lines
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = (
+            f"line {mark.line + 1}, column {mark.column + 1}"
+            if mark
+            else "unknown place"
+        )
+        what = exc.problem or exc.context or "not valid YAML"
+        raise DefinitionError(
+            [f"{source}: YAML syntax error at {where}: {what}"]
+        ) from None
+    except yaml.YAMLError as exc:
+        raise DefinitionError([f"{source}: not valid YAML: {exc}"]) from None
+    except RecursionError:
+        raise DefinitionError([f"{source}: the file is nested too deeply"]) from None
+    finally:
+        loader.dispose()
+
+
+def parse_definition(
+    data: object, source: str = "<definition>", lines: dict[Path, int] | None = None
+) -> Definition:
+    """Validate already-parsed *data* (e.g. a dict from YAML or JSON) into a Definition.
+
+    source: the name shown at the start of each message.
+    lines: YAML line of each path, to add ``(line N)`` to messages (optional).
+    Raises DefinitionError listing every problem found.
+    """
+    report = Report(source, lines)
+    definition = build_definition(data, report)
+    if definition is None:
+        raise DefinitionError(report.problems or [f"{source}: not a valid definition"])
+    return definition
+
+
+def load_text(text: str, source: str) -> Definition:
+    """Validate a definition given as YAML *text* (an upload); *source* names it in messages."""
+    data, lines = read_yaml(text, source)
+    return parse_definition(data, source, lines)
+
+
+def load_definition(path: str | FilePath) -> Definition:
+    """Read and validate the YAML definition file at *path*."""
+    path = FilePath(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise DefinitionError([f"{path}: not UTF-8 text (byte {exc.start})"]) from None
+    except OSError as exc:
+        raise DefinitionError(
+            [f"{path}: cannot read the file: {exc.strerror}"]
+        ) from None
+    return load_text(text, str(path))
+
+
+def validate_file(path: str | FilePath) -> list[str]:
+    """The problems in the definition file at *path*; an empty list when it is valid."""
+    try:
+        load_definition(path)
+    except DefinitionError as exc:
+        return exc.problems
+    return []
+
+
+def library_paths() -> list[FilePath]:
+    """The bundled definitions (forms/library/*.yaml), sorted by name."""
+    return sorted(LIBRARY.glob("*.yaml"))
+
+
+def load_library() -> Iterator[Definition]:
+    """Every bundled definition, validated, in :func:`library_paths` order."""
+    for path in library_paths():
+        yield load_definition(path)
+
+
+__all__ = [
+    "DefinitionError",
+    "format_path",
+    "library_paths",
+    "load_definition",
+    "load_library",
+    "load_text",
+    "parse_definition",
+    "read_yaml",
+    "validate_file",
+]

@@ -1,0 +1,182 @@
+"""Turning raw definition data (parsed YAML) into a :class:`Definition`.
+
+Every rule a survey file must follow is checked here, and every broken rule is
+reported (through :class:`forms.problems.Report`) before giving up, so an author
+fixes a file in one pass. The YAML reading itself is in :mod:`forms.loader`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from forms.problems import Path, Report, describe
+from forms.schema import AUDIENCES, KINDS, Definition, Page
+from forms.validate_outcomes import check_outcomes
+from forms.validate_questions import (
+    IDENT,
+    Draft,
+    check_question,
+    resolve_questions,
+)
+
+SLUG = re.compile(r"[a-z0-9][a-z0-9-]{1,62}")
+LANGUAGE = re.compile(r"[a-z]{2}")
+TOP_KEYS = (
+    "slug",
+    "title",
+    "audience",
+    "age_band",
+    "description",
+    "consent",
+    "min_n",
+    "languages",
+    "pages",
+    "questions",
+    "outcomes",
+    "themes",
+    "check_answers",
+    "one_question_per_page",
+    "offer_contact",
+    "allow_withdrawal",
+    "retention_days",
+    "kind",
+)
+REQUIRED_TOP = ("slug", "title", "audience", "consent")
+
+
+def build_definition(data: object, report: Report) -> Definition | None:
+    """Check *data* and build a Definition, or return None with problems in *report*."""
+    top = report.mapping(data, (), "a survey definition")
+    if top is None:
+        return None
+    report.keys(top, (), TOP_KEYS, REQUIRED_TOP)
+    slug = report.pattern(
+        report.text(top, (), "slug", required=True),
+        ("slug",),
+        SLUG,
+        "slug: lowercase letters, digits and -",
+        "children-8-11",
+    )
+    audience = report.one_of(
+        report.text(top, (), "audience", required=True),
+        ("audience",),
+        AUDIENCES,
+        "audience",
+    )
+    kind = report.one_of(report.text(top, (), "kind"), ("kind",), KINDS, "kind")
+    fields: dict[str, Any] = {
+        "slug": slug,
+        "title": report.text(top, (), "title", required=True),
+        "audience": audience,
+        "age_band": report.text(top, (), "age_band"),
+        "description": report.text(top, (), "description") or "",
+        "consent": report.text(top, (), "consent", required=True),
+        "min_n": report.whole(top, (), "min_n", 10, minimum=1),
+        "languages": _languages(top, report),
+        "one_question_per_page": report.flag(top, (), "one_question_per_page"),
+        "offer_contact": report.flag(top, (), "offer_contact"),
+        "allow_withdrawal": report.flag(top, (), "allow_withdrawal"),
+        "retention_days": report.whole(top, (), "retention_days", 1095, minimum=1),
+        "kind": kind,
+        "themes": _themes(top, report),
+    }
+    if "check_answers" in top:
+        fields["check_answers"] = report.flag(top, (), "check_answers")
+    pages = _pages(top, report, fields["one_question_per_page"])
+    questions = {q.id: q for page in pages for q in page.questions}
+    fields["pages"] = pages
+    fields["outcomes"] = check_outcomes(top, report, questions)
+    if report.problems:
+        return None
+    return Definition(**fields)
+
+
+def _languages(top: dict[str, Any], report: Report) -> tuple[str, ...]:
+    if "languages" not in top:
+        return ("en",)
+    items = report.sequence(top["languages"], ("languages",), "languages")
+    codes: list[str] = []
+    for i, code in enumerate(items or ()):
+        path: Path = ("languages", i)
+        if not isinstance(code, str) or not LANGUAGE.fullmatch(code):
+            report.add(
+                path,
+                f"{describe(code)} is not a 2-letter lowercase language code "
+                "(for example en, cy, pl, ur)",
+            )
+        elif code in codes:
+            report.add(path, f"language {code!r} is listed twice")
+        else:
+            codes.append(code)
+    return tuple(codes)
+
+
+def _themes(top: dict[str, Any], report: Report) -> dict[str, tuple[str, ...]]:
+    if top.get("themes") is None:
+        return {}
+    themes = report.mapping(
+        top["themes"], ("themes",), "themes (theme id: list of keywords)"
+    )
+    out: dict[str, tuple[str, ...]] = {}
+    for key, words in (themes or {}).items():
+        path: Path = ("themes", key)
+        if not isinstance(key, str) or not IDENT.fullmatch(key):
+            report.add(
+                path,
+                f"theme id {key!r} must be lowercase letters, digits and _ "
+                "(for example bus_travel)",
+            )
+            continue
+        items = report.sequence(words, path, f"theme {key!r}")
+        if items is None:
+            continue
+        if not all(isinstance(w, str) and w.strip() for w in items):
+            report.add(path, "every keyword must be some text")
+            continue
+        out[key] = tuple(w.strip() for w in items)
+    return out
+
+
+def _pages(top: dict[str, Any], report: Report, one_per_page: bool) -> tuple[Page, ...]:
+    # ``questions:`` at the top is shorthand for a single untitled page.
+    if "pages" in top and "questions" in top:
+        report.add(("questions",), "give either pages or questions, not both")
+        return ()
+    if "questions" in top:
+        raw_pages: list[Any] = [{"questions": top["questions"]}]
+        prefix: Path = ()
+    elif "pages" in top:
+        raw_pages = report.sequence(top["pages"], ("pages",), "pages") or []
+        prefix = ("pages",)
+    else:
+        report.add(
+            (), "missing required key 'pages' (a list of pages, each with questions)"
+        )
+        return ()
+    drafts: list[Draft] = []
+    titles: list[str | None] = []
+    for p, raw in enumerate(raw_pages):
+        page_path = prefix + (p,) if prefix else ()
+        page = report.mapping(raw, page_path, "a page") if prefix else raw
+        if page is None:
+            titles.append(None)
+            continue
+        report.keys(page, page_path, ("title", "questions"), ("questions",))
+        titles.append(report.text(page, page_path, "title"))
+        items = None
+        if "questions" in page:
+            items = report.sequence(
+                page["questions"], page_path + ("questions",), "questions"
+            )
+        for n, item in enumerate(items or ()):
+            draft = check_question(item, page_path + ("questions", n), p, report)
+            if draft is not None:
+                drafts.append(draft)
+    built = resolve_questions(drafts, report, one_per_page)
+    return tuple(
+        Page(
+            title, tuple(built[id(d)] for d in drafts if d.page == p and id(d) in built)
+        )
+        for p, title in enumerate(titles)
+    )

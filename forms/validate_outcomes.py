@@ -1,0 +1,105 @@
+"""Checking outcome statements against the questions they count."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from forms.problems import Path, Report, allowed
+from forms.questions import (
+    DONT_KNOW_VALUES,
+    PREFER_NOT,
+)
+from forms.schema import Outcome, Question
+from forms.validate_questions import IDENT
+
+OUTCOME_KEYS = ("id", "statement", "question", "positive", "excluded")
+
+
+def check_outcomes(
+    top: dict[str, Any], report: Report, questions: dict[str, Question]
+) -> tuple[Outcome, ...]:
+    if top.get("outcomes") is None:
+        return ()
+    items = (
+        report.sequence(top["outcomes"], ("outcomes",), "outcomes", empty=True) or []
+    )
+    outcomes: list[Outcome] = []
+    seen: set[str] = set()
+    for i, raw in enumerate(items):
+        path: Path = ("outcomes", i)
+        data = report.mapping(raw, path, "an outcome")
+        if data is None:
+            continue
+        report.keys(
+            data, path, OUTCOME_KEYS, ("id", "statement", "question", "positive")
+        )
+        oid = report.pattern(
+            report.text(data, path, "id", required=True),
+            path + ("id",),
+            IDENT,
+            "outcome id: lowercase letters, digits and _",
+            "felt_listened_to",
+        )
+        duplicate = oid in seen
+        if duplicate:
+            report.add(path + ("id",), f"duplicate outcome id {oid!r}")
+        if oid is not None:
+            seen.add(oid)
+        statement = report.text(data, path, "statement", required=True)
+        qid = report.text(data, path, "question", required=True)
+        question = questions.get(qid or "")
+        if qid and question is None:
+            report.add(
+                path + ("question",), f"unknown question {qid!r} {allowed(questions)}"
+            )
+        elif question is not None and not question.closed:
+            report.add(
+                path + ("question",),
+                f"an outcome needs a question with choices, but "
+                f"{qid!r} is a {question.type} question",
+            )
+            question = None
+        positive = _outcome_values(data, path, "positive", question, report)
+        excluded = _outcome_values(data, path, "excluded", question, report)
+        if excluded is None and question is not None:
+            excluded = (PREFER_NOT,) + tuple(
+                c.value for c in question.choices if c.value in DONT_KNOW_VALUES
+            )
+        both = set(positive or ()) & set(excluded or ())
+        if both:
+            report.add(
+                path + ("excluded",),
+                f"{', '.join(sorted(both))} cannot be both positive and excluded",
+            )
+        if duplicate or None in (oid, statement, question, positive):
+            continue
+        outcomes.append(Outcome(oid, statement, qid, positive, excluded))  # type: ignore[arg-type]
+    return tuple(outcomes)
+
+
+def _outcome_values(
+    data: dict[str, Any],
+    path: Path,
+    key: str,
+    question: Question | None,
+    report: Report,
+) -> tuple[str, ...] | None:
+    if key not in data:
+        return None
+    items = report.sequence(data[key], path + (key,), key, empty=key == "excluded")
+    if items is None:
+        return None
+    values = [report.choice_value(v, path + (key, i)) for i, v in enumerate(items)]
+    if question is None or None in values:
+        return None
+    options = [c.value for c in question.all_choices()]
+    if key == "excluded" and PREFER_NOT not in options:
+        options.append(PREFER_NOT)  # harmless to exclude an answer that cannot be given
+    for i, value in enumerate(values):
+        if value not in options:
+            report.add(
+                path + (key, i),
+                f"{value!r} is not a choice of {question.id!r} {allowed(options)}",
+            )
+            return None
+    return tuple(values)  # type: ignore[arg-type]
