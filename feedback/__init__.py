@@ -1,0 +1,74 @@
+"""Heard: the Flask application."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+from feedback.config import CONFIGS
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(config: dict[str, Any] | None = None) -> Flask:
+    """Build the app. `config` overrides settings (tests pass a temporary database here)."""
+    app = Flask(
+        __name__,
+        template_folder=str(ROOT / "templates"),
+        instance_relative_config=True,
+    )
+    env = os.environ.get("HEARD_ENV") or ("testing" if config and config.get("TESTING") else "")
+    env = env or ("development" if os.environ.get("FLASK_DEBUG") else "production")
+    app.config.from_object(CONFIGS.get(env, CONFIGS["production"]))
+    app.config["HEARD_ENV"] = env
+    if config:
+        app.config.update(config)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    _finish_config(app)
+
+    from feedback import errors, extensions, i18n, navigation, security
+    from feedback.database import configure_engine
+
+    extensions.db.init_app(app)
+    extensions.csrf.init_app(app)
+    extensions.login_manager.init_app(app)
+    extensions.limiter.init_app(app)
+    i18n.init_app(app)
+    navigation.init_app(app)
+    security.init_app(app)
+    errors.init_app(app)
+    with app.app_context():
+        configure_engine(extensions.db.engine)
+
+    from feedback.auth import bp as auth_bp
+    from feedback.health import bp as health_bp
+    from feedback.respond import bp as respond_bp
+
+    app.register_blueprint(health_bp)
+    app.register_blueprint(auth_bp)
+    app.register_blueprint(respond_bp)
+
+    from feedback.cli import register
+
+    register(app)
+    return app
+
+
+def _finish_config(app: Flask) -> None:
+    if not app.config.get("SQLALCHEMY_DATABASE_URI"):
+        db_path = Path(app.instance_path) / "heard.sqlite"
+        app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{db_path}"
+    uri = app.config["SQLALCHEMY_DATABASE_URI"]
+    if uri.startswith("postgres://") or uri.startswith("postgresql://"):
+        # psycopg 3 is the driver we install; plain postgresql:// would ask for psycopg2.
+        app.config["SQLALCHEMY_DATABASE_URI"] = "postgresql+psycopg://" + uri.split("://", 1)[1]
+    if not app.config.get("SECRET_KEY"):
+        if app.config["HEARD_ENV"] == "production":
+            raise RuntimeError(
+                "SECRET_KEY is not set. Set it in the environment (make run does this for you)."
+            )
+        app.config["SECRET_KEY"] = secrets.token_hex(32)

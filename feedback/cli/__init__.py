@@ -1,0 +1,32 @@
+"""The `heard` command line: a FlaskGroup over create_app."""
+
+from __future__ import annotations
+
+import click
+from flask import Flask
+from flask.cli import FlaskGroup
+
+
+def _create_app() -> Flask:
+    from feedback import create_app
+
+    return create_app()
+
+
+@click.group(cls=FlaskGroup, create_app=_create_app, add_default_commands=True)
+def main() -> None:
+    """Heard: surveys and the voice of the child, for a safeguarding partnership."""
+
+
+def register(app: Flask) -> None:
+    """Attach every command group to the app (so `flask --app feedback` sees them too)."""
+    from feedback.cli import database, demo, surveys, users
+
+    for command in (database.init_db, surveys.surveys, users.users, demo.demo):
+        app.cli.add_command(command)
+    try:
+        from feedback.cli import text
+    except ImportError:  # the text analyser lands separately
+        return
+    app.cli.add_command(text.analyse_text_command)
+    app.cli.add_command(text.eval_text_command)

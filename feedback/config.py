@@ -1,0 +1,75 @@
+"""Settings from the environment, one class per environment.
+
+Every setting can be overridden by an environment variable: DATABASE_URL, SECRET_KEY and
+HEARD_<NAME> for the rest (for example HEARD_MAX_TEXT_LENGTH=3000).
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+
+def _env_int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    return int(value) if value else default
+
+
+class Config:
+    """Defaults shared by every environment."""
+
+    SECRET_KEY: str | None = os.environ.get("SECRET_KEY")
+    SQLALCHEMY_DATABASE_URI: str | None = os.environ.get("DATABASE_URL")
+    SQLALCHEMY_ENGINE_OPTIONS: dict[str, Any] = {"pool_pre_ping": True}
+    # Children's answers are bounded; a body beyond this is refused with a 413.
+    MAX_CONTENT_LENGTH = _env_int("HEARD_MAX_CONTENT_LENGTH", 1024 * 1024)
+    MAX_FORM_MEMORY_SIZE = _env_int("HEARD_MAX_CONTENT_LENGTH", 1024 * 1024)
+    HEARD_MAX_TEXT_LENGTH = _env_int("HEARD_MAX_TEXT_LENGTH", 5000)
+    # How long a half-finished survey stays valid in the respondent's browser.
+    HEARD_DRAFT_MAX_AGE = _env_int("HEARD_DRAFT_MAX_AGE", 24 * 3600)
+    HEARD_HELP_LINES = {
+        "childline": os.environ.get("HEARD_CHILDLINE", "0800 1111"),
+        "nspcc": os.environ.get("HEARD_NSPCC", "0808 800 5000"),
+    }
+    HEARD_SERVICE_CONTACT = os.environ.get("HEARD_SERVICE_CONTACT", "")
+    HEARD_QUICK_EXIT_URL = os.environ.get("HEARD_QUICK_EXIT_URL", "https://www.bbc.co.uk/weather")
+    HEARD_REDACT_NAMES = [
+        n.strip() for n in os.environ.get("HEARD_REDACT_NAMES", "").split(",") if n.strip()
+    ]
+    BABEL_DEFAULT_LOCALE = "en"
+    BABEL_TRANSLATION_DIRECTORIES = "translations"
+    BABEL_DOMAIN = "messages;surveys"
+    WTF_CSRF_TIME_LIMIT = None  # a child may take an hour; the draft has its own age limit
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = True
+    PERMANENT_SESSION_LIFETIME = _env_int("HEARD_SESSION_MINUTES", 30) * 60
+    RATELIMIT_STORAGE_URI = os.environ.get("HEARD_RATELIMIT_STORAGE_URI", "memory://")
+    RATELIMIT_ENABLED = os.environ.get("HEARD_RATELIMIT_ENABLED", "1") == "1"
+    RATELIMIT_HEADERS_ENABLED = False
+
+
+class DevelopmentConfig(Config):
+    """`make run` on a laptop: plain HTTP, a generated key is acceptable."""
+
+    SESSION_COOKIE_SECURE = False
+
+
+class TestingConfig(Config):
+    """pytest: a fresh database per test, no throttling unless a test asks for it."""
+
+    TESTING = True
+    SESSION_COOKIE_SECURE = False
+    SECRET_KEY = "test-secret-key-not-for-production"
+    RATELIMIT_ENABLED = False
+
+
+class ProductionConfig(Config):
+    """Everything else: SECRET_KEY must be set."""
+
+
+CONFIGS = {
+    "development": DevelopmentConfig,
+    "testing": TestingConfig,
+    "production": ProductionConfig,
+}

@@ -1,0 +1,26 @@
+"""Database models, one module per aggregate."""
+
+from feedback.models.alert import AlertNote, ConcernAlert
+from feedback.models.audit import AuditEvent
+from feedback.models.response import Answer, Response, SubmissionToken
+from feedback.models.survey import Campaign, CourseRun, Survey, SurveyVersion
+from feedback.models.text import TextAnalysis, TextTheme
+from feedback.models.user import ROLES, Invitation, User
+
+__all__ = [
+    "ROLES",
+    "AlertNote",
+    "Answer",
+    "AuditEvent",
+    "Campaign",
+    "ConcernAlert",
+    "CourseRun",
+    "Invitation",
+    "Response",
+    "SubmissionToken",
+    "Survey",
+    "SurveyVersion",
+    "TextAnalysis",
+    "TextTheme",
+    "User",
+]

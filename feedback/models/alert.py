@@ -1,0 +1,56 @@
+"""Safeguarding concern alerts and the notes a lead records on them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import JSON, ForeignKey, LargeBinary, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from feedback.extensions import db
+from feedback.models._time import utcnow
+
+STATES = ("new", "in_review", "actioned", "no_further_action")
+
+
+class ConcernAlert(db.Model):
+    __tablename__ = "concern_alert"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    response_id: Mapped[int] = mapped_column(
+        ForeignKey("response.id", ondelete="CASCADE"), index=True
+    )
+    answer_id: Mapped[int | None] = mapped_column(ForeignKey("answer.id", ondelete="CASCADE"))
+    survey_id: Mapped[int] = mapped_column(ForeignKey("survey.id", ondelete="CASCADE"))
+    categories: Mapped[list[str]] = mapped_column(JSON, default=list)
+    #: the words that made the analyser flag the text: the "why"
+    matches: Mapped[list[str]] = mapped_column(JSON, default=list)
+    #: 1 possible, 2 likely, 3 urgent
+    level: Mapped[int] = mapped_column(default=1)
+    state: Mapped[str] = mapped_column(String(20), default="new", index=True)
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    notified_at: Mapped[datetime | None]
+    #: contact details the respondent chose to give, encrypted (Fernet)
+    contact_encrypted: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+    notes: Mapped[list[AlertNote]] = relationship(
+        back_populates="alert", cascade="all, delete-orphan", order_by="AlertNote.at"
+    )
+
+
+class AlertNote(db.Model):
+    __tablename__ = "alert_note"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    alert_id: Mapped[int] = mapped_column(
+        ForeignKey("concern_alert.id", ondelete="CASCADE"), index=True
+    )
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    text: Mapped[str] = mapped_column(Text)
+    #: the state the alert moved to with this note, if it moved
+    new_state: Mapped[str | None] = mapped_column(String(20))
+
+    alert: Mapped[ConcernAlert] = relationship(back_populates="notes")

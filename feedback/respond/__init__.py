@@ -1,0 +1,5 @@
+"""The public survey: /s/<campaign-slug>, one path that every page posts back to."""
+
+from feedback.respond.views import bp
+
+__all__ = ["bp"]

@@ -1,0 +1,248 @@
+"""Answering a survey: consent, pages, check your answers, thank you.
+
+Every page posts back to /s/<slug> with an `action`: start, next, back, change, submit.
+Works with JavaScript off; validation happens here, on the server.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    g,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask_babel import gettext as _
+from flask_wtf import FlaskForm
+from sqlalchemy import select
+from wtforms import StringField
+
+from feedback.errors import render_error
+from feedback.extensions import db, limiter
+from feedback.models import Campaign, SurveyVersion
+from feedback.models._time import utcnow
+from feedback.respond.draft import Draft, DraftError, dump_draft, load_draft
+from feedback.respond.pages import (
+    answer_summary,
+    form_for_screen,
+    raw_answers,
+    survey_text,
+    valid_answers,
+)
+from feedback.services.responses import record_response
+from forms import flow
+
+bp = Blueprint("respond", __name__)
+
+
+class StartForm(FlaskForm):
+    access_code = StringField()
+
+
+def _campaign(slug: str) -> Campaign:
+    campaign = db.session.scalar(select(Campaign).where(Campaign.slug == slug))
+    if campaign is None or campaign.survey.current_version is None:
+        abort(404)
+    if not campaign.is_open(utcnow()):
+        abort(410)
+    return campaign
+
+
+def _no_store(body: Any, code: int = 200) -> Any:
+    # Answers (maybe a disclosure) must not linger in a shared device's cache.
+    response = current_app.make_response((body, code))
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.get("/s/<slug>")
+def start(slug: str):  # type: ignore[no-untyped-def]
+    campaign = _campaign(slug)
+    definition = campaign.survey.current_version.definition
+    g.offered_languages = list(definition.languages)
+    return _no_store(_render_consent(campaign, definition, StartForm()))
+
+
+def _render_consent(campaign: Campaign, definition: Any, form: FlaskForm) -> str:
+    return render_template(
+        "respond/consent.html",
+        campaign=campaign,
+        definition=definition,
+        form=form,
+        t=survey_text,
+    )
+
+
+@bp.post("/s/<slug>")
+@limiter.limit(lambda: current_app.config.get("HEARD_SUBMIT_RATE", "120 per minute"))
+def answer(slug: str):  # type: ignore[no-untyped-def]
+    campaign = _campaign(slug)
+    action = request.form.get("action", "next")
+    secret = current_app.config["SECRET_KEY"]
+    if action == "start":
+        return _start(campaign, secret)
+    try:
+        draft = load_draft(
+            request.form.get("state", ""), secret, current_app.config["HEARD_DRAFT_MAX_AGE"]
+        )
+    except DraftError:
+        return render_error(400, _("This survey page had expired. Please start again."))
+    version = db.session.get(SurveyVersion, draft.version_id)
+    if version is None or version.survey_id != campaign.survey_id:
+        return render_error(400)
+    definition = version.definition
+    g.offered_languages = list(definition.languages)
+    g.forced_locale = request.form.get("lang") or draft.language
+    if g.forced_locale not in definition.languages:
+        g.forced_locale = definition.languages[0]
+    draft.language = g.forced_locale
+    if draft.checking:
+        return _from_check(campaign, version, draft, action, secret)
+    form = form_for_screen(definition, draft)
+    if action == "back" or request.form.get("lang"):
+        draft.answers.update(raw_answers(form))
+        if request.form.get("lang"):
+            return _render_screen(campaign, definition, draft, form)
+        previous = flow.previous_screen(definition, draft.screen, draft.answers)
+        if previous is None:
+            return _no_store(_render_consent(campaign, definition, StartForm()))
+        draft.screen = previous
+        return _render_screen(campaign, definition, draft)
+    if not form.validate():
+        return _render_screen(campaign, definition, draft, form, code=200)
+    draft.answers.update(valid_answers(form))
+    following = flow.next_screen(definition, draft.screen, draft.answers)
+    if following is not None:
+        draft.screen = following
+        return _render_screen(campaign, definition, draft)
+    if definition.check_answers:
+        draft.checking = True
+        return _render_check(campaign, definition, draft)
+    return _submit(campaign, version, draft, secret)
+
+
+def _start(campaign: Campaign, secret: str):  # type: ignore[no-untyped-def]
+    version = campaign.survey.current_version
+    definition = version.definition
+    g.offered_languages = list(definition.languages)
+    form = StartForm()
+    if not form.validate():  # CSRF
+        return render_error(400, _("This page had expired. Please reload it and try again."))
+    if campaign.access_code_hash:
+        from feedback.services.campaigns import check_access_code
+
+        if not check_access_code(campaign, form.access_code.data or ""):
+            form.access_code.errors = [_("That access code is not right")]
+            return _no_store(_render_consent(campaign, definition, form))
+    language = request.form.get("lang") or session.get("lang") or definition.languages[0]
+    if language not in definition.languages:
+        language = definition.languages[0]
+    g.forced_locale = language
+    draft = Draft(version_id=version.id, campaign_id=campaign.id, language=language)
+    first = flow.next_screen(definition, -1, draft.answers)
+    if first is None:
+        return _submit(campaign, version, draft, secret)
+    draft.screen = first
+    return _render_screen(campaign, definition, draft)
+
+
+def _from_check(campaign, version, draft, action, secret):  # type: ignore[no-untyped-def]
+    definition = version.definition
+    if action.startswith("change-"):
+        try:
+            screen = int(action.removeprefix("change-"))
+        except ValueError:
+            return render_error(400)
+        if not 0 <= screen < len(flow.screens(definition)):
+            return render_error(400)
+        draft.checking = False
+        draft.screen = screen
+        return _render_screen(campaign, definition, draft)
+    if action == "back":
+        draft.checking = False
+        last = flow.previous_screen(definition, len(flow.screens(definition)), draft.answers)
+        draft.screen = last if last is not None else 0
+        return _render_screen(campaign, definition, draft)
+    if action != "submit" or not FlaskForm().validate():
+        return _render_check(campaign, definition, draft)
+    return _submit(campaign, version, draft, secret)
+
+
+def _submit(campaign, version, draft, secret):  # type: ignore[no-untyped-def]
+    response = record_response(
+        version=version,
+        campaign=campaign,
+        answers=draft.answers,
+        token=draft.token,
+        secret=secret,
+        language=draft.language,
+    )
+    thanks = {"lang": draft.language, "concern": False}
+    if response is not None:
+        thanks["concern"] = bool(getattr(response, "concern_flagged", False))
+    session["thanks"] = thanks
+    return redirect(url_for("respond.thanks", slug=campaign.slug), code=303)
+
+
+@bp.get("/s/<slug>/thanks")
+def thanks(slug: str):  # type: ignore[no-untyped-def]
+    campaign = db.session.scalar(select(Campaign).where(Campaign.slug == slug))
+    if campaign is None or campaign.survey.current_version is None:
+        abort(404)
+    definition = campaign.survey.current_version.definition
+    g.offered_languages = list(definition.languages)
+    info = session.get("thanks") or {}
+    g.forced_locale = info.get("lang")
+    return _no_store(
+        render_template(
+            "respond/thanks.html",
+            campaign=campaign,
+            definition=definition,
+            concern=info.get("concern", False),
+            help_lines=current_app.config["HEARD_HELP_LINES"],
+            service_contact=current_app.config["HEARD_SERVICE_CONTACT"],
+            t=survey_text,
+        )
+    )
+
+
+def _render_screen(campaign, definition, draft, form=None, code=200):  # type: ignore[no-untyped-def]
+    form = form or form_for_screen(definition, draft, prefill=True)
+    screens = flow.screens(definition)
+    return _no_store(
+        render_template(
+            "respond/page.html",
+            campaign=campaign,
+            definition=definition,
+            form=form,
+            questions=flow.screen_questions(definition, draft.screen, draft.answers),
+            page=definition.pages[screens[draft.screen][0]],
+            step=draft.screen + 1,
+            steps=len(screens),
+            state=dump_draft(draft, current_app.config["SECRET_KEY"]),
+            first=flow.previous_screen(definition, draft.screen, draft.answers) is None,
+            t=survey_text,
+        ),
+        code,
+    )
+
+
+def _render_check(campaign, definition, draft):  # type: ignore[no-untyped-def]
+    return _no_store(
+        render_template(
+            "respond/check.html",
+            campaign=campaign,
+            definition=definition,
+            rows=answer_summary(definition, draft.answers),
+            form=FlaskForm(),
+            state=dump_draft(draft, current_app.config["SECRET_KEY"]),
+            t=survey_text,
+        )
+    )

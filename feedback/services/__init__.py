@@ -1,0 +1,1 @@
+"""The functions that change state and commit. Views and commands call these."""

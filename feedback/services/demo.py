@@ -1,0 +1,142 @@
+"""`heard demo`: realistic synthetic responses for every bundled survey.
+
+Answers lean positive and improve slowly over the 18 months, so the outcome statements and
+the change since last period have something to say. All text is invented.
+"""
+
+from __future__ import annotations
+
+import random
+import secrets
+from collections.abc import Callable, Iterator
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import select
+
+from feedback.extensions import db
+from feedback.models import Campaign, Survey
+from feedback.models._time import utcnow
+from feedback.services import demo_text
+from feedback.services.responses import record_response
+from feedback.services.surveys import load_survey
+from forms.loader import library_paths, load_definition
+from forms.schema import PREFER_NOT, Definition, Question
+
+TEXTS = {
+    "child": demo_text.CHILD,
+    "parent_carer": demo_text.PARENT,
+    "staff": demo_text.STAFF,
+    "community": demo_text.COMMUNITY,
+    "focus_group": demo_text.FOCUS,
+}
+DAYS = 548  # about 18 months
+
+
+def load_library() -> list[Survey]:
+    """Load every bundled definition (a no-op for those already current)."""
+    return [load_survey(load_definition(p), source=p.name).survey for p in library_paths()]
+
+
+def _pick_closed(rng: random.Random, question: Question, mood: float) -> str:
+    choices = [c.value for c in question.choices]
+    if question.prefer_not_to_say and rng.random() < 0.04:
+        return PREFER_NOT
+    if question.type in ("single", "select", "completed_with_help"):
+        return rng.choice(choices)
+    if question.type in ("yes_no", "yes_no_unsure", "consent_to_quote"):
+        return "yes" if rng.random() < mood else rng.choice(choices[1:])
+    # Choices run from worst to best: lean towards the end by `mood` (0..1).
+    position = min(len(choices) - 1, int(rng.betavariate(1 + 4 * mood, 2) * len(choices)))
+    return choices[position]
+
+
+def _answer(
+    rng: random.Random, definition: Definition, q: Question, mood: float, code: str
+) -> object:
+    if q.type == "multi":
+        picks = rng.sample([c.value for c in q.choices], k=rng.randint(1, min(2, len(q.choices))))
+        return picks[: q.max_choices] if q.max_choices else picks
+    if q.closed:
+        return _pick_closed(rng, q, mood)
+    if q.type in ("text", "textarea"):
+        if rng.random() < 0.45:
+            return None
+        return rng.choice(TEXTS.get(definition.audience, demo_text.COMMUNITY))
+    if q.type == "number":
+        low, high = int(q.min or 1), int(q.max or 30)
+        return str(rng.randint(low, max(low, min(high, 30))))
+    if q.type == "date":
+        return (date.today() - timedelta(days=rng.randint(0, 60))).isoformat()
+    if q.type == "pairing_code":
+        return code
+    return None
+
+
+def _responses(
+    definition: Definition, n: int, rng: random.Random
+) -> Iterator[tuple[dict, datetime]]:
+    now = utcnow()
+    codes = [f"DEMO{i:03d}" for i in range(max(10, n))]
+    for i in range(n):
+        age = rng.randint(0, DAYS)
+        mood = 0.55 + 0.3 * (1 - age / DAYS)  # things get a little better over time
+        code = codes[i % len(codes)]
+        answers: dict[str, object] = {}
+        for q in definition.questions():
+            if q.show_if is not None and not q.show_if.holds(answers):  # type: ignore[arg-type]
+                continue
+            value = _answer(rng, definition, q, mood, code)
+            if value is not None:
+                answers[q.id] = value
+        yield answers, now - timedelta(days=age, minutes=rng.randint(0, 1440))
+
+
+def fill(responses: int, seed: int = 7, progress: Callable[[int], None] | None = None) -> int:
+    """Load the library and add `responses` made-up responses to each survey."""
+    rng = random.Random(seed)
+    stored = 0
+    for survey in load_library():
+        version = survey.current_version
+        definition = version.definition
+        campaign = db.session.scalar(select(Campaign).where(Campaign.survey_id == survey.id))
+        langs = list(definition.languages)
+        for answers, when in _responses(definition, responses, rng):
+            language = langs[0] if rng.random() < 0.8 or len(langs) == 1 else rng.choice(langs)
+            record_response(
+                version=version,
+                campaign=campaign,
+                answers=answers,
+                token=secrets.token_urlsafe(16),
+                secret="demo",
+                language=language,
+                mode=rng.choice(["online"] * 8 + ["paper", "facilitated"]),
+                submitted_at=when,
+            )
+            stored += 1
+            if progress:
+                progress(1)
+        if definition.audience == "child":
+            _add_disclosures(version, campaign, rng)
+    return stored
+
+
+def _add_disclosures(version, campaign, rng: random.Random) -> None:  # type: ignore[no-untyped-def]
+    """One disclosure per children's survey, so the safeguarding screens have work to show."""
+    definition = version.definition
+    texts = [
+        q for q in definition.questions() if q.type in ("text", "textarea") and q.show_if is None
+    ]
+    if not texts:
+        return
+    answers = {texts[0].id: rng.choice(demo_text.CHILD_CONCERN)}
+    for q in definition.questions():
+        if q.required and q.id not in answers and q.closed and q.show_if is None:
+            answers[q.id] = q.choices[0].value
+    record_response(
+        version=version,
+        campaign=campaign,
+        answers=answers,
+        token=secrets.token_urlsafe(16),
+        secret="demo",
+        submitted_at=utcnow() - timedelta(hours=2),
+    )

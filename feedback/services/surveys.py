@@ -1,0 +1,81 @@
+"""Loading survey definitions into immutable versions."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from feedback.extensions import db
+from feedback.models import Campaign, Response, Survey, SurveyVersion
+from forms.schema import Definition
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    survey: Survey
+    version: SurveyVersion
+    created: bool  # False when the same definition was already the current version
+
+
+def definition_sha256(definition: Definition) -> str:
+    canonical = json.dumps(definition.to_dict(), sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def load_survey(definition: Definition, source: str | None = None) -> LoadResult:
+    """Store `definition` as a new version of its survey, unless it is unchanged.
+
+    A new survey also gets a default campaign whose link is /s/<slug>.
+    """
+    digest = definition_sha256(definition)
+    survey = db.session.scalar(select(Survey).where(Survey.slug == definition.slug))
+    if survey is None:
+        survey = Survey(slug=definition.slug, title=definition.title, audience=definition.audience)
+        db.session.add(survey)
+        db.session.flush()
+        db.session.add(Campaign(survey=survey, slug=definition.slug, name=definition.title))
+    current = survey.current_version
+    if current is not None and current.sha256 == digest:
+        return LoadResult(survey, current, created=False)
+    number = (
+        db.session.scalar(
+            select(func.max(SurveyVersion.number)).where(SurveyVersion.survey_id == survey.id)
+        )
+        or 0
+    ) + 1
+    version = SurveyVersion(
+        survey_id=survey.id,
+        number=number,
+        sha256=digest,
+        definition_json=definition.to_dict(),
+        source=source,
+    )
+    db.session.add(version)
+    db.session.flush()
+    survey.current_version_id = version.id
+    survey.title = definition.title
+    survey.audience = definition.audience
+    db.session.commit()
+    return LoadResult(survey, version, created=True)
+
+
+def survey_summaries() -> list[dict[str, object]]:
+    """The `heard surveys list` rows: slug, title, audience, version, responses."""
+    counts = (
+        select(Response.survey_id, func.count(Response.id).label("n"))
+        .group_by(Response.survey_id)
+        .subquery()
+    )
+    rows = db.session.execute(
+        select(Survey.slug, Survey.title, Survey.audience, SurveyVersion.number, counts.c.n)
+        .join(SurveyVersion, Survey.current_version_id == SurveyVersion.id, isouter=True)
+        .join(counts, counts.c.survey_id == Survey.id, isouter=True)
+        .order_by(Survey.slug)
+    )
+    return [
+        {"slug": s, "title": t, "audience": a, "version": v, "responses": n or 0}
+        for s, t, a, v, n in rows
+    ]
