@@ -44,13 +44,10 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     with app.app_context():
         configure_engine(extensions.db.engine)
 
-    from feedback.auth import bp as auth_bp
-    from feedback.health import bp as health_bp
-    from feedback.respond import bp as respond_bp
+    from feedback import admin, analyse, api, auth, facilitate, health, respond, safeguarding, staff
 
-    app.register_blueprint(health_bp)
-    app.register_blueprint(auth_bp)
-    app.register_blueprint(respond_bp)
+    for area in (health, auth, respond, analyse, safeguarding, admin, staff, facilitate, api):
+        app.register_blueprint(area.bp)
 
     from feedback.cli import register
 

@@ -35,7 +35,7 @@ def alembic_config(url: str) -> AlembicConfig:
     return cfg
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
+def upgrade(engine: Engine, revision: str = "heads") -> None:
     """Create or upgrade the schema on `engine` to `revision`."""
     with engine.begin() as conn:
         cfg = alembic_config(str(engine.url))

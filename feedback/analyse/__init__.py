@@ -1,0 +1,7 @@
+"""Analysis: outcome statements, themes, exports and the Board report."""
+
+from flask import Blueprint
+
+bp = Blueprint("analyse", __name__, url_prefix="/analyse")
+
+# Views live in modules of this package, imported here so they attach to `bp`.

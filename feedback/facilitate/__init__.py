@@ -1,0 +1,7 @@
+"""Facilitators: focus-group sessions and paper entry."""
+
+from flask import Blueprint
+
+bp = Blueprint("facilitate", __name__, url_prefix="/facilitate")
+
+# Views live in modules of this package, imported here so they attach to `bp`.
