@@ -7,8 +7,9 @@ A definition that breaks any rule raises :class:`DefinitionError`, whose
 YAML is read safely (no Python objects) and a little more strictly than PyYAML's
 default: only ``true``/``false`` are booleans, so a choice written ``yes`` stays
 the text "yes"; a key given twice is an error rather than silently replaced; and
-anchors/aliases are refused, because an uploaded file is untrusted input and
-aliases are how a small file expands into a huge one.
+a file whose anchors/aliases expand into too many values is refused, because an
+uploaded file is untrusted input and aliases let a small file expand into a huge
+one.
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ from forms.validate import build_definition
 LIBRARY = FilePath(__file__).with_name("library")
 #: The largest definition accepted, in characters; real surveys are a few KB.
 MAX_SOURCE = 512 * 1024
+#: The most values (scalars, lists, mappings) a definition may hold; the largest
+#: bundled survey has about a thousand.
+MAX_VALUES = 50_000
 
 
 class DefinitionError(Exception):
@@ -52,34 +56,34 @@ _StrictLoader.add_implicit_resolver(
 )
 
 
+class _TooBig(Exception):
+    pass
+
+
 def _walk(
-    node: yaml.Node, path: Path, lines: dict[Path, int], report: Report, seen: set[int]
+    node: yaml.Node, path: Path, lines: dict[Path, int], report: Report, budget: list[int]
 ) -> None:
-    """Record each path's line; report duplicate keys and aliases (reused nodes)."""
-    if id(node) in seen:
-        report.add(
-            path,
-            "YAML anchors and aliases (& and *) are not supported; write the value out",
-        )
-        return
-    seen.add(id(node))
+    """Record each path's line and report duplicate keys.
+
+    budget: values left to visit; an alias is visited once per use, so this
+    stops a file whose aliases expand into millions of values.
+    """
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise _TooBig
     lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         keys: set[Any] = set()
         for key_node, value_node in node.value:
-            key = (
-                key_node.value
-                if isinstance(key_node, yaml.ScalarNode)
-                else id(key_node)
-            )
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else id(key_node)
             if key in keys:
                 lines[path + (key,)] = key_node.start_mark.line + 1
                 report.add(path + (key,), f"key {key!r} is given twice")
             keys.add(key)
-            _walk(value_node, path + (key,), lines, report, seen)
+            _walk(value_node, path + (key,), lines, report, budget)
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
-            _walk(item, path + (i,), lines, report, seen)
+            _walk(item, path + (i,), lines, report, budget)
 
 
 def read_yaml(text: str, source: str) -> tuple[Any, dict[Path, int]]:
@@ -98,21 +102,19 @@ def read_yaml(text: str, source: str) -> tuple[Any, dict[Path, int]]:
         if node is None:
             raise DefinitionError([f"{source}: the file is empty"])
         lines: dict[Path, int] = {}
-        _walk(node, (), lines, report, set())
+        try:
+            _walk(node, (), lines, report, [MAX_VALUES])
+        except _TooBig:
+            many = f"more than {MAX_VALUES}, counting each use of a YAML alias"
+            raise DefinitionError([f"{source}: too many values ({many})"]) from None
         if report.problems:
             raise DefinitionError(report.problems)
         return loader.construct_document(node), lines
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        where = (
-            f"line {mark.line + 1}, column {mark.column + 1}"
-            if mark
-            else "unknown place"
-        )
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown place"
         what = exc.problem or exc.context or "not valid YAML"
-        raise DefinitionError(
-            [f"{source}: YAML syntax error at {where}: {what}"]
-        ) from None
+        raise DefinitionError([f"{source}: YAML syntax error at {where}: {what}"]) from None
     except yaml.YAMLError as exc:
         raise DefinitionError([f"{source}: not valid YAML: {exc}"]) from None
     except RecursionError:
@@ -151,9 +153,7 @@ def load_definition(path: str | FilePath) -> Definition:
     except UnicodeDecodeError as exc:
         raise DefinitionError([f"{path}: not UTF-8 text (byte {exc.start})"]) from None
     except OSError as exc:
-        raise DefinitionError(
-            [f"{path}: cannot read the file: {exc.strerror}"]
-        ) from None
+        raise DefinitionError([f"{path}: cannot read the file: {exc.strerror}"]) from None
     return load_text(text, str(path))
 
 

@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from forms.problems import Path, Report, describe
-from forms.schema import AUDIENCES, KINDS, Definition, Page
+from forms.schema import AUDIENCES, KINDS, Definition, Page, Question
 from forms.validate_outcomes import check_outcomes
 from forms.validate_questions import (
     IDENT,
@@ -83,10 +83,13 @@ def build_definition(data: object, report: Report) -> Definition | None:
     }
     if "check_answers" in top:
         fields["check_answers"] = report.flag(top, (), "check_answers")
-    pages = _pages(top, report, fields["one_question_per_page"])
-    questions = {q.id: q for page in pages for q in page.questions}
+    pages, written = _pages(top, report, fields["one_question_per_page"])
+    questions: dict[str, Question] = {}
+    for page in pages:
+        for q in page.questions:
+            questions.setdefault(q.id, q)  # a duplicate id is reported; outcomes use the first
     fields["pages"] = pages
-    fields["outcomes"] = check_outcomes(top, report, questions)
+    fields["outcomes"] = check_outcomes(top, report, questions, written)
     if report.problems:
         return None
     return Definition(**fields)
@@ -115,9 +118,7 @@ def _languages(top: dict[str, Any], report: Report) -> tuple[str, ...]:
 def _themes(top: dict[str, Any], report: Report) -> dict[str, tuple[str, ...]]:
     if top.get("themes") is None:
         return {}
-    themes = report.mapping(
-        top["themes"], ("themes",), "themes (theme id: list of keywords)"
-    )
+    themes = report.mapping(top["themes"], ("themes",), "themes (theme id: list of keywords)")
     out: dict[str, tuple[str, ...]] = {}
     for key, words in (themes or {}).items():
         path: Path = ("themes", key)
@@ -138,45 +139,49 @@ def _themes(top: dict[str, Any], report: Report) -> dict[str, tuple[str, ...]]:
     return out
 
 
-def _pages(top: dict[str, Any], report: Report, one_per_page: bool) -> tuple[Page, ...]:
+def _pages(
+    top: dict[str, Any], report: Report, one_per_page: bool
+) -> tuple[tuple[Page, ...], set[str] | None]:
+    """The pages, and every question id written in them (None when some question
+    could not even be read, so an outcome naming an unseen id is not blamed)."""
     # ``questions:`` at the top is shorthand for a single untitled page.
     if "pages" in top and "questions" in top:
         report.add(("questions",), "give either pages or questions, not both")
-        return ()
+        return (), None
     if "questions" in top:
-        raw_pages: list[Any] = [{"questions": top["questions"]}]
+        raw_pages: list[Any] | None = [{"questions": top["questions"]}]
         prefix: Path = ()
     elif "pages" in top:
-        raw_pages = report.sequence(top["pages"], ("pages",), "pages") or []
+        raw_pages = report.sequence(top["pages"], ("pages",), "pages")
         prefix = ("pages",)
     else:
-        report.add(
-            (), "missing required key 'pages' (a list of pages, each with questions)"
-        )
-        return ()
+        report.add((), "missing required key 'pages' (a list of pages, each with questions)")
+        return (), None
+    complete = raw_pages is not None
     drafts: list[Draft] = []
     titles: list[str | None] = []
-    for p, raw in enumerate(raw_pages):
+    for p, raw in enumerate(raw_pages or ()):
         page_path = prefix + (p,) if prefix else ()
         page = report.mapping(raw, page_path, "a page") if prefix else raw
         if page is None:
+            complete = False
             titles.append(None)
             continue
         report.keys(page, page_path, ("title", "questions"), ("questions",))
         titles.append(report.text(page, page_path, "title"))
         items = None
         if "questions" in page:
-            items = report.sequence(
-                page["questions"], page_path + ("questions",), "questions"
-            )
+            items = report.sequence(page["questions"], page_path + ("questions",), "questions")
+        complete = complete and items is not None
         for n, item in enumerate(items or ()):
             draft = check_question(item, page_path + ("questions", n), p, report)
-            if draft is not None:
+            if draft is None:
+                complete = False
+            else:
                 drafts.append(draft)
     built = resolve_questions(drafts, report, one_per_page)
-    return tuple(
-        Page(
-            title, tuple(built[id(d)] for d in drafts if d.page == p and id(d) in built)
-        )
+    pages = tuple(
+        Page(title, tuple(built[id(d)] for d in drafts if d.page == p and id(d) in built))
         for p, title in enumerate(titles)
     )
+    return pages, ({d.name for d in drafts if d.name} if complete else None)

@@ -16,13 +16,20 @@ OUTCOME_KEYS = ("id", "statement", "question", "positive", "excluded")
 
 
 def check_outcomes(
-    top: dict[str, Any], report: Report, questions: dict[str, Question]
+    top: dict[str, Any],
+    report: Report,
+    questions: dict[str, Question],
+    written: set[str] | None,
 ) -> tuple[Outcome, ...]:
+    """Check the ``outcomes`` list against the valid *questions*.
+
+    written: every question id written in the file, valid or not; None when some
+    questions could not be read. An outcome naming a question that is written
+    but broken is not reported again: the question's own problem says enough.
+    """
     if top.get("outcomes") is None:
         return ()
-    items = (
-        report.sequence(top["outcomes"], ("outcomes",), "outcomes", empty=True) or []
-    )
+    items = report.sequence(top["outcomes"], ("outcomes",), "outcomes", empty=True) or []
     outcomes: list[Outcome] = []
     seen: set[str] = set()
     for i, raw in enumerate(items):
@@ -30,9 +37,7 @@ def check_outcomes(
         data = report.mapping(raw, path, "an outcome")
         if data is None:
             continue
-        report.keys(
-            data, path, OUTCOME_KEYS, ("id", "statement", "question", "positive")
-        )
+        report.keys(data, path, OUTCOME_KEYS, ("id", "statement", "question", "positive"))
         oid = report.pattern(
             report.text(data, path, "id", required=True),
             path + ("id",),
@@ -48,10 +53,8 @@ def check_outcomes(
         statement = report.text(data, path, "statement", required=True)
         qid = report.text(data, path, "question", required=True)
         question = questions.get(qid or "")
-        if qid and question is None:
-            report.add(
-                path + ("question",), f"unknown question {qid!r} {allowed(questions)}"
-            )
+        if qid and question is None and written is not None and qid not in written:
+            report.add(path + ("question",), f"unknown question {qid!r} {allowed(questions)}")
         elif question is not None and not question.closed:
             report.add(
                 path + ("question",),

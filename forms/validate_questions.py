@@ -31,9 +31,7 @@ ALL_QUESTION_KEYS = COMMON_KEYS + tuple(
 
 def slugify(label: str) -> str:
     """A choice value made from a plain label: ``"Family hub"`` -> ``family_hub``."""
-    return re.sub(r"[^a-z0-9]+", "_", re.sub(r"['’]", "", label.lower())).strip("_")[
-        :64
-    ]
+    return re.sub(r"[^a-z0-9]+", "_", re.sub("['\u2019]", "", label.lower())).strip("_")[:64]
 
 
 @dataclass
@@ -44,6 +42,9 @@ class Draft:
     page: int
     fields: dict[str, Any]
     show_if: tuple[str, str, tuple[str, ...]] | None = None
+    #: The id as written, even when it is not a valid id, so that other questions
+    #: and outcomes naming it are not also reported as naming an unknown question.
+    name: str | None = None
 
 
 def check_question(raw: object, path: Path, page: int, report: Report) -> Draft | None:
@@ -64,9 +65,7 @@ def check_question(raw: object, path: Path, page: int, report: Report) -> Draft 
     }
     if spec and spec.fixed_choices:
         values = ", ".join(c.value for c in spec.fixed_choices)
-        explain["choices"] = (
-            f"a {qtype} question has fixed choices ({values}); remove 'choices'"
-        )
+        explain["choices"] = f"a {qtype} question has fixed choices ({values}); remove 'choices'"
     report.keys(
         q,
         path,
@@ -89,7 +88,7 @@ def check_question(raw: object, path: Path, page: int, report: Report) -> Draft 
         "required": report.flag(q, path, "required"),
     }
     if spec is None:
-        return Draft(path, page, fields)  # kept so its id still counts as taken
+        return Draft(path, page, fields, name=_name(q))  # its id still counts as taken
     if spec.closed:
         fields["prefer_not_to_say"] = report.flag(q, path, "prefer_not_to_say")
     if spec.author_choices:
@@ -118,10 +117,15 @@ def check_question(raw: object, path: Path, page: int, report: Report) -> Draft 
         fields["max_length"] = report.whole(q, path, "max_length", None, minimum=1)
         if (fields["max_length"] or 0) > MAX_TEXT_LENGTH:
             report.add(path + ("max_length",), f"must be at most {MAX_TEXT_LENGTH}")
-    draft = Draft(path, page, fields)
+    draft = Draft(path, page, fields, name=_name(q))
     if q.get("show_if") is not None:
         draft.show_if = _condition(q["show_if"], path + ("show_if",), report)
     return draft
+
+
+def _name(question: dict[str, Any]) -> str | None:
+    raw = question.get("id")
+    return raw.strip() if isinstance(raw, str) else None
 
 
 def _choices(raw: object, path: Path, report: Report) -> tuple[Choice, ...]:
@@ -134,8 +138,7 @@ def _choices(raw: object, path: Path, report: Report) -> tuple[Choice, ...]:
             if not value:
                 report.add(
                     here,
-                    f"cannot make a value from {item!r}; write it as "
-                    "{value: a_word, label: ...}",
+                    f"cannot make a value from {item!r}; write it as {{value: a_word, label: ...}}",
                 )
                 continue
         elif isinstance(item, dict):
@@ -162,9 +165,7 @@ def _choices(raw: object, path: Path, report: Report) -> tuple[Choice, ...]:
             )
             continue
         if value == PREFER_NOT:
-            report.add(
-                here, f"{PREFER_NOT!r} is reserved: set prefer_not_to_say: true instead"
-            )
+            report.add(here, f"{PREFER_NOT!r} is reserved: set prefer_not_to_say: true instead")
         elif value in (c.value for c in choices):
             report.add(here, f"choice value {value!r} is used twice")
         else:
@@ -172,32 +173,23 @@ def _choices(raw: object, path: Path, report: Report) -> tuple[Choice, ...]:
     return tuple(choices)
 
 
-def _condition(
-    raw: object, path: Path, report: Report
-) -> tuple[str, str, tuple[str, ...]] | None:
+def _condition(raw: object, path: Path, report: Report) -> tuple[str, str, tuple[str, ...]] | None:
     cond = report.mapping(raw, path, "show_if")
     if cond is None:
         return None
     report.keys(cond, path, ("question", "equals", "in", "not"), ("question",))
-    target = (
-        report.text(cond, path, "question", required=True)
-        if "question" in cond
-        else None
-    )
+    target = report.text(cond, path, "question", required=True) if "question" in cond else None
     ops = [op for op in ("equals", "in", "not") if op in cond]
     if len(ops) != 1:
         report.add(
             path,
-            "show_if needs exactly one of equals, in, not "
-            f"(found {', '.join(ops) or 'none'})",
+            f"show_if needs exactly one of equals, in, not (found {', '.join(ops) or 'none'})",
         )
         return None
     op = ops[0]
     if op == "in":
         items = report.sequence(cond["in"], path + ("in",), "show_if in")
-        values = [
-            report.choice_value(v, path + ("in", i)) for i, v in enumerate(items or ())
-        ]
+        values = [report.choice_value(v, path + ("in", i)) for i, v in enumerate(items or ())]
     else:
         values = [report.choice_value(cond[op], path + (op,))]
     if target is None or not values or None in values:
@@ -211,22 +203,19 @@ def resolve_questions(
     """Check ids and show_if conditions across questions, then build them."""
     seen: dict[str, Draft] = {}
     built: dict[int, Question] = {}
-    every_id = {d.fields["id"] for d in drafts}
+    every_id = {d.name for d in drafts if d.name}
     for draft in drafts:
         qid = draft.fields["id"]
         if qid is not None and qid in seen:
             report.add(
                 draft.path + ("id",),
-                f"duplicate question id {qid!r} "
-                f"(already used at {format_path(seen[qid].path)})",
+                f"duplicate question id {qid!r} (already used at {format_path(seen[qid].path)})",
             )
         show_if = (
-            _check_condition(draft, seen, every_id, report, one_per_page)
-            if draft.show_if
-            else None
+            _check_condition(draft, seen, every_id, report, one_per_page) if draft.show_if else None
         )
-        if qid is not None and qid not in seen:
-            seen[qid] = draft
+        if draft.name and draft.name not in seen:
+            seen[draft.name] = draft
         if None in (qid, draft.fields["type"], draft.fields["text"]):
             continue
         fields = {k: v for k, v in draft.fields.items() if v is not None}
@@ -237,24 +226,22 @@ def resolve_questions(
 def _check_condition(
     draft: Draft,
     earlier: dict[str, Draft],
-    every_id: set[str | None],
+    every_id: set[str],
     report: Report,
     one_per_page: bool,
 ) -> Condition | None:
     target, op, values = draft.show_if  # type: ignore[misc]
     path = draft.path + ("show_if", "question")
-    if target == draft.fields["id"]:
+    if target == draft.name:
         report.add(
             path,
-            f"show_if names this question itself ({target!r}); "
-            "it must name an earlier question",
+            f"show_if names this question itself ({target!r}); it must name an earlier question",
         )
         return None
     if target in every_id and target not in earlier:
         report.add(
             path,
-            f"show_if names {target!r}, which comes later; "
-            "it must name an earlier question",
+            f"show_if names {target!r}, which comes later; it must name an earlier question",
         )
         return None
     if target not in earlier:
@@ -265,8 +252,8 @@ def _check_condition(
         )
         return None
     other = earlier[target]
-    if other.fields["type"] is None:
-        return None  # its unknown type is already reported
+    if other.fields["type"] is None or other.fields["id"] is None:
+        return None  # that question's own problem is already reported
     if other.page == draft.page and not one_per_page:
         report.add(
             path,
@@ -288,8 +275,6 @@ def _check_condition(
     for i, value in enumerate(values):
         if value not in options:
             where = draft.path + ("show_if", op) + ((i,) if op == "in" else ())
-            report.add(
-                where, f"{value!r} is not a choice of {target!r} {allowed(options)}"
-            )
+            report.add(where, f"{value!r} is not a choice of {target!r} {allowed(options)}")
             return None
     return Condition(target, op, values)
