@@ -1,0 +1,486 @@
+"""Each kind of mistake in a survey file gets one clear message.
+
+A message names the file, the path to the mistake, what is wrong and what is
+allowed, so a survey author can fix it without reading code.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from forms.loader import (
+    DefinitionError,
+    load_definition,
+    load_text,
+    parse_definition,
+    validate_file,
+)
+
+BASE: dict[str, Any] = {
+    "slug": "test-survey",
+    "title": "How was the after-school club?",
+    "audience": "child",
+    "age_band": "8-11",
+    "consent": "You can stop whenever you like.",
+    "pages": [
+        {
+            "title": "The club",
+            "questions": [
+                {"id": "enjoyed", "type": "smiley5", "text": "How did you feel at the club?"},
+                {"id": "went_on_trip", "type": "yes_no", "text": "Did you go on the trip?"},
+                {
+                    "id": "activities",
+                    "type": "multi",
+                    "text": "What did you do?",
+                    "choices": ["Football", "Painting", "Cooking"],
+                },
+            ],
+        },
+        {
+            "title": "The trip",
+            "questions": [
+                {
+                    "id": "trip_fun",
+                    "type": "smiley3",
+                    "text": "Was the trip fun?",
+                    "show_if": {"question": "went_on_trip", "equals": "yes"},
+                },
+                {"id": "comments", "type": "textarea", "text": "Anything else?"},
+            ],
+        },
+    ],
+    "outcomes": [
+        {
+            "id": "enjoyed_club",
+            "statement": "Children who enjoyed the club",
+            "question": "enjoyed",
+            "positive": ["happy", "very_happy"],
+        }
+    ],
+}
+
+
+def survey(**changes: Any) -> dict[str, Any]:
+    """A copy of the valid BASE survey with top-level keys replaced (None removes)."""
+    data = copy.deepcopy(BASE)
+    for key, value in changes.items():
+        if value is None:
+            data.pop(key, None)
+        else:
+            data[key] = value
+    return data
+
+
+def question(page: int, n: int, data: dict[str, Any]) -> dict[str, Any]:
+    return data["pages"][page]["questions"][n]
+
+
+def problems(data: dict[str, Any] | str) -> list[str]:
+    """The messages for *data*, loaded as YAML text from a file called bad.yaml."""
+    text = data if isinstance(data, str) else yaml.safe_dump(data, sort_keys=False)
+    with pytest.raises(DefinitionError) as caught:
+        load_text(text, "bad.yaml")
+    assert str(caught.value) == "\n".join(caught.value.problems)
+    return caught.value.problems
+
+
+def only(data: dict[str, Any] | str) -> str:
+    found = problems(data)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_the_base_survey_is_valid() -> None:
+    definition = parse_definition(survey())
+    assert definition.slug == "test-survey"
+    assert [q.id for q in definition.questions()][-1] == "comments"
+
+
+def test_yaml_syntax_error_names_line_and_column() -> None:
+    message = only("slug: test-survey\ntitle: [unclosed\naudience: child\n")
+    assert message.startswith("bad.yaml: YAML syntax error at line ")
+    assert "column" in message
+
+
+def test_empty_file_is_reported() -> None:
+    assert only("") == "bad.yaml: the file is empty"
+
+
+def test_top_level_must_be_a_mapping() -> None:
+    message = only("- just\n- a list\n")
+    assert message.startswith("bad.yaml: a survey definition must be a mapping")
+    assert "not a list" in message
+
+
+def test_missing_required_key_names_it() -> None:
+    message = only(survey(title=None))
+    assert message.startswith("bad.yaml: missing required key 'title'")
+    assert "required: slug, title, audience, consent" in message
+
+
+def test_missing_pages_is_reported() -> None:
+    assert "missing required key 'pages'" in only(survey(pages=None))
+
+
+def test_unknown_top_level_key_suggests_the_close_one() -> None:
+    data = survey()
+    data["titel"] = "Typo"
+    message = only(data)
+    assert message.startswith("bad.yaml: titel: unknown key 'titel'; did you mean 'title'?")
+    assert "(allowed: age_band, allow_withdrawal, audience," in message
+
+
+def test_unknown_question_key_lists_the_keys_that_type_allows() -> None:
+    data = survey()
+    question(0, 1, data)["hnit"] = "A typo"
+    message = only(data)
+    assert message.startswith(
+        "bad.yaml: pages[0].questions[1].hnit: unknown key 'hnit'; did you mean 'hint'?"
+    )
+    assert message.endswith(
+        "(allowed: hint, id, prefer_not_to_say, required, show_if, text, type) (line 15)"
+    )
+
+
+def test_key_that_belongs_to_another_type_says_so() -> None:
+    data = survey()
+    question(0, 1, data)["max_choices"] = 2
+    message = only(data)
+    assert message.startswith(
+        "bad.yaml: pages[0].questions[1].max_choices: "
+        "'max_choices' does not apply to a yes_no question"
+    )
+
+
+def test_choices_on_a_fixed_scale_are_refused() -> None:
+    data = survey()
+    question(0, 0, data)["choices"] = ["Good", "Bad"]
+    message = only(data)
+    assert "pages[0].questions[0].choices: a smiley5 question has fixed choices" in message
+    assert "very_sad, sad, ok, happy, very_happy" in message
+
+
+def test_key_given_twice_is_an_error_not_a_silent_overwrite() -> None:
+    text = yaml.safe_dump(survey(), sort_keys=False) + "title: A second title\n"
+    message = only(text)
+    assert message.startswith("bad.yaml: title: key 'title' is given twice")
+
+
+def test_wrong_type_says_what_was_found() -> None:
+    data = survey()
+    question(0, 0, data)["required"] = "yes"
+    assert only(data).startswith(
+        "bad.yaml: pages[0].questions[0].required: must be true or false, not the text 'yes'"
+    )
+
+
+def test_text_where_a_number_belongs() -> None:
+    message = only(survey(min_n="ten"))
+    assert message.startswith("bad.yaml: min_n: must be a whole number, not the text 'ten'")
+
+
+def test_min_n_below_one() -> None:
+    assert only(survey(min_n=0)).startswith("bad.yaml: min_n: must be at least 1, not 0")
+
+
+def test_bad_audience_lists_the_audiences() -> None:
+    message = only(survey(audience="children"))
+    assert message.startswith(
+        "bad.yaml: audience: unknown audience 'children'; did you mean 'child'?"
+    )
+    assert "(allowed: child, community, focus_group, parent_carer, staff)" in message
+
+
+def test_unknown_question_type_suggests_and_lists_types() -> None:
+    data = survey()
+    question(0, 0, data)["type"] = "smily5"
+    message = only(data)
+    assert message.startswith(
+        "bad.yaml: pages[0].questions[0].type: "
+        "unknown question type 'smily5'; did you mean 'smiley5'?"
+    )
+    assert "(allowed: agree3, completed_with_help, consent_to_quote, date," in message
+
+
+def test_duplicate_question_id_points_at_the_first_use() -> None:
+    data = survey()
+    question(1, 1, data)["id"] = "enjoyed"
+    assert only(data).startswith(
+        "bad.yaml: pages[1].questions[1].id: duplicate question id 'enjoyed' "
+        "(already used at pages[0].questions[0])"
+    )
+
+
+def test_question_id_must_be_a_simple_name() -> None:
+    data = survey()
+    question(0, 0, data)["id"] = "Enjoyed it"
+    found = problems(data)
+    assert found[0].startswith(
+        "bad.yaml: pages[0].questions[0].id: 'Enjoyed it' is not a valid question id: "
+        "lowercase letters, digits and _ (for example had_worker)"
+    )
+    # The outcome still names the old id, which is now truly unknown.
+    assert found[1].startswith("bad.yaml: outcomes[0].question: unknown question 'enjoyed'")
+
+
+def test_duplicate_outcome_id() -> None:
+    data = survey()
+    data["outcomes"].append(copy.deepcopy(data["outcomes"][0]))
+    data["outcomes"][1]["statement"] = "Children who had fun"
+    assert only(data).startswith("bad.yaml: outcomes[1].id: duplicate outcome id 'enjoyed_club'")
+
+
+def test_show_if_naming_an_unknown_question() -> None:
+    data = survey()
+    question(1, 0, data)["show_if"]["question"] = "went_on_trp"
+    message = only(data)
+    assert message.startswith(
+        "bad.yaml: pages[1].questions[0].show_if.question: "
+        "show_if names unknown question 'went_on_trp'"
+    )
+    assert "(earlier questions: enjoyed, went_on_trip, activities)" in message
+
+
+def test_show_if_naming_a_later_question() -> None:
+    data = survey()
+    question(0, 0, data)["show_if"] = {"question": "trip_fun", "equals": "happy"}
+    assert only(data).startswith(
+        "bad.yaml: pages[0].questions[0].show_if.question: "
+        "show_if names 'trip_fun', which comes later"
+    )
+
+
+def test_show_if_naming_the_question_itself() -> None:
+    data = survey()
+    question(1, 0, data)["show_if"]["question"] = "trip_fun"
+    assert "show_if names this question itself ('trip_fun')" in only(data)
+
+
+def test_show_if_on_the_same_page_needs_one_question_per_page() -> None:
+    data = survey()
+    question(0, 2, data)["show_if"] = {"question": "went_on_trip", "equals": "yes"}
+    assert (
+        "pages[0].questions[2].show_if.question: show_if names 'went_on_trip' on the same page"
+        in only(data)
+    )
+    data["one_question_per_page"] = True
+    assert parse_definition(data).question("activities").show_if is not None
+
+
+def test_show_if_value_must_be_a_choice_of_that_question() -> None:
+    data = survey()
+    question(1, 0, data)["show_if"]["equals"] = "maybe"
+    assert only(data).startswith(
+        "bad.yaml: pages[1].questions[0].show_if.equals: 'maybe' is not a choice of 'went_on_trip' "
+        "(allowed: no, yes)"
+    )
+
+
+def test_show_if_in_checks_each_value() -> None:
+    data = survey()
+    question(1, 0, data)["show_if"] = {"question": "activities", "in": ["football", "singing"]}
+    assert "pages[1].questions[0].show_if.in[1]: 'singing' is not a choice of 'activities'" in only(
+        data
+    )
+
+
+def test_show_if_needs_exactly_one_comparison() -> None:
+    data = survey()
+    question(1, 0, data)["show_if"] = {"question": "went_on_trip", "equals": "yes", "not": "no"}
+    assert "show_if needs exactly one of equals, in, not (found equals, not)" in only(data)
+
+
+def test_show_if_cannot_name_a_free_text_question() -> None:
+    data = survey()
+    data["pages"].append(
+        {
+            "questions": [
+                {
+                    "id": "later",
+                    "type": "yes_no",
+                    "text": "More?",
+                    "show_if": {"question": "comments", "equals": "x"},
+                }
+            ]
+        }
+    )
+    assert (
+        "show_if names 'comments', a textarea question; it must name a question with choices"
+        in only(data)
+    )
+
+
+def test_multi_max_choices_below_one() -> None:
+    data = survey()
+    question(0, 2, data)["max_choices"] = 0
+    assert only(data).startswith(
+        "bad.yaml: pages[0].questions[2].max_choices: must be at least 1, not 0"
+    )
+
+
+def test_multi_max_choices_above_the_number_of_choices() -> None:
+    data = survey()
+    question(0, 2, data)["max_choices"] = 4
+    assert "max_choices is 4 but there are only 3 choices" in only(data)
+
+
+def test_number_min_greater_than_max() -> None:
+    data = survey()
+    question(1, 1, data).update(type="number", text="How many times did you go?", min=10, max=2)
+    assert only(data).startswith(
+        "bad.yaml: pages[1].questions[1].min: min (10) is greater than max (2)"
+    )
+
+
+def test_single_without_choices() -> None:
+    data = survey()
+    question(0, 2, data).update(type="single")
+    del question(0, 2, data)["choices"]
+    assert only(data).startswith("bad.yaml: pages[0].questions[2]: a single question needs choices")
+
+
+def test_duplicate_and_reserved_choice_values() -> None:
+    data = survey()
+    question(0, 2, data)["choices"] = [
+        "Football",
+        "football",
+        {"value": "prefer_not_to_say", "label": "Rather not"},
+    ]
+    found = problems(data)
+    assert any("choices[1]: choice value 'football' is used twice" in p for p in found)
+    assert any(
+        "choices[2]: 'prefer_not_to_say' is reserved: set prefer_not_to_say: true" in p
+        for p in found
+    )
+
+
+@pytest.mark.parametrize("qtype", ["textarea", "text", "number", "date", "pairing_code"])
+def test_outcome_on_a_question_without_choices(qtype: str) -> None:
+    data = survey()
+    question(1, 1, data)["type"] = qtype
+    data["outcomes"][0]["question"] = "comments"
+    message = only(data)
+    assert message.startswith(
+        "bad.yaml: outcomes[0].question: an outcome needs a question with choices"
+    )
+    assert f"'comments' is a {qtype} question" in message
+
+
+def test_outcome_positive_value_not_a_choice() -> None:
+    data = survey()
+    data["outcomes"][0]["positive"] = ["happy", "joyful"]
+    assert only(data).startswith(
+        "bad.yaml: outcomes[0].positive[1]: 'joyful' is not a choice of 'enjoyed' "
+        "(allowed: happy, ok, sad, very_happy, very_sad)"
+    )
+
+
+def test_outcome_excluded_value_not_a_choice() -> None:
+    data = survey()
+    data["outcomes"][0]["excluded"] = ["dont_know"]
+    assert "outcomes[0].excluded[0]: 'dont_know' is not a choice of 'enjoyed'" in only(data)
+
+
+def test_outcome_value_both_positive_and_excluded() -> None:
+    data = survey()
+    data["outcomes"][0]["excluded"] = ["happy"]
+    assert "outcomes[0].excluded: happy cannot be both positive and excluded" in only(data)
+
+
+def test_outcome_on_unknown_question() -> None:
+    data = survey()
+    data["outcomes"][0]["question"] = "enjoy"
+    assert only(data).startswith(
+        "bad.yaml: outcomes[0].question: unknown question 'enjoy' (allowed: "
+    )
+
+
+@pytest.mark.parametrize("slug", ["Test-Survey", "-starts-with-dash", "x", "has space", "a" * 64])
+def test_bad_slug(slug: str) -> None:
+    message = only(survey(slug=slug))
+    assert message.startswith(f"bad.yaml: slug: {slug!r} is not a valid slug")
+    assert "(for example children-8-11)" in message
+
+
+def test_languages_must_be_two_letter_codes() -> None:
+    message = only(survey(languages=["en", "English"]))
+    assert message.startswith(
+        "bad.yaml: languages[1]: the text 'English' is not a 2-letter lowercase language code"
+    )
+
+
+def test_unknown_kind_lists_the_kinds() -> None:
+    message = only(survey(kind="training_pree"))
+    assert "kind: unknown kind 'training_pree'; did you mean 'training_pre'?" in message
+    assert "(allowed: focus_group, training_followup, training_post, training_pre)" in message
+
+
+def test_theme_keywords_must_be_a_list() -> None:
+    assert "themes.bus_travel: theme 'bus_travel' must be a list" in only(
+        survey(themes={"bus_travel": "bus"})
+    )
+
+
+def test_small_yaml_aliases_are_fine() -> None:
+    text = yaml.safe_dump(survey(), sort_keys=False)
+    text = text.replace("consent: You", "consent: &c You").replace("description", "x")
+    definition = load_text(text + "description: *c\n", "ok.yaml")
+    assert definition.description == definition.consent
+
+
+def test_yaml_alias_bomb_is_refused() -> None:
+    # Each line doubles the one before: 2**40 strings if expanded.
+    lines = ["a0: &a0 [lol, lol]"] + [f"a{n}: &a{n} [*a{n - 1}, *a{n - 1}]" for n in range(1, 41)]
+    assert "too many values" in only("\n".join(lines) + "\n")
+
+
+def test_huge_file_is_refused_before_parsing() -> None:
+    assert "the file is too large" in only("description: " + "x" * 600_000)
+
+
+def test_every_problem_is_reported_at_once_in_file_order() -> None:
+    data = survey(audience="kids", min_n=-1)
+    question(0, 0, data)["type"] = "smily"
+    data["outcomes"][0]["positive"] = []
+    found = problems(data)
+    assert len(found) == 4
+    lines = [int(p.rsplit("(line ", 1)[1].rstrip(")")) for p in found]
+    assert lines == sorted(lines)
+
+
+def test_yes_and_no_stay_text_in_yaml() -> None:
+    # PyYAML would read an unquoted yes as true; a survey author means the choice.
+    text = yaml.safe_dump(survey(), sort_keys=False).replace("equals: 'yes'", "equals: yes")
+    assert "equals: yes\n" in text
+    assert load_text(text, "ok.yaml").question("trip_fun").show_if.values == ("yes",)
+
+
+def test_parsed_data_without_yaml_has_no_line_numbers() -> None:
+    data = survey(audience="kids")
+    with pytest.raises(DefinitionError) as caught:
+        parse_definition(data, "upload.json")
+    assert caught.value.problems[0].startswith("upload.json: audience: unknown audience 'kids'")
+    assert "(line" not in caught.value.problems[0]
+
+
+def test_load_definition_reports_unreadable_files(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere.yaml"
+    assert validate_file(missing) == [f"{missing}: cannot read the file: No such file or directory"]
+    latin = tmp_path / "latin.yaml"
+    latin.write_bytes("title: caf\xe9".encode("latin-1"))
+    assert validate_file(latin)[0].startswith(f"{latin}: not UTF-8 text")
+
+
+def test_validate_file_is_empty_for_a_good_file(tmp_path: Path) -> None:
+    good = tmp_path / "good.yaml"
+    good.write_text(yaml.safe_dump(survey()), encoding="utf-8")
+    assert validate_file(good) == []
+    assert load_definition(good).title == "How was the after-school club?"
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(yaml.safe_dump(survey(audience="pupils")), encoding="utf-8")
+    assert validate_file(bad)[0].startswith(f"{bad}: audience: unknown audience 'pupils'")
