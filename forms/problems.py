@@ -98,14 +98,10 @@ class Report:
         """*value* if it is a mapping, else report that *what* must be one."""
         if isinstance(value, dict):
             return value
-        self.add(
-            path, f"{what} must be a mapping of keys to values, not {describe(value)}"
-        )
+        self.add(path, f"{what} must be a mapping of keys to values, not {describe(value)}")
         return None
 
-    def sequence(
-        self, value: object, path: Path, what: str, *, empty: bool = False
-    ) -> list | None:
+    def sequence(self, value: object, path: Path, what: str, *, empty: bool = False) -> list | None:
         """*value* if it is a list (non-empty unless *empty*), else report it."""
         if not isinstance(value, list):
             self.add(path, f"{what} must be a list, not {describe(value)}")
@@ -139,16 +135,12 @@ class Report:
             if key in allowed_keys:
                 continue
             if not isinstance(key, str):
-                self.add(
-                    path, f"key {describe(key)} must be a word {allowed(allowed_keys)}"
-                )
+                self.add(path, f"key {describe(key)} must be a word {allowed(allowed_keys)}")
             elif explain and key in explain:
                 self.add(path + (key,), explain[key])
             else:
                 hint = suggest(key, allowed_keys)
-                self.add(
-                    path + (key,), f"unknown key {key!r}{hint} {allowed(allowed_keys)}"
-                )
+                self.add(path + (key,), f"unknown key {key!r}{hint} {allowed(allowed_keys)}")
 
     # --- scalars ---------------------------------------------------------------
 
@@ -170,9 +162,7 @@ class Report:
             return None
         return value.strip()
 
-    def flag(
-        self, data: Mapping[str, Any], path: Path, key: str, default: bool = False
-    ) -> bool:
+    def flag(self, data: Mapping[str, Any], path: Path, key: str, default: bool = False) -> bool:
         """A true/false value (YAML ``true`` or ``false``; ``yes`` is text here)."""
         value = data.get(key, default)
         if isinstance(value, bool):
@@ -245,7 +235,5 @@ class Report:
             return value.strip()
         if isinstance(value, int) and not isinstance(value, bool):
             return str(value)
-        self.add(
-            path, f"must be a choice value (a word or a number), not {describe(value)}"
-        )
+        self.add(path, f"must be a choice value (a word or a number), not {describe(value)}")
         return None

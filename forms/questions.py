@@ -86,9 +86,7 @@ _TYPES = (
     QuestionType(
         "smiley3",
         closed=True,
-        fixed_choices=_fixed(
-            ("sad", N_("Sad")), ("ok", N_("OK")), ("happy", N_("Happy"))
-        ),
+        fixed_choices=_fixed(("sad", N_("Sad")), ("ok", N_("OK")), ("happy", N_("Happy"))),
         extra_keys=_CLOSED_KEYS,
     ),
     QuestionType(
@@ -134,9 +132,7 @@ _TYPES = (
     QuestionType(
         "yes_no_unsure",
         closed=True,
-        fixed_choices=_fixed(
-            ("yes", N_("Yes")), ("no", N_("No")), ("unsure", N_("Not sure"))
-        ),
+        fixed_choices=_fixed(("yes", N_("Yes")), ("no", N_("No")), ("unsure", N_("Not sure"))),
         extra_keys=_CLOSED_KEYS,
     ),
     QuestionType(

@@ -242,9 +242,7 @@ class Definition:
         """Rebuild a Definition from :meth:`to_dict` output (trusted, not validated)."""
         fields = dict(data)
         fields["languages"] = tuple(fields.get("languages", ("en",)))
-        fields["pages"] = tuple(
-            _page_from_dict(page) for page in fields.get("pages", ())
-        )
+        fields["pages"] = tuple(_page_from_dict(page) for page in fields.get("pages", ()))
         fields["outcomes"] = tuple(
             Outcome(
                 **{
@@ -286,14 +284,10 @@ def _question_to_dict(question: Question) -> dict[str, Any]:
 
 def _question_from_dict(data: Mapping[str, Any]) -> Question:
     fields = dict(data)
-    fields["choices"] = tuple(
-        Choice(c["value"], c["label"]) for c in fields.get("choices", ())
-    )
+    fields["choices"] = tuple(Choice(c["value"], c["label"]) for c in fields.get("choices", ()))
     cond = fields.get("show_if")
     if cond is not None:
-        fields["show_if"] = Condition(
-            cond["question"], cond["op"], tuple(cond["values"])
-        )
+        fields["show_if"] = Condition(cond["question"], cond["op"], tuple(cond["values"]))
     return Question(**fields)
 
 
@@ -305,9 +299,7 @@ def _page_to_dict(page: Page) -> dict[str, Any]:
 
 
 def _page_from_dict(data: Mapping[str, Any]) -> Page:
-    return Page(
-        data.get("title"), tuple(_question_from_dict(q) for q in data["questions"])
-    )
+    return Page(data.get("title"), tuple(_question_from_dict(q) for q in data["questions"]))
 
 
 def _outcome_to_dict(outcome: Outcome) -> dict[str, Any]:
