@@ -96,8 +96,9 @@ def read_yaml(text: str, source: str) -> tuple[Any, dict[Path, int]]:
     if len(text) > MAX_SOURCE:
         size = f"{len(text)} characters; at most {MAX_SOURCE}"
         raise DefinitionError([f"{source}: the file is too large ({size})"])
-    loader = _StrictLoader(text)
+    loader: _StrictLoader | None = None
     try:
+        loader = _StrictLoader(text)
         node = loader.get_single_node()
         if node is None:
             raise DefinitionError([f"{source}: the file is empty"])
@@ -115,12 +116,16 @@ def read_yaml(text: str, source: str) -> tuple[Any, dict[Path, int]]:
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown place"
         what = exc.problem or exc.context or "not valid YAML"
         raise DefinitionError([f"{source}: YAML syntax error at {where}: {what}"]) from None
+    except yaml.reader.ReaderError as exc:
+        bad = f"character #x{exc.character:04x} at position {exc.position}"
+        raise DefinitionError([f"{source}: not valid YAML: a {bad} is not allowed"]) from None
     except yaml.YAMLError as exc:
         raise DefinitionError([f"{source}: not valid YAML: {exc}"]) from None
     except RecursionError:
         raise DefinitionError([f"{source}: the file is nested too deeply"]) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 def parse_definition(
