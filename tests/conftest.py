@@ -9,37 +9,78 @@ from __future__ import annotations
 
 import os
 import shutil
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient, FlaskCliRunner
-from sqlalchemy import create_engine
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 from feedback import create_app
 from feedback.database import upgrade
 
 LIBRARY = Path(__file__).resolve().parent.parent / "forms" / "library"
+POSTGRES_URL = os.environ.get("DATABASE_URL", "")
+ON_POSTGRES = POSTGRES_URL.startswith("postgres")
+
+
+def _pg(url: str) -> str:
+    return "postgresql+psycopg://" + url.split("://", 1)[1]
+
+
+def _pg_admin(statement: str) -> None:
+    engine = create_engine(_pg(POSTGRES_URL), isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(text(statement))
+    engine.dispose()
 
 
 @pytest.fixture(scope="session")
-def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("template") / "heard.sqlite"
-    engine = create_engine(f"sqlite:///{path}")
+def template_db(
+    tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Iterator[str]:
+    """A migrated database that each test copies: a file on SQLite, a template on PostgreSQL."""
+    if not ON_POSTGRES:
+        path = tmp_path_factory.mktemp("template") / "heard.sqlite"
+        engine = create_engine(f"sqlite:///{path}")
+        upgrade(engine)
+        engine.dispose()
+        yield str(path)
+        return
+    worker = getattr(request.config, "workerinput", {}).get("workerid", "main")
+    name = f"heard_tmpl_{worker}"
+    _pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    _pg_admin(f'CREATE DATABASE "{name}"')
+    engine = create_engine(make_url(_pg(POSTGRES_URL)).set(database=name))
     upgrade(engine)
     engine.dispose()
-    return path
+    yield name
+    _pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture
-def app(template_db: Path, tmp_path: Path) -> Iterator[Flask]:
-    db_path = tmp_path / "heard.sqlite"
-    shutil.copy(template_db, db_path)
+def database_url(template_db: str, tmp_path: Path) -> Iterator[str]:
+    """A fresh database for one test, copied from the migrated template."""
+    if not ON_POSTGRES:
+        db_path = tmp_path / "heard.sqlite"
+        shutil.copy(template_db, db_path)
+        yield f"sqlite:///{db_path}"
+        return
+    name = f"heard_t_{uuid.uuid4().hex[:12]}"
+    _pg_admin(f'CREATE DATABASE "{name}" TEMPLATE "{template_db}"')
+    yield make_url(_pg(POSTGRES_URL)).set(database=name).render_as_string(hide_password=False)
+    _pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def app(database_url: str, tmp_path: Path) -> Iterator[Flask]:
     app = create_app(
         {
             "TESTING": True,
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{db_path}",
+            "SQLALCHEMY_DATABASE_URI": database_url,
             "HEARD_OUTBOX": str(tmp_path / "outbox"),
         }
     )
