@@ -2,6 +2,7 @@
 
 from feedback.models.alert import AlertNote, ConcernAlert
 from feedback.models.audit import AuditEvent
+from feedback.models.focus import FocusQuote, FocusSession
 from feedback.models.response import Answer, Response, SubmissionToken
 from feedback.models.survey import Campaign, CourseRun, Survey, SurveyVersion
 from feedback.models.text import TextAnalysis, TextTheme
@@ -15,6 +16,8 @@ __all__ = [
     "Campaign",
     "ConcernAlert",
     "CourseRun",
+    "FocusQuote",
+    "FocusSession",
     "Invitation",
     "Response",
     "SubmissionToken",
