@@ -1,0 +1,108 @@
+"""The end of a response's life: retention periods and withdrawal by receipt code.
+
+Deleting a Response removes its answers, text analysis, themes, alerts and encrypted
+contact details with it (ON DELETE CASCADE), on SQLite and PostgreSQL alike.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import delete, func, select
+
+from feedback.extensions import db
+from feedback.models import Answer, ConcernAlert, Response, Survey, TextAnalysis
+from feedback.models._time import utcnow
+from feedback.services.audit import audit
+
+RECEIPT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
+
+
+def new_receipt() -> str:
+    """A code a respondent can write down: 12 characters in three groups."""
+    raw = "".join(secrets.choice(RECEIPT_ALPHABET) for _ in range(12))
+    return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
+
+
+def receipt_hash(code: str) -> str:
+    normal = "".join(ch for ch in code.upper() if ch.isalnum())
+    return hashlib.sha256(normal.encode()).hexdigest()
+
+
+def withdraw(code: str) -> bool:
+    """Delete the response whose receipt is `code`; False when there is none."""
+    wanted = receipt_hash(code)
+    response = db.session.scalar(select(Response).where(Response.receipt_hash == wanted))
+    if response is None:
+        return False
+    survey_id = response.survey_id
+    db.session.delete(response)
+    audit("response.withdraw", "survey", survey_id, commit=False)
+    db.session.commit()
+    return True
+
+
+@dataclass(frozen=True)
+class RetentionResult:
+    survey: str
+    cutoff: datetime
+    responses: int
+    answers: int
+    analyses: int
+    alerts: int
+
+
+def _count(model, *where) -> int:  # type: ignore[no-untyped-def]
+    return db.session.scalar(select(func.count()).select_from(model).where(*where)) or 0
+
+
+def apply_retention(now: datetime | None = None, dry_run: bool = False) -> list[RetentionResult]:
+    """Delete every response older than its survey's retention period, survey by survey."""
+    now = now or utcnow()
+    results: list[RetentionResult] = []
+    for survey in db.session.scalars(select(Survey).order_by(Survey.slug)):
+        if survey.current_version is None:
+            continue
+        days = survey.current_version.definition.retention_days
+        cutoff = now - timedelta(days=days)
+        old = select(Response.id).where(
+            Response.survey_id == survey.id, Response.submitted_at < cutoff
+        )
+        result = RetentionResult(
+            survey=survey.slug,
+            cutoff=cutoff,
+            responses=_count(Response, Response.id.in_(old)),
+            answers=_count(Answer, Answer.response_id.in_(old)),
+            analyses=_count(TextAnalysis, TextAnalysis.response_id.in_(old)),
+            alerts=_count(ConcernAlert, ConcernAlert.response_id.in_(old)),
+        )
+        results.append(result)
+        if dry_run or not result.responses:
+            continue
+        # Children first, explicitly: the result must not depend on the database
+        # honouring ON DELETE CASCADE.
+        for model in (ConcernAlert, TextAnalysis, Answer):
+            db.session.execute(
+                delete(model).where(model.response_id.in_(old)),
+                execution_options={"synchronize_session": False},
+            )
+        db.session.execute(
+            delete(Response).where(Response.id.in_(old)),
+            execution_options={"synchronize_session": False},
+        )
+        audit(
+            "retention.apply",
+            "survey",
+            survey.id,
+            commit=False,
+            responses=result.responses,
+            answers=result.answers,
+            analyses=result.analyses,
+            alerts=result.alerts,
+            cutoff=cutoff.isoformat(timespec="seconds"),
+        )
+        db.session.commit()
+    return results
