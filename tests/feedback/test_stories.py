@@ -87,7 +87,8 @@ def test_candidates_are_bounded_per_theme_and_sentiment(app):
     load_test_survey(app)
     with app.app_context():
         for i in range(12):
-            add_text("test-branching", f"Answer number {i} about a slow reply.", [("timeliness", "negative")], consent=None)  # fmt: skip
+            text = f"Answer number {i} about a slow reply."
+            add_text("test-branching", text, [("timeliness", "negative")], consent=None)
         rows = candidates([survey("test-branching").id], per_group=5)
     assert len(rows) == 5
 
