@@ -1,0 +1,288 @@
+"""Theme lexicons: the words and phrases that signal each theme of THEMES.md.
+
+An entry without spaces or regex syntax is a word, matched by its Snowball stem
+("listen" also finds "listened", "listening"). Anything else is a phrase, a regular
+expression over the normal text of tokens.py ("did not" for "didn't", "mums" for
+"mum's"), matched at token boundaries. Keep entries general: words a reviewer would
+expect for the theme, not fragments of particular answers.
+"""
+
+from __future__ import annotations
+
+_PEOPLE = (r"(?:staff|worker|workers|nurse|nurses|doctor|doctors|driver|drivers|crew|"
+           r"paramedics?|receptionist|team|everyone|they|he|she|lady|man|person|people|"
+           r"carer|carers|handler|operator|teacher|officer|visitor|gp|consultant|"
+           r"therapist|volunteers?|social worker|health visitor|advisor|call handler)")
+_WORKER = r"(?:social |youth |family support |support |key |case )?worker"
+
+ENGLISH: dict[str, tuple[str, ...]] = {
+    "listened_to": (
+        "listen", "listened", "lisen", "ignored", "ignore", "unheard",
+        r"(?:hear|heard) (?:me|us|what (?:i|we))", r"(?:my|our|their) (?:views|voice|"
+        r"opinion|opinions|wishes)", r"(?:nobody|no one|never|not) (?:\S+ )?(?:asks?|asked) "
+        r"(?:me|us|him|her|what|anything)", r"asked (?:me|us|him|her) what (?:i|we|he|she) "
+        r"(?:thought|wanted|want|think)", r"asks? what i (?:actually )?want",
+        r"cut (?:me|us) off", r"talk(?:ed|ing|s)? over (?:me|us)", r"(?:let|lets|letting) "
+        r"(?:me|us) (?:explain|speak|talk|say|finish)", r"time to speak", r"speaks? for me",
+        r"(?:talked|talks|spoke|speaks) to (?:mummy|mum|my mum|dad|my dad|"
+        r"the adults|my parents) not me", r"took (?:it|that|them|us|me) on board",
+        r"taken into account", r"(?:types|typing|typed|looks|looking) (?:on|at) (?:her|his) "
+        r"(?:laptop|phone|computer)", r"brushed (?:off|aside)", r"fobbed off",
+        r"like (?:we|i) (?:were|was) not there", r"pay (?:any )?attention",
+        r"not interested in what", r"give (?:me|us) a voice", r"understanding",
+
+    ),
+    "respected": (
+        "respect", "respected", "respectful", "disrespectful", "kind", "kindness", "polite",
+        "impolite", "rude", "rudeness", "courteous", "valued", "patronising", "patronizing",
+        "condescending", "dismissive", "caring", "compassionate", "compassion", "friendly",
+        "unfriendly", "lovely", "pleasant", "warm", "welcoming", "manners", "attitude",
+        "arrogant", "abrupt", "considerate", "empathetic", "empathy", "courtesy",
+        "dignity", "mean", "nice", "sympathetic", "cheerful", "approachable",
+        r"talk(?:ed|s|ing)? down to", r"(?:spoke|speaks|talked|talks|spoken) to (?:me|us) like",
+        r"treated (?:me|us|him|her) (?:like|as|with|well|badly)", r"looked at (?:me|us) like",
+        r"waste of space", r"made comments", r"(?:my|our|their) pronouns",
+        r"like i was stupid", r"made (?:me|us|my \w+) feel (?:welcome|comfortable|normal|"
+        r"valued|small|stupid|at ease)", r"at ease", r"down to earth",
+        rf"{_PEOPLE} (?:were|was|are|is) (?:\S+ )?(?:helpful|professional|patient|great|"
+        r"amazing|brilliant|fantastic|excellent|wonderful|good|lovely|kind|superb|"
+        r"supportive|reassuring)", r"(?:helpful|professional|caring|kind|lovely|"
+        r"friendly|polite|pleasant) (?:staff|nurse|nurses|driver|drivers|crew|people|team|"
+        r"person|lady|man|doctor|doctors|and)",
+    ),
+    "judged": (
+        "judge", "judged", "judging", "judgemental", "judgmental", "blame", "blamed",
+        "stereotyped", "stereotype", "prejudice", "prejudiced", "assumption",
+        "assumptions", "assumed", "labelled", "label", "stigma", "criminals",
+        r"(?:thought|think|assumed|decided) (?:i|we|he|she) (?:was|were) (?:naughty|"
+        r"trouble|a problem|lying|bad|stupid)", r"(?:for|about) something (?:i|we|he|"
+        r"she) did not do", r"(?:decided|made up (?:their|her|his) mind) (?:what|who) "
+        r"(?:i|we) (?:was|were)", r"looked at (?:me|us) like", r"made comments",
+        r"waste of space",
+        r"(?:bad|terrible|unfit|neglectful) (?:mum|mother|parent|parents|dad|father|"
+        r"parenting)", r"troubled (?:kid|child|teen)",
+        r"treat(?:ed|s)? (?:us|me|him|her) like (?:criminals|a criminal|a "
+        r"problem|dirt|a suspect|a number)", r"not as a problem", r"(?:was not|wasnt|not) "
+        r"my fault",
+    ),
+    "understood_story": (
+        "believed", "believe", "disbelieved",
+        r"(?:my|our|his|her) (?:side|story|circumstances|situation|history)",
+        r"understand why", r"understood (?:why|what|my|our|that)", r"took the time to "
+        r"understand", r"(?:gets|got|get) me\b", r"read my file", r"(?:let|lets) me "
+        r"explain", r"what happened (?:at|to|in)", r"keep telling my story",
+        r"(?:telling|tell|explaining) (?:my|our) story", r"(?:why|how) we",
+    ),
+    "proportionate_help": (
+        "intrusive", "intervention", "overkill", "respite", "sledgehammer", "saved",
+        r"over the top", r"(?:the )?right (?:help|support|amount)", r"made a (?:real |huge |"
+        r"big )?difference", r"changed my life", r"changed how", r"(?:just|only) needed",
+        r"did not need", r"(?:not|never) enough (?:help|support)", r"no (?:help|support)",
+        r"forced on", r"(?:helped|helps|helping) "
+        r"(?:me|us|my|our|him|her)", r"(?:doing|feel|feels|is) (?:so )?much better",
+        r"much happier", r"(?:support|help) (?:promised|we needed|i needed|for my)",
+        r"do nothing", r"did nothing", r"(?:felt|feel) (?:forgotten|supported)",
+        r"(?:valued|felt valued) and supported", r"mentor",
+        r"(?:plan|case|support) (?:ended|closed|stopped)",
+        r"counsellor", r"asking for (?:help|support|respite)",
+        r"(?:too much|too little) (?:help|support|involvement)",
+    ),
+    "safety": (
+        "safe", "unsafe", "safety", "safer", "danger", "dangerous", "protect", "protected",
+        "protection",
+    ),
+    "relationship_with_worker": (
+        "advocate", "rapport", "continuity",
+        rf"(?:my|our|her|his|their|the) (?:own )?{_WORKER}", r"(?:new|different|same) "
+        r"(?:worker|workers|social worker|nurse|nurses|doctor|doctors|person|people|staff|"
+        r"carer|carers|one)", r"(?:changed|changes|changing|keeps changing) (?:\S+ )?"
+        r"(?:times|worker|workers|again)", r"start from scratch", r"get to know",
+        r"got to know", r"(?:only|one) (?:adult|person) i trust", r"i trust", r"trust (?:her|"
+        r"him|them)", r"remembered|remembers", r"always (?:comes|turns up|rings back|there for)",
+        r"on (?:our|my) side", r"(?:knows|knew|know) (?:me|us|my|our)", r"one worker",
+        r"(?:three|four|five|\d+) (?:workers|social workers|different)",
+        r"(?:same|different) (?:face|faces)", r"recommended (?:her|him)",
+        r"(?:she|he) (?:gets|got) me",
+    ),
+    "communication": (
+        "explain", "explained", "explains", "explanation", "informed", "inform",
+        "information", "communication", "communicate", "communicated", "jargon",
+        "letter", "letters", "leaflet", "leaflets", "update", "updates", "updated",
+        "interpreter", "interpreters", "translate", "translation", "emails", "email",
+        "texted", "texts", "unreadable", "understandable", "clarity", "advice",
+        r"(?:kept|keep|keeping) (?:me|us|them|patients) (?:informed|updated|up to date|in "
+        r"the loop)", r"(?:nobody|no one|never) (?:\S+ )?(?:told|tells|called|rang|rung|"
+        r"contacted|explained)", r"told (?:me|us) (?:about|what|that|how|when|why|where)",
+        r"(?:call|ring|rang|rings|phone|phoned) (?:me |us )?back", r"never heard",
+        r"heard nothing", r"heard (?:a thing|anything) back", r"big words", r"plain english",
+        r"what (?:is|was|would be|will be) (?:going to )?happen(?:ing)? next",
+        r"what happens next", r"knew (?:where i stood|what was coming|what was happening)",
+        r"found out", r"copied into", r"(?:did not|do not|can not|could not) "
+        r"understand", r"what was happening", r"every step", r"in (?:bengali|polish|urdu|"
+        r"english|punjabi|arabic|somali|romanian|my language)", r"texting me",
+        r"(?:by|via|through) (?:email|letter|text|phone)", r"lost in translation",
+        r"two ?- ?way",
+    ),
+    "timeliness": (
+        "wait", "waited", "waiting", "delay", "delays", "delayed", "quick", "quickly",
+        "quicker", "prompt", "promptly", "late", "slow", "speedy", "punctual", "ages",
+        "limbo", "immediately", "sooner", "fast", "faster", "swift", "lateness",
+        r"on time", r"straight away", r"right away", r"(?:within|after) (?:a|an|\d+|one|"
+        r"two|three|four|five|six|seven|eight) (?:minutes|hours|days|weeks|months|month|"
+        r"week|day|hour)", r"\d+ (?:minutes|hours|days|weeks|months|years)", r"(?:seven|"
+        r"six|five|four|three|two|several|many|eighteen|18) (?:weeks|months|years|hours)",
+        r"(?:long|took) (?:time|ages|hours|weeks|months|forever)", r"so slow",
+        r"still (?:has not|have not|not) happened", r"since (?:january|february|march|"
+        r"april|may|june|july|august|september|october|november|december|last)",
+        r"waiting list", r"response time", r"(?:arrive|arrived|came|come) (?:quickly|"
+        r"promptly|fast|late)", r"took too long", r"so long", r"too long to",
+    ),
+    "involvement_in_decisions": (
+        "choice", "choices", "choose", "chose", "involved", "consulted", "decision",
+        "decisions",
+        r"(?:had|have|get|got|given) (?:a|any|no) say", r"a say", r"got to (?:say|choose|"
+        r"pick|decide)", r"(?:our|my|their) plan", r"plan (?:was )?(?:made|written|"
+        r"decided)", r"made the plan", r"(?:already|was) written", r"(?:nobody|no one|"
+        r"never) asked (?:me|us|what|if|whether)", r"(?:asked|asks) (?:me|us|him|her) "
+        r"(?:what|if|whether|before)", r"what (?:i|we) (?:thought|wanted|want)",
+        r"asked me anything", r"what suited", r"without asking", r"behind (?:my|our) "
+        r"back", r"(?:asked|told|sent|posted) (?:\S+ ){0,3}to sign", r"(?:want|wanted) to "
+        r"live with", r"pathway plan",
+        r"(?:wish|wished) they asked", r"about me without me", r"young people "
+        r"(?:presenting|present|on)", r"youth panel",
+    ),
+    "leadership_line_of_sight": (
+        "leader", "leaders", "leadership", "director", "directors", "restructure",
+        "audit", "audits", "management",
+        r"senior (?:leaders|managers|management|team)", r"from above", r"top down",
+        r"shadow(?:ed|ing)? us", r"practice weeks?",
+        r"the frontline", r"what (?:it is|our \w+|frontline) "
+        r"(?:is like|look like)", r"have no idea what", r"two ?- ?way", r"practice leader",
+        r"all ?- ?staff",
+    ),
+    "supervision_support": (
+        "supervision", "supervisor", "wellbeing", "debrief", "reflective", "micromanaged",
+        "micromanaging",
+        r"(?:my|our|team) manager", r"(?:manager|team) (?:is|was) (?:\S+ )?supportive",
+        r"checked in", r"look after each other", r"trusted to",
+        r"(?:nobody|no one) (?:checked|asked how)", r"support (?:from|for) (?:staff|us|workers)",
+        r"exhausted", r"time for supervision", r"(?:best|great|good|supportive) team",
+    ),
+    "workload": (
+        "caseload", "caseloads", "workload", "workloads", "capacity", "overstretched",
+        "understaffed", "admin", "paperwork", "exhausted",
+        r"(?:no|not enough|do not have|don't have) time", r"too many (?:meetings|cases|"
+        r"families|visits)", r"\d+ families", r"covering (?:two|\d+)", r"nobody to cover",
+        r"cancelled leave", r"time pressure", r"(?:still )?busy", r"manageable",
+        r"(?:new|vacant|empty|unfilled) posts",
+        r"(?:spend|spent) more time",
+    ),
+    "training_learning": (
+        "training", "trainer", "course", "module", "refresher", "quiz", "slides",
+        "learning", "learnt", "learned", "workshop", "toolkit", "skills",
+        r"(?:the|this|that|a|one) session", r"case studies", r"confident", r"confidence",
+        r"(?:in|into) practice", r"(?:the|this|a) tool\b", r"(?:relevant|useful) (?:to|for) "
+        r"my (?:role|practice|job)", r"(?:online|face to face) format",
+        r"(?:apply|applied|use|used|using) (?:it|any of it|the|this)", r"trauma ?- ?informed",
+        r"follow ?- ?up on",
+    ),
+    "partnership_working": (
+        "multi-agency", "multiagency", "interagency", "agencies", "agency", "partners",
+        r"multi ?- ?agency", r"information sharing", r"shar(?:e|ed|ing) (?:what they knew|"
+        r"information|notifications)", r"talk to each other", r"worked together",
+        r"core group", r"strategy meeting", r"escalation", r"referral (?:route|pathway)",
+        r"(?:same|one) form", r"joined ?- ?up", r"(?:different|other) services",
+        r"(?:police|schools?|health|housing|gp) "
+        r"(?:and|,) (?:police|schools?|health|housing|gp)", r"nobody from (?:housing|health|"
+        r"the school|police|social care)", r"(?:with|from) (?:health|housing|the gp)",
+
+    ),
+    "responsiveness": (
+        "consultation", "residents", "mosque", "neighbourhood", "partnership",
+        r"(?:the|our) (?:community|area|council)", r"round here", r"(?:families|people|"
+        r"parents) (?:round|around) here", r"(?:ask|asked|asks) (?:for|us for) (?:feedback|"
+        r"our views)", r"nothing changes", r"(?:youth|community) (?:centre|center|club|"
+        r"panel)", r"for (?:teenagers|young people|kids) to do", r"summer fair",
+        r"(?:leaflets|information) in", r"(?:gave|give|giving) (?:my|our) views",
+        r"the board",
+        r"(?:the|annual) report",
+
+    ),
+}
+
+#: A few words per theme for the other survey languages, matched as prefixes on the
+#: lower-cased text with Polish and Romanian diacritics folded (see tokens.fold).
+#: Romanian entries are Snowball stems. A modest start, for native speakers to extend.
+OTHER_LANGUAGES: dict[str, dict[str, tuple[str, ...]]] = {
+    "pl": {
+        "listened_to": ("slucha", "wyslucha", "nie slucha"),
+        "respected": ("mila", "mily", "mili", "uprzejm", "szacun", "szanow", "nieuprzejm",
+                      "niemil"),
+        "communication": ("wytlumaczy", "wyjasni", "informow", "tlumacz", "list"),
+        "timeliness": ("czeka", "dlugo", "szybko", "opozni"),
+        "proportionate_help": ("pomog", "pomoc"),
+        "safety": ("bezpiecz",),
+        "judged": ("ocenia", "osadza"),
+        "relationship_with_worker": ("zaufan", "ufam"),
+    },
+    "ro": {
+        "listened_to": ("ascult",),
+        "respected": ("amabil", "respect", "draguț", "dragut", "politicos", "nepoliticos"),
+        "communication": ("explic", "inform", "scrisor"),
+        "timeliness": ("astept", "întarzi", "intarzi", "repede"),
+        "proportionate_help": ("ajut",),
+        "safety": ("sigur", "siguranț", "siguranta"),
+        "judged": ("judec",),
+        "relationship_with_worker": ("încred", "incred"),
+    },
+    "ur": {
+        "listened_to": ("سنی", "سنا", "سنتے", "سنتی"),
+        "respected": ("عزت", "احترام", "اچھی", "اچھے", "مہربان"),
+        "communication": ("بتایا", "معلومات", "سمجھایا", "خط"),
+        "timeliness": ("انتظار", "دیر"),
+        "proportionate_help": ("مدد",),
+        "safety": ("محفوظ",),
+    },
+    "pa": {
+        "listened_to": ("ਸੁਣੀ", "ਸੁਣਦੀ", "ਸੁਣਦਾ", "ਸੁਣਿਆ"),
+        "respected": ("ਇੱਜ਼ਤ", "ਸਤਿਕਾਰ", "ਚੰਗ"),
+        "communication": ("ਦੱਸਿਆ", "ਜਾਣਕਾਰੀ", "ਸਮਝਾਇਆ"),
+        "timeliness": ("ਉਡੀਕ", "ਦੇਰ"),
+        "proportionate_help": ("ਮਦਦ",),
+        "safety": ("ਸੁਰੱਖਿਅਤ",),
+        "responsiveness": ("ਕੌਂਸਲ", "ਇਲਾਕੇ", "ਸਹੂਲਤ"),
+    },
+    "ar": {
+        "listened_to": ("استمع", "يستمع", "تستمع", "سمع"),
+        "respected": ("احترام", "لطيف", "لطيفة"),
+        "communication": ("شرح", "تشرح", "يشرح", "الرسائل", "رسائل", "معلومات"),
+        "timeliness": ("انتظر", "انتظار", "تأخر"),
+        "proportionate_help": ("ساعد", "مساعدة"),
+        "safety": ("آمن", "أمان", "يضرب"),
+        "understood_story": ("يصدق", "صدق"),
+    },
+    "so": {
+        "listened_to": ("dhageys", "maqlay"),
+        "respected": ("fiican", "ixtiraam", "naxariis"),
+        "communication": ("turjubaan", "sharax", "macluumaad", "warqad"),
+        "timeliness": ("sug", "daah"),
+        "proportionate_help": ("caawi", "gargaar"),
+        "safety": ("badbaado", "nabad"),
+    },
+    "gu": {
+        "listened_to": ("સાંભળ",),
+        "respected": ("આદર", "માન"),
+        "communication": ("સમજાવ", "માહિતી"),
+        "timeliness": ("રાહ",),
+        "proportionate_help": ("મદદ",),
+        "safety": ("સુરક્ષિત",),
+    },
+    "ta": {
+        "listened_to": ("கேட்டா", "கேட்டு"),
+        "respected": ("மரியாதை", "அன்பா"),
+        "communication": ("விளக்க", "தகவல்"),
+        "timeliness": ("காத்திரு",),
+        "proportionate_help": ("உதவ",),
+        "safety": ("பாதுகாப்பா",),
+    },
+}
