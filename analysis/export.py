@@ -145,9 +145,25 @@ def by_response(rows: Iterable[Mapping[str, Any]]) -> Iterator[list[Mapping[str,
         yield list(group)
 
 
+#: Question types whose answer is already a response column (completed_with_help,
+#: consent_to_quote): the wide layout does not repeat them.
+RESPONSE_TYPES = frozenset({"completed_with_help", "consent_to_quote"})
+
+
+def wide_questions(questions: Sequence[Question]) -> list[Question]:
+    """The questions that get a column of their own in the wide layout."""
+    return [q for q in questions if q.type not in RESPONSE_TYPES]
+
+
+def column_name(question: Question) -> str:
+    """A question's wide column: its id, or ``answer_<id>`` where the id is a response column."""
+    names = {c[0] for c in RESPONSE_COLUMNS}
+    return f"answer_{question.id}" if question.id in names else question.id
+
+
 def wide_header(questions: Sequence[Question]) -> list[str]:
-    """The header of the wide format: response columns, then one per question id."""
-    return [c[0] for c in RESPONSE_COLUMNS] + [q.id for q in questions]
+    """The header of the wide format: response columns, then one per question."""
+    return [c[0] for c in RESPONSE_COLUMNS] + [column_name(q) for q in wide_questions(questions)]
 
 
 def wide_rows(
@@ -158,6 +174,7 @@ def wide_rows(
     A multiple-choice answer (several rows for one question) is joined with "; ".
     """
     names = [c[0] for c in RESPONSE_COLUMNS]
+    questions = wide_questions(questions)
     position = {q.id: i for i, q in enumerate(questions)}
     for group in by_response(rows):
         cells: list[list[object]] = [[] for _ in questions]
@@ -233,13 +250,14 @@ def json_records(
 ) -> Iterator[dict[str, Any]]:
     """One dict per response: the response columns and ``answers`` {question id: value}.
 
-    A multiple-choice answer is a list; other answers a single value.
+    A multiple-choice answer is a list; other answers a single value. consent_to_quote
+    stays true, false or null.
     """
     names = [c[0] for c in RESPONSE_COLUMNS]
     kind = {q.id: q for q in questions}
     multi = {q.id for q in questions if q.type == "multi"}
     for group in by_response(rows):
-        record: dict[str, Any] = dict(zip(names, _head(group[0], names), strict=True))
+        record: dict[str, Any] = {name: group[0].get(name) for name in names}
         answers: dict[str, Any] = {}
         for row in group:
             qid = row.get("question_id")

@@ -20,7 +20,14 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
-from analysis.export import RESPONSE_COLUMNS, Question, neutralise, wide_header
+from analysis.export import (
+    RESPONSE_COLUMNS,
+    Question,
+    column_name,
+    neutralise,
+    wide_header,
+    wide_questions,
+)
 
 OUTCOME_COLUMNS: tuple[tuple[str, str], ...] = (
     ("id", "The outcome's id (shared by surveys that pool into one statement)"),
@@ -111,12 +118,12 @@ def write_xlsx(
     _header(sheet, ["sheet", "column", "meaning"])
     for name, meaning in RESPONSE_COLUMNS:
         sheet.append(["responses", _cell(name), _cell(meaning)])
-    for q in questions:
+    for q in wide_questions(questions):
         versions = ", ".join(str(v) for v in q.versions)
         note = f"{q.text} ({q.type}; asked in version {versions})"
         if q.free_text:
             note += "; free text, redacted unless raw text was asked for"
-        sheet.append(["responses", _cell(q.id), _cell(note)])
+        sheet.append(["responses", _cell(column_name(q)), _cell(note)])
     for name, columns in (("outcomes", OUTCOME_COLUMNS), ("themes", THEME_COLUMNS)):
         for column, meaning in columns:
             sheet.append([name, column, _cell(meaning)])

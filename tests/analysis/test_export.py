@@ -28,7 +28,9 @@ VERSIONS = [
     (2, [{"id": "mood", "type": "smiley3", "text": "How was it?"},
          {"id": "helpers", "type": "multi", "text": "Who helped?"},
          {"id": "visits", "type": "number", "text": "How many visits?"},
-         {"id": "said", "type": "textarea", "text": "Anything else?"}]),
+         {"id": "said", "type": "textarea", "text": "Anything else?"},
+         {"id": "quote_ok", "type": "consent_to_quote", "text": "May we quote you?"},
+         {"id": "language", "type": "single", "text": "Which language at home?"}]),
     (1, [{"id": "mood", "type": "smiley3", "text": "How did it feel?"},
          {"id": "old_q", "type": "yes_no", "text": "Dropped later"}]),
 ]  # fmt: skip
@@ -88,9 +90,19 @@ def read_csv(chunks) -> list[list[str]]:  # type: ignore[no-untyped-def]
 
 def test_question_columns_span_versions_in_first_asked_order():
     qs = questions()
-    assert [q.id for q in qs] == ["mood", "old_q", "helpers", "visits", "said"]
+    assert [q.id for q in qs] == [
+        "mood",
+        "old_q",
+        "helpers",
+        "visits",
+        "said",
+        "quote_ok",
+        "language",
+    ]
     mood = qs[0]
     assert mood.text == "How was it?" and mood.versions == (1, 2)
+    # Consent is already a response column; a question id that clashes gets a prefix.
+    assert wide_header(qs)[-6:] == ["mood", "old_q", "helpers", "visits", "said", "answer_language"]
 
 
 def test_neutralise_formula_starts():
@@ -103,7 +115,7 @@ def test_wide_csv_one_row_per_response_redacted_and_neutralised():
     qs = questions()
     rows = read_csv(csv_chunks(wide_header(qs), wide_rows(ROWS, qs), batch=2))
     header, body = rows[0], rows[1:]
-    assert header[:2] == ["response_id", "survey"] and header[-5:] == [q.id for q in qs]
+    assert header[:2] == ["response_id", "survey"] and len(header) == len(set(header))
     assert [r[0] for r in body] == ["1", "2", "3", "4", "5", "6"]
     one = dict(zip(header, body[0], strict=True))
     assert one["helpers"] == "school; =1+1"
@@ -116,7 +128,7 @@ def test_wide_csv_one_row_per_response_redacted_and_neutralised():
     four = dict(zip(header, body[3], strict=True))
     assert four["said"] == WITHHELD and four["mood"] == "sad"
     assert dict(zip(header, body[4], strict=True))["said"] == NOT_REDACTED
-    assert all(cell == "" for cell in body[5][-5:])
+    assert all(cell == "" for cell in body[5][-6:])
 
 
 def test_joined_multi_answer_starting_with_a_formula_is_neutralised():
@@ -129,7 +141,7 @@ def test_joined_multi_answer_starting_with_a_formula_is_neutralised():
 def test_raw_text_only_on_request_and_never_when_flagged():
     qs = questions()
     rows = read_csv(csv_chunks(wide_header(qs), wide_rows(ROWS, qs, raw=True)))
-    said = [r[-1] for r in rows[1:]]
+    said = [r[rows[0].index("said")] for r in rows[1:]]
     assert said[0] == "Call Jo Bloggs on 07700 900123"
     assert said[1] == '\'=HYPERLINK("http://x")'
     assert said[2] == WITHHELD and said[3] == WITHHELD
@@ -156,6 +168,7 @@ def test_json_streams_a_valid_array():
     assert data[0]["answers"]["visits"] == -3
     assert data[2]["answers"]["said"] == WITHHELD
     assert data[0]["submitted_at"] == "2026-02-03T10:30:00"
+    assert data[0]["consent_to_quote"] is True
     assert json.loads("".join(json_chunks(iter(())))) == []
 
 
