@@ -1,0 +1,219 @@
+"""Exports from the database: rows streamed from SQL into the generators of analysis.export.
+
+One query joins responses, their answers and each answer's text analysis, ordered by
+response id and answer id, and is read with a server-side cursor in batches
+(``yield_per``), so memory stays flat at any size. The generators in analysis.export
+decide what each cell shows (redacted text, withheld flagged text, neutralised formulas).
+Callers (the download routes and `heard export`) write the audit row first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+
+from analysis import export as ex
+from analysis.export_xlsx import write_xlsx, xlsx_chunks
+from analysis.periods import ALL, Period
+from feedback.extensions import db
+from feedback.models import (
+    Answer,
+    Campaign,
+    ConcernAlert,
+    Response,
+    Survey,
+    SurveyVersion,
+    TextAnalysis,
+)
+from feedback.services.outcomes import in_period
+
+FORMATS = ("csv", "xlsx", "json")
+MEDIA_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "json": "application/json",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+#: Rows fetched per round trip; large enough to be fast, small enough to stay flat.
+BATCH = 5000
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """What to export. long: CSV with one row per answer. raw: unredacted free text."""
+
+    survey: Survey
+    format: str = "csv"
+    long: bool = False
+    raw: bool = False
+    period: Period = ALL
+
+    def __post_init__(self) -> None:
+        if self.format not in FORMATS:
+            raise ValueError(f"unknown format {self.format!r}: use {', '.join(FORMATS)}")
+        if self.long and self.format != "csv":
+            raise ValueError("the long layout (one row per answer) is for CSV only")
+
+    @property
+    def filename(self) -> str:
+        """A download name such as ``children-8-11_2026-H1_long.csv``."""
+        parts = [self.survey.slug, self.period.label]
+        if self.long:
+            parts.append("long")
+        if self.raw:
+            parts.append("raw-text")
+        return "_".join(parts) + "." + self.format
+
+    @property
+    def media_type(self) -> str:
+        return MEDIA_TYPES[self.format]
+
+    def audit_detail(self) -> dict[str, Any]:
+        """The facts an audit row records about this export (never any text)."""
+        return {
+            "format": self.format,
+            "period": self.period.label,
+            "long": self.long,
+            "raw_text": self.raw,
+        }
+
+
+def questions_of(survey: Survey) -> list[ex.Question]:
+    """The question columns of every version of `survey` (see analysis.export)."""
+    rows = db.session.execute(
+        select(SurveyVersion.number, SurveyVersion.definition_json).where(
+            SurveyVersion.survey_id == survey.id
+        )
+    )
+    return ex.question_columns(
+        (number, [q for page in data.get("pages", ()) for q in page.get("questions", ())])
+        for number, data in rows
+    )
+
+
+def count_responses(survey: Survey, period: Period | str = "all") -> int:
+    """Responses an export of `survey` in `period` will hold (for a progress bar)."""
+    query = select(func.count(Response.id)).where(
+        Response.survey_id == survey.id, in_period(period)
+    )
+    return int(db.session.scalar(query) or 0)
+
+
+def _alerted(survey: Survey) -> frozenset[int]:
+    # Alerts are few (one per flagged response), so their ids fit in memory at any size.
+    query = select(ConcernAlert.response_id).where(ConcernAlert.survey_id == survey.id)
+    return frozenset(db.session.scalars(query.distinct()))
+
+
+def answer_rows(survey: Survey, period: Period | str = "all") -> Iterator[dict[str, Any]]:
+    """Flat rows (one per answer, one for a response without answers), by response id.
+
+    The shape is the one analysis.export documents; streamed, never all in memory.
+    """
+    alerted = _alerted(survey)
+    query = (
+        select(
+            Response.id.label("response_id"),
+            SurveyVersion.number.label("version"),
+            Response.submitted_at,
+            Response.completed_on,
+            Response.audience,
+            Response.age_band,
+            Response.language,
+            Response.mode,
+            Response.completed_with_help,
+            Response.consent_to_quote,
+            Campaign.name.label("campaign"),
+            Campaign.service,
+            Answer.question_id,
+            Answer.value,
+            Answer.number_value,
+            TextAnalysis.redacted,
+            TextAnalysis.concern,
+        )
+        .select_from(Response)
+        .join(SurveyVersion, SurveyVersion.id == Response.version_id)
+        .outerjoin(Campaign, Campaign.id == Response.campaign_id)
+        .outerjoin(Answer, Answer.response_id == Response.id)
+        .outerjoin(TextAnalysis, TextAnalysis.answer_id == Answer.id)
+        .where(Response.survey_id == survey.id, in_period(period))
+        .order_by(Response.id, Answer.id)
+        .execution_options(yield_per=BATCH)
+    )
+    slug = survey.slug
+    for row in db.session.execute(query).mappings():
+        item = dict(row)
+        item["survey"] = slug
+        item["alerted"] = row["response_id"] in alerted
+        yield item
+
+
+def _counted(rows: Iterator[Any], progress: Callable[[int], None] | None) -> Iterator[Any]:
+    for row in rows:
+        yield row
+        if progress:
+            progress(1)
+
+
+def _sheets(request: ExportRequest) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The outcomes and themes sheets of the XLSX export (small: one row per statement)."""
+    from feedback.services.outcomes import outcome_rows
+    from feedback.services.stories import theme_stories
+
+    outcomes = [r.to_json() for r in outcome_rows([request.survey.slug], request.period)]
+    themes = [
+        {
+            "theme": s.theme,
+            "mentions": s.mentions,
+            "positive": s.positive,
+            "neutral": s.neutral,
+            "negative": s.negative,
+            "share_positive": s.share_positive,
+            "share_negative": s.share_negative,
+        }
+        for s in theme_stories([request.survey.id], request.period, per_theme=0)
+    ]
+    return outcomes, themes
+
+
+def _rows(request: ExportRequest, progress: Callable[[int], None] | None) -> Iterator[Any]:
+    questions = questions_of(request.survey)
+    rows = answer_rows(request.survey, request.period)
+    layout = ex.long_rows if request.long else ex.wide_rows
+    return _counted(layout(rows, questions, request.raw), progress)
+
+
+def stream_export(
+    request: ExportRequest, bom: bool = False, progress: Callable[[int], None] | None = None
+) -> Iterator[str | bytes]:
+    """The export as chunks: text for CSV and JSON, bytes for XLSX.
+
+    bom: start a CSV with a UTF-8 byte order mark (for spreadsheet programs).
+    progress: called with 1 per response written (per answer for long CSV).
+    """
+    questions = questions_of(request.survey)
+    if request.format == "csv":
+        header = ex.long_header() if request.long else ex.wide_header(questions)
+        yield from ex.csv_chunks(header, _rows(request, progress), bom=bom)
+    elif request.format == "json":
+        records = ex.json_records(
+            answer_rows(request.survey, request.period), questions, request.raw
+        )
+        yield from ex.json_chunks(_counted(records, progress))
+    else:
+        outcomes, themes = _sheets(request)
+        yield from xlsx_chunks(questions, _rows(request, progress), outcomes, themes)
+
+
+def write_export(
+    request: ExportRequest, target: Any, progress: Callable[[int], None] | None = None
+) -> None:
+    """Write the export to an open file: text mode for CSV and JSON, binary for XLSX."""
+    if request.format == "xlsx":
+        outcomes, themes = _sheets(request)
+        write_xlsx(target, questions_of(request.survey), _rows(request, progress), outcomes, themes)
+        return
+    for chunk in stream_export(request, progress=progress):
+        target.write(chunk)
