@@ -1,0 +1,64 @@
+"""Signing staff in for the campaign, course, focus-group and paper-entry tests."""
+
+from __future__ import annotations
+
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import select
+
+from feedback.extensions import db
+from feedback.models import User
+from feedback.services.users import create_user
+from tests.feedback.helpers import hidden
+
+PASSWORD = "staff-test-password-42"
+ROLES = ("admin", "analyst", "facilitator", "trainer", "safeguarding")
+
+
+def signed_in(app: Flask, role: str) -> FlaskClient:
+    """A fresh test client signed in as a new user with `role` (or anonymous for None)."""
+    client = app.test_client()
+    if role is None:
+        return client
+    email = f"{role}@example.org"
+    with app.app_context():
+        if db.session.scalar(select(User).where(User.email == email)) is None:
+            create_user(email, role, PASSWORD)
+    page = client.get("/login").get_data(as_text=True)
+    reply = client.post(
+        "/login",
+        data={"csrf_token": hidden(page, "csrf_token"), "email": email, "password": PASSWORD},
+    )
+    assert reply.status_code == 302, "sign-in failed"
+    return client
+
+
+def user_id(app: Flask, role: str) -> int:
+    with app.app_context():
+        return db.session.scalar(select(User.id).where(User.email == f"{role}@example.org"))
+
+
+def csrf(client: FlaskClient, path: str) -> str:
+    """The CSRF token from the form on `path`."""
+    page = client.get(path)
+    assert page.status_code == 200, (path, page.status_code)
+    return hidden(page.get_data(as_text=True), "csrf_token")
+
+
+def every_role(app: Flask) -> dict[str | None, FlaskClient]:
+    """One signed-in client per role, plus an anonymous one under the key None."""
+    clients: dict[str | None, FlaskClient] = {role: signed_in(app, role) for role in ROLES}
+    clients[None] = app.test_client()
+    return clients
+
+
+def assert_locked(
+    clients: dict[str | None, FlaskClient], path: str, allowed: tuple[str, ...]
+) -> None:
+    """Anonymous visitors are sent to sign in; roles outside `allowed` get 403; others 200."""
+    anonymous = clients[None].get(path)
+    assert anonymous.status_code == 302 and "/login" in anonymous.headers["Location"], path
+    for role in ROLES:
+        status = clients[role].get(path).status_code
+        expected = 200 if role in allowed else 403
+        assert status == expected, (path, role, status)
