@@ -8,7 +8,7 @@ INSTANCE := instance
 PORT ?= 5000
 export HEARD_ENV ?= development
 
-.PHONY: run test lint bench bench-peers translations system-packages clean
+.PHONY: run test lint bench bench-peers translations translations-compile system-packages clean
 
 $(STAMP): setup.cfg pyproject.toml
 	@test -x $(PY) || python3 -m venv $(VENV)
@@ -32,6 +32,8 @@ run: $(STAMP) $(INSTANCE)/secret_key translations-compile
 	$(HEARD) run --host 127.0.0.1 --port $(PORT)
 
 ## system-packages: the browser and fonts the tests and reports use (only as root)
+# fonts-noto-core has every script Heard offers: Noto Sans Gurmukhi, Gujarati and Tamil,
+# Noto Naskh/Sans Arabic and Noto Nastaliq Urdu (fonts-noto-extra, 330 MB, is not needed).
 system-packages:
 	@if [ "$$(id -u)" = 0 ]; then \
 	  if ! command -v chromium >/dev/null || ! dpkg -s fonts-noto-core >/dev/null 2>&1; then \
@@ -49,11 +51,33 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
 
-translations-compile: $(STAMP)
-	@if ls translations/*/LC_MESSAGES/*.po >/dev/null 2>&1; then \
-	  $(VENV)/bin/pybabel compile -q -d translations -D messages 2>/dev/null || true; \
-	  $(VENV)/bin/pybabel compile -q -d translations -D surveys 2>/dev/null || true; \
-	fi
+## translations: extract every string, update each language's catalogs, compile them
+# Domain `messages` is the interface (babel.cfg), `surveys` the bundled surveys' wording
+# (babel-surveys.cfg, read by the heard_survey extractor). A new language: add its code to
+# LANGUAGES, run this, translate translations/<code>/LC_MESSAGES/*.po, add it to
+# translations/STATUS.yaml and to the `languages:` of the surveys that should offer it.
+LANGUAGES := en pa pl ur ro gu ta ar so
+PYBABEL := $(VENV)/bin/pybabel
+translations: $(STAMP)
+	$(PYBABEL) -q extract -F babel.cfg -k lazy_gettext -k _l -k translate \
+	  --add-comments=TRANSLATORS: --project=Heard -o translations/messages.pot .
+	$(PYBABEL) -q extract -F babel-surveys.cfg --project=Heard -o translations/surveys.pot .
+	@set -e; for domain in messages surveys; do for lang in $(LANGUAGES); do \
+	  if [ -f translations/$$lang/LC_MESSAGES/$$domain.po ]; then \
+	    $(PYBABEL) -q update -N --ignore-pot-creation-date -D $$domain -i translations/$$domain.pot -d translations -l $$lang; \
+	  else \
+	    $(PYBABEL) -q init -D $$domain -i translations/$$domain.pot -d translations -l $$lang; \
+	  fi; \
+	done; done
+	@$(MAKE) --no-print-directory translations-compile
+	@$(HEARD) translations status
+
+# The .mo files are built, not committed: compile each .po that changed. Any error (a
+# broken placeholder, a syntax error) stops the build; fuzzy entries are left out.
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard translations/*/LC_MESSAGES/*.po))
+translations-compile: $(MO_FILES)
+translations/%.mo: translations/%.po | $(STAMP)
+	$(PYBABEL) -q compile -i $< -o $@
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

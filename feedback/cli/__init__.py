@@ -24,6 +24,9 @@ def register(app: Flask) -> None:
 
     for command in (database.init_db, surveys.surveys, users.users, demo.demo):
         app.cli.add_command(command)
+    from feedback.cli.translations import translations
+
+    app.cli.add_command(translations)
     try:
         from feedback.cli import text
     except ImportError:  # the text analyser lands separately

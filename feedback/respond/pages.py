@@ -7,7 +7,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from flask import current_app, request
-from flask_babel import gettext
+from flask_babel import format_date, format_decimal, gettext
 from flask_wtf import FlaskForm
 
 from feedback.respond.draft import Draft
@@ -104,7 +104,19 @@ def answer_summary(definition: Definition, answers: dict[str, Any]) -> list[dict
                 shown = ""
             elif q.type == "pairing_code":
                 shown = str(value)
+            elif q.type in ("date", "number"):
+                shown = _local_value(q.type, str(value))
             else:
                 shown = labels.get(value, str(value))
             rows.append({"screen": number, "question": survey_text(q.text), "answer": shown})
     return rows
+
+
+def _local_value(kind: str, value: str) -> str:
+    """A date or number answer written the respondent's way (7 marca 2026, 1 234,5)."""
+    try:
+        if kind == "date":
+            return format_date(date.fromisoformat(value), "long")
+        return format_decimal(Decimal(value))
+    except (ValueError, InvalidOperation):
+        return value

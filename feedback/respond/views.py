@@ -26,6 +26,7 @@ from wtforms import StringField
 
 from feedback.errors import render_error
 from feedback.extensions import db, limiter
+from feedback.i18n import survey_languages
 from feedback.models import Campaign, SurveyVersion
 from feedback.models._time import utcnow
 from feedback.respond.draft import Draft, DraftError, dump_draft, load_draft
@@ -66,7 +67,7 @@ def _no_store(body: Any, code: int = 200) -> Any:
 def start(slug: str):  # type: ignore[no-untyped-def]
     campaign = _campaign(slug)
     definition = campaign.survey.current_version.definition
-    g.offered_languages = list(definition.languages)
+    g.offered_languages = survey_languages(definition)
     return _no_store(_render_consent(campaign, definition, StartForm()))
 
 
@@ -98,10 +99,10 @@ def answer(slug: str):  # type: ignore[no-untyped-def]
     if version is None or version.survey_id != campaign.survey_id:
         return render_error(400)
     definition = version.definition
-    g.offered_languages = list(definition.languages)
+    g.offered_languages = survey_languages(definition)
     g.forced_locale = request.form.get("lang") or draft.language
-    if g.forced_locale not in definition.languages:
-        g.forced_locale = definition.languages[0]
+    if g.forced_locale not in g.offered_languages:
+        g.forced_locale = g.offered_languages[0]
     draft.language = g.forced_locale
     if draft.checking:
         return _from_check(campaign, version, draft, action, secret)
@@ -131,7 +132,7 @@ def answer(slug: str):  # type: ignore[no-untyped-def]
 def _start(campaign: Campaign, secret: str):  # type: ignore[no-untyped-def]
     version = campaign.survey.current_version
     definition = version.definition
-    g.offered_languages = list(definition.languages)
+    g.offered_languages = survey_languages(definition)
     form = StartForm()
     if not form.validate():  # CSRF
         return render_error(400, _("This page had expired. Please reload it and try again."))
@@ -141,9 +142,9 @@ def _start(campaign: Campaign, secret: str):  # type: ignore[no-untyped-def]
         if not check_access_code(campaign, form.access_code.data or ""):
             form.access_code.errors = [_("That access code is not right")]
             return _no_store(_render_consent(campaign, definition, form))
-    language = request.form.get("lang") or session.get("lang") or definition.languages[0]
-    if language not in definition.languages:
-        language = definition.languages[0]
+    language = request.form.get("lang") or session.get("lang") or g.offered_languages[0]
+    if language not in g.offered_languages:
+        language = g.offered_languages[0]
     g.forced_locale = language
     draft = Draft(version_id=version.id, campaign_id=campaign.id, language=language)
     first = flow.next_screen(definition, -1, draft.answers)
@@ -197,7 +198,7 @@ def thanks(slug: str):  # type: ignore[no-untyped-def]
     if campaign is None or campaign.survey.current_version is None:
         abort(404)
     definition = campaign.survey.current_version.definition
-    g.offered_languages = list(definition.languages)
+    g.offered_languages = survey_languages(definition)
     info = session.get("thanks") or {}
     g.forced_locale = info.get("lang")
     return _no_store(
