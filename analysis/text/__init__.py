@@ -17,7 +17,7 @@ from typing import Any
 from .concern import Concern, detect_concern
 from .language import UNDETERMINED, detect_language
 from .redact import redact
-from .sentiment import MIXED, NEGATIVE, NEUTRAL, POSITIVE, analyse_sentiment
+from .sentiment import MIXED, NEGATIVE, NEUTRAL, POSITIVE, SentimentScore, analyse_sentiment
 from .themes import THEMES, extra_lexicon, find_themes, find_themes_other, theme_sentiment
 from .tokens import normalise
 
@@ -69,14 +69,25 @@ class TextResult:
         }
 
 
-def _adjust_for_concern(label: str, polarity: float, concern: Concern) -> tuple[str, float]:
-    """A disclosure of harm makes an answer negative, or mixed if it also praises."""
+def _adjust_for_concern(label: str, polarity: float, concern: Concern, score: SentimentScore,
+                        tokens: tuple[str, ...]) -> tuple[str, float]:
+    """A disclosure makes an answer negative; beside real praise, mixed.
+
+    A likely disclosure with no feeling words ("he hits me") is negative. An urgent one
+    (self-harm) stays negative even when its own words sound happy ("everyone would be
+    happier if ..."), unless another clause of the answer praises something.
+    """
     if concern.level < 2:
         return label, polarity
-    if label == POSITIVE:
-        return MIXED, polarity
-    if label in (NEUTRAL, NEGATIVE) or polarity <= 0:
+    if label in (NEUTRAL, NEGATIVE) or (label == MIXED and polarity <= 0):
         return NEGATIVE, min(polarity, -0.3)
+    if concern.level >= 3:
+        matched = {w for m in concern.matches for w in m.split()}
+        praise = [c for c in score.clauses if c.polarity >= 0.1
+                  and not matched & set(tokens[c.start : c.end])]
+        return (MIXED, polarity) if praise else (NEGATIVE, min(polarity, -0.3))
+    if label == POSITIVE and polarity < 0.25:
+        return NEGATIVE, min(polarity, -0.3)  # faint praise does not outweigh harm
     return label, polarity
 
 
@@ -101,7 +112,8 @@ def analyse_text(text: str, language: str | None = None, *,
     theme_sentiments: dict[str, str] = {}
     if english:
         score = analyse_sentiment(tokens, prompt)
-        label, polarity = _adjust_for_concern(score.label, score.polarity, concern)
+        label, polarity = _adjust_for_concern(score.label, score.polarity, concern, score,
+                                              tokens)
         found = find_themes(tokens)
         if extra_themes:
             found.update(find_themes(tokens, extra_lexicon(extra_themes)))

@@ -160,6 +160,7 @@ def evaluate(examples: list[Example], *, progress: Callable[[Iterable[Any]], Ite
     ``progress``: wraps the loop (for a progress bar); ``use_prompt``: pass each
     example's question to the analyser; ``source``: the file name, for the report.
     """
+    analyse_text("warm up the lexicons before timing")
     loop = progress(examples) if progress else examples
     results = []
     started = time.perf_counter()

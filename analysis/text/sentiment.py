@@ -22,11 +22,13 @@ from .sentiment_lexicon import (
     DOWNTONERS,
     EVERYTHING_ANSWERS,
     GOOD_PROMPTS,
+    HELP_VERBS,
     IMPROVE_PROMPTS,
     IMPROVE_WORDS,
     INTENSIFIERS,
     LIKE_SUBJECTS,
     NEGATION_NEUTRAL,
+    NEGATION_TRANSPARENT,
     NEGATORS,
     NOTHING_ANSWERS,
     STRONG_FLIP,
@@ -43,6 +45,7 @@ NEUTRAL = "neutral"
 
 #: The weaker side must carry this share of the stronger side's weight for "mixed".
 MIXED_BALANCE = 0.5
+MIXED_BALANCE_CONTRAST = 0.3
 #: A clause at or beyond this polarity counts as clearly positive (or negative).
 THRESHOLD = 0.1
 _SENTENCE_END = frozenset(".!?;")
@@ -136,7 +139,7 @@ def _is_suggestion(tokens: tuple[str, ...], start: int, end: int) -> bool:
     words = [t for t in tokens[start:end] if t.isalpha() and t not in CONTRASTIVE]
     if not words:
         return False
-    if words[0] in SUGGESTION_OPENERS:
+    if words[0] in SUGGESTION_OPENERS and words[1:2] != ["than"]:
         return True
     text = " " + " ".join(words) + " "
     return any(cue in text for cue in SUGGESTION_CUES)
@@ -149,7 +152,9 @@ def _score_clause(tokens: tuple[str, ...], start: int, end: int) -> tuple[float,
     negated_hit = True  # whether the last negation found a sentiment word
     mult = 1.0   # pending intensifier or downtoner
     mult_left = 0
-    suggestion = _is_suggestion(tokens, start, end)
+    helped_with = 0
+    suggestion = _is_suggestion(tokens, start, end) and not any(
+        t in NEGATORS for t in tokens[start:end])
     i = start
     while i < end:
         tok = tokens[i]
@@ -161,30 +166,40 @@ def _score_clause(tokens: tuple[str, ...], start: int, end: int) -> tuple[float,
             if not negated_hit and tok not in ("nothing", "none"):
                 hits.append(UNRESOLVED_NEGATION)
             negate = _WORD_WINDOW + (1 if nxt == "one" else 0)
-            negated_hit = nxt in NEGATION_NEUTRAL
+            # "our plan, not theirs" contrasts rather than complains
+            negated_hit = nxt in NEGATION_NEUTRAL or (tok == "not" and i >= 2
+                                                       and tokens[i - 2] == ",")
             continue
         if tok in INTENSIFIERS or tok in DOWNTONERS:
             if tok == "too" and (not nxt or not nxt.isalpha()):
                 continue  # "me too", "listened too": an "also", not an intensifier
             mult *= INTENSIFIERS.get(tok) or DOWNTONERS[tok]
             mult_left = 2
-            if tok == "too" and word_polarity(nxt) >= 0 and nxt not in ("much", "many"):
-                hits.append(-0.3)  # "too long", "too far", "too complicated"
+            if tok == "too" and word_polarity(nxt) >= 0:
+                hits.append(-0.3)  # "too long", "too many", "too complicated"
             continue
+        if tok in HELP_VERBS and nxt in ("me", "us", "him", "her", "them"):
+            helped_with = 5  # "helped me with my anger": the anger is what was helped
         if tok == "well" and (not nxt or word_polarity(nxt) == 0):
             p = 0.0 if tokens[i - 2 : i - 1] == ("as",) else 0.3  # "worked well"
         elif tok == "like" and i >= 2 and tokens[i - 2] in LIKE_SUBJECTS:
             p = 0.4  # "i like", "did not like"; otherwise "like" is a preposition
-        elif tok in IMPROVE_WORDS:
-            p = 0.6 if negate else 0.0
+        elif tok in IMPROVE_WORDS or (tok == "changed" and tokens[i - 2] in ("be", "been")):
+            p = 0.6 if negate else word_polarity(tok)
+        elif tok in ("kill", "murder") and tokens[i - 2] in ("will", "would", "literally"):
+            p = 0.0  # "my mum will kill me if ...": an idiom
         else:
             p = word_polarity(tok)
+        if p and helped_with and p < 0 and not negate:
+            p = 0.0
         if p:
-            if negate and tok in IMPROVE_WORDS:
+            if negate and (tok in IMPROVE_WORDS or tok == "changed"):
                 p = 0.6  # "nothing could be improved", "would not change a thing"
             elif negate:
                 p *= -1.0 if tok in STRONG_FLIP or stem(tok) in STRONG_FLIP else (
                     -0.5 if p < 0 else -0.75)
+                if 0 > p > UNRESOLVED_NEGATION:
+                    p = UNRESOLVED_NEGATION  # "nobody told me": a complaint, not a shrug
                 negated_hit = True
             elif suggestion and p > 0:
                 p *= 0.2  # "better parking", "more staff would be good"
@@ -194,8 +209,10 @@ def _score_clause(tokens: tuple[str, ...], start: int, end: int) -> tuple[float,
             hits.append(p)
             mult, mult_left, negate = 1.0, 0, 0
             continue
+        if helped_with:
+            helped_with -= 1
         if tok.isalpha():
-            if negate:
+            if negate and tok not in NEGATION_TRANSPARENT:
                 negate -= 1
                 if not negate and not negated_hit:
                     hits.append(UNRESOLVED_NEGATION)
@@ -278,7 +295,10 @@ def analyse_sentiment(tokens: tuple[str, ...] | str, prompt: str | None = None
     # one grumble in a page of praise leaves the answer positive.
     pos_mass = sum(c.polarity * c.hits for c in scored if c.polarity >= THRESHOLD)
     neg_mass = -sum(c.polarity * c.hits for c in scored if c.polarity <= -THRESHOLD)
-    if pos_mass and neg_mass and min(pos_mass, neg_mass) >= MIXED_BALANCE * max(
+    # An explicit "but" between the two views is enough for a smaller share.
+    balance = MIXED_BALANCE_CONTRAST if any(tokens[c.start] in CONTRASTIVE
+                                            for c in scored) else MIXED_BALANCE
+    if pos_mass and neg_mass and min(pos_mass, neg_mass) >= balance * max(
             pos_mass, neg_mass):
         label = MIXED
     elif polarity >= THRESHOLD:

@@ -12,7 +12,7 @@ NEGATORS = frozenset("not never no nobody nothing none neither nor without hardl
 
 #: After these words a negation reads as a plain statement, not a complaint:
 #: "not sure", "no idea" is scored by phrase, "do not know".
-NEGATION_NEUTRAL = frozenset("sure know matter mind doubt".split())
+NEGATION_NEUTRAL = frozenset("sure know matter mind doubt just only".split())
 
 #: A leading "nothing"/"no" followed by these is an answer, not a negation:
 #: "Nothing, all good", "No everything is fine".
@@ -24,7 +24,7 @@ LIKE_SUBJECTS = frozenset("i we you they he she not really did do does would kid
 
 #: Words about changing the service: praise when negated ("couldn't be improved").
 IMPROVE_WORDS = frozenset("improve improved improvement improvements better change "
-                          "changed changes suggest fault faulted".split())
+                          "suggest fault faulted".split())
 
 #: A clause that opens with one of these asks for something to change.
 SUGGESTION_OPENERS = frozenset("more less fewer better bigger quicker faster shorter "
@@ -39,7 +39,8 @@ SUGGESTION_CUES = (" would be nice ", " would be good ", " would be great ",
                    " could be better ", " could have been ", " should have ",
                    " should be ", " need more ", " needs more ", " needs to be ",
                    " need to be ", " would like ", " would have liked ", " wish ",
-                   " please ", " could of ", " should of ", " would of ")
+                   " please ", " could of ", " should of ", " would of ", " would love ",
+                   " we need ", " i need ", " needs to ", " has to be ", " have to be ")
 
 #: Whole answers that say "nothing" (to add, to improve, to praise).
 NOTHING_ANSWERS = frozenset((
@@ -59,6 +60,15 @@ EVERYTHING_ANSWERS = frozenset(("everything", "absolutely everything", "all of i
 IMPROVE_PROMPTS = (" improve ", " better ", " do differently ", " change ",
                    " could we do ", " improvement ")
 GOOD_PROMPTS = (" was good ", " went well ", " did well ", " like most ", " best ")
+
+#: "helped me with my anger": negative words just after these are what was helped.
+HELP_VERBS = frozenset("helped helps help helping supported supports support".split())
+
+#: Small words a negation reaches across without using up its reach:
+#: "nothing could have been done better", "not a very good".
+NEGATION_TRANSPARENT = frozenset("could have been be is was are were do does did would "
+                                 "should will can has had ever really that a an the so "
+                                 "very any at all much".split())
 
 #: Words that start a new clause with a contrasting view.
 CONTRASTIVE = frozenset("but however although though except whereas yet".split())
@@ -85,7 +95,8 @@ STRONG_FLIP = frozenset("judge judg judged judging judgemental judgmental fault 
 ZERO_WORDS = frozenset(
     "little own big old new first last same other real actual more most less much many "
     "only free full whole high low young younger older open different sure black white "
-    "social lol haha lmao ok okay alright fine just extremely absolutely totally "
+    "social touching abuse harm trauma lol haha lmao ok okay alright fine just "
+    "extremely absolutely totally "
     "incredibly highly really very pretty super such mean long short certain next "
     "main general particular public private able hot dark special clear sound young "
     "final entire huge large small local single usual common due able live early "
@@ -117,9 +128,8 @@ DOMAIN_WORDS: dict[str, float] = {
     "powerful": 0.4, "fault": -0.4, "faultless": 0.8, "superb": 0.9, "smiling": 0.4,
     "friendly": 0.5, "sober": 0.3, "sound": 0.0, "gentle": 0.5, "honest": 0.4,
     "comfortable": 0.5, "fun": 0.5, "happier": 0.6, "glad": 0.5, "relieved": 0.4,
-    "asked": 0.15, "called": 0.1, "rang": 0.1, "told": 0.05, "came": 0.05,
-    "explain": 0.2, "checked": 0.1, "remembered": 0.4, "remembers": 0.4,
-    "bothered": 0.2, "mattered": 0.4, "smile": 0.4,
+    "explain": 0.2, "remembered": 0.4, "remembers": 0.4, "mattered": 0.4, "smile": 0.4,
+    "argue": -0.3, "argues": -0.3, "arguing": -0.3, "arguments": -0.3,
     # not heard, judged, frightened, let down
     "ignored": -0.6, "ignore": -0.5, "ignores": -0.5, "judged": -0.6,
     "judgemental": -0.6, "judgmental": -0.6, "judging": -0.4, "judge": -0.3,
@@ -147,7 +157,7 @@ DOMAIN_WORDS: dict[str, float] = {
     "chokes": -0.8, "punches": -0.7, "kicks": -0.5, "threatens": -0.7,
     "threatened": -0.7, "bruise": -0.5, "bruises": -0.5, "marks": -0.2, "drunk": -0.4,
     "die": -0.6, "dead": -0.5, "kill": -0.6, "cut": -0.3, "groomed": -0.7,
-    "harm": -0.6, "harming": -0.6, "abuse": -0.6, "abused": -0.7, "hide": -0.3,
+    "harming": -0.6, "abused": -0.7, "hide": -0.3,
     "worthless": -0.8, "stupid": -0.6, "terrible": -0.8, "awful": -0.8,
     "horrible": -0.8, "dreadful": -0.8, "appalling": -0.9, "disgusting": -0.8,
     "shocking": -0.6, "abrupt": -0.5, "arrogant": -0.6, "condescending": -0.6,
@@ -159,7 +169,8 @@ DOMAIN_WORDS: dict[str, float] = {
     "overstretched": -0.4, "understaffed": -0.5, "unbearable": -0.7, "mean": 0.0,
     "sadly": -0.4, "unfortunately": -0.4, "fed": 0.0, "tired": -0.3, "rubbish": -0.6,
     "crap": -0.6, "shit": -0.6, "pants": 0.0, "sucks": -0.6, "hate": -0.7,
-    "reliable": 0.5, "godsend": 0.8, "exceeded": 0.6, "accommodating": 0.5,
+    "quicker": 0.3, "faster": 0.3, "reliable": 0.5, "godsend": 0.8, "exceeded": 0.6,
+    "accommodating": 0.5,
     "considerate": 0.5, "clean": 0.3, "tidy": 0.3, "satisfied": 0.5, "shortage": -0.4,
     "shortages": -0.4, "understaffing": -0.5, "hated": -0.7, "hates": -0.6, "smashed": -0.5,
     "emojipos": 0.5, "emojineg": -0.5,
@@ -201,7 +212,11 @@ DOMAIN_PHRASES: tuple[tuple[str, float], ...] = (
     (" cut me off ", -0.5), (" like we were not there ", -0.5), (" out of trouble ", 0.4),
     (" look after each other ", 0.6), (" looked after ", 0.4), (" looks after ", 0.4),
     (" kick off ", -0.2), (" do nothing ", -0.5), (" did nothing ", -0.5),
-    (" treated with respect ", 0.7), (" first class ", 0.8), (" 1st class ", 0.8),
+    (" treated with respect ", 0.7), (" without fail ", 0.6), (" had a say ", 0.5),
+    (" got to say ", 0.4), (" got to choose ", 0.4), (" knew where i stood ", 0.5),
+    (" speaks for me ", 0.5), (" speak up for me ", 0.5), (" stood up for me ", 0.5),
+    (" stuck up for me ", 0.5), (" mean to me ", -0.4), (" mean to us ", -0.4),
+    (" first class ", 0.8), (" 1st class ", 0.8),
     (" all ok ", 0.4), (" all fine ", 0.4), (" all good ", 0.5), (" all been fine ", 0.4),
     (" everything is fine ", 0.4), (" everything was fine ", 0.4),
     (" everything is ok ", 0.4), (" everything was ok ", 0.4),
