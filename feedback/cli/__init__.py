@@ -27,6 +27,9 @@ def register(app: Flask) -> None:
     from feedback.cli.translations import translations
 
     app.cli.add_command(translations)
+    from feedback.cli.outcomes import outcomes_command
+
+    app.cli.add_command(outcomes_command)
     try:
         from feedback.cli import text
     except ImportError:  # the text analyser lands separately
