@@ -117,7 +117,9 @@ def fill(responses: int, seed: int = 7, progress: Callable[[int], None] | None =
                 progress(1)
         if definition.audience == "child":
             _add_disclosures(version, campaign, rng)
-    return stored
+    from feedback.services.demo_training import add_demo_course  # a course run that pairs up
+
+    return stored + add_demo_course(rng)
 
 
 def _add_disclosures(version, campaign, rng: random.Random) -> None:  # type: ignore[no-untyped-def]
