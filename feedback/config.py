@@ -36,6 +36,20 @@ class Config:
     HEARD_REDACT_NAMES = [
         n.strip() for n in os.environ.get("HEARD_REDACT_NAMES", "").split(",") if n.strip()
     ]
+    # Safeguarding alerts (docs/safeguarding.md). Without an SMTP host, notifications are
+    # written as .eml files to HEARD_OUTBOX (default: <instance>/outbox).
+    HEARD_SMTP_HOST = os.environ.get("HEARD_SMTP_HOST", "")
+    HEARD_SMTP_PORT = _env_int("HEARD_SMTP_PORT", 587)
+    HEARD_SMTP_USER = os.environ.get("HEARD_SMTP_USER", "")
+    HEARD_SMTP_PASSWORD = os.environ.get("HEARD_SMTP_PASSWORD", "")
+    HEARD_SMTP_FROM = os.environ.get("HEARD_SMTP_FROM", "heard@localhost")
+    HEARD_SMTP_STARTTLS = os.environ.get("HEARD_SMTP_STARTTLS", "1") == "1"
+    HEARD_OUTBOX = os.environ.get("HEARD_OUTBOX", "")
+    # The address staff reach Heard at: the only host an alert e-mail ever links to.
+    HEARD_BASE_URL = os.environ.get("HEARD_BASE_URL", "http://127.0.0.1:5000")
+    HEARD_ALERT_OVERDUE_HOURS = _env_int("HEARD_ALERT_OVERDUE_HOURS", 24)
+    # Fernet key(s), comma-separated, newest first, for contact details respondents give.
+    HEARD_CONTACT_KEY = os.environ.get("HEARD_CONTACT_KEY", "")
     BABEL_DEFAULT_LOCALE = "en"
     BABEL_TRANSLATION_DIRECTORIES = "translations"
     BABEL_DOMAIN = "messages;surveys"
@@ -47,6 +61,10 @@ class Config:
     RATELIMIT_STORAGE_URI = os.environ.get("HEARD_RATELIMIT_STORAGE_URI", "memory://")
     RATELIMIT_ENABLED = os.environ.get("HEARD_RATELIMIT_ENABLED", "1") == "1"
     RATELIMIT_HEADERS_ENABLED = False
+    # Per client address, counted in the limiter's storage only, never stored with answers.
+    HEARD_SUBMIT_RATE = os.environ.get("HEARD_SUBMIT_RATE", "120 per minute")
+    # Behind N reverse proxies, trust N X-Forwarded-For hops for the client address.
+    HEARD_PROXY_COUNT = _env_int("HEARD_PROXY_COUNT", 0)
 
 
 class DevelopmentConfig(Config):
