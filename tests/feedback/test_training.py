@@ -218,3 +218,21 @@ def test_an_empty_course_page_says_so(library_loaded):
     html = signed_in(app, "admin").get(f"/staff/courses/{course_id}").get_data(as_text=True)
     assert "No answers yet" in html and "No follow-up answers yet" in html
     assert "0 people could be paired" in html
+
+
+def test_the_demo_course_pairs_up_and_shows_a_rise_in_confidence(library_loaded):
+    import random
+
+    from feedback.services.demo_training import PEOPLE, add_demo_course
+
+    app = library_loaded
+    with app.app_context():
+        stored = add_demo_course(random.Random(3))
+        course = db.session.scalar(select(CourseRun))
+        report = course_report(course)
+    assert stored == sum(stage.counts.responses for stage in report.stages)
+    assert report.learning.pairing.paired == PEOPLE - 2  # one left early, one mistyped
+    assert report.learning.pairing.only_before == 2 and report.learning.pairing.only_after == 1
+    assert report.stages[1].counts.missing_code == 1
+    assert all(item.summary.mean_change > 0 for item in report.learning.items)
+    assert report.lasting.pairing.paired > 0
