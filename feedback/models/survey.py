@@ -12,6 +12,8 @@ from feedback.extensions import db
 from feedback.models._time import utcnow
 from forms.schema import Definition
 
+_DEFINITIONS: dict[str, Definition] = {}
+
 
 class Survey(db.Model):
     __tablename__ = "survey"
@@ -57,10 +59,14 @@ class SurveyVersion(db.Model):
 
     @property
     def definition(self) -> Definition:
-        cached = self.__dict__.get("_definition")
+        # A version never changes, so its parsed definition is shared by every request of
+        # this process (keyed by the content hash, which a new version always changes).
+        cached = _DEFINITIONS.get(self.sha256)
         if cached is None:
             cached = Definition.from_dict(self.definition_json)
-            self.__dict__["_definition"] = cached
+            if len(_DEFINITIONS) > 512:
+                _DEFINITIONS.clear()
+            _DEFINITIONS[self.sha256] = cached
         return cached
 
 
