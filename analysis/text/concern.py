@@ -80,8 +80,10 @@ _NO_CONCERN = Concern(NONE, (), ())
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
-    # Token boundaries: a pattern starts after a space and ends before one.
-    return re.compile(rf"(?<![^ ])(?:{pattern})(?![^ ])")
+    # Token boundaries: a pattern starts after a space and ends before one (the normal
+    # text is space-padded). The literal leading space lets the regex engine skip
+    # quickly from space to space, which matters at a thousand texts a second.
+    return re.compile(rf" (?:{pattern})(?= )")
 
 
 @lru_cache(maxsize=1)
@@ -176,7 +178,7 @@ def _rule_match(rule: Rule, patterns: list[re.Pattern[str]], exclude: re.Pattern
     if rule.kind == "topic" and training:
         return None
     for m in patterns[0].finditer(text):
-        start, end = m.span()
+        start, end = m.start() + 1, m.end()  # past the leading space
         if any(s <= start < e for s, e in idioms):
             continue
         if _negated(text, start):
@@ -184,7 +186,7 @@ def _rule_match(rule: Rule, patterns: list[re.Pattern[str]], exclude: re.Pattern
         if exclude is not None and exclude.search(_sentence(text, start, end)):
             continue
         if all(p.search(text) for p in patterns[1:]):
-            return m.group().strip()
+            return m.group()[1:]
     return None
 
 

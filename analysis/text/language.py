@@ -56,6 +56,9 @@ _STOPWORDS = {
 
 
 def _script_counts(text: str) -> dict[str, int]:
+    if text.isascii():
+        letters = sum(ch.isalpha() for ch in text)
+        return {"latin": letters} if letters else {}
     counts: dict[str, int] = {}
     for ch in text:
         code = ord(ch)

@@ -82,6 +82,9 @@ def _extra_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
 def _redact_names(text: str) -> str:
     text = _TITLE.sub(lambda m: f"{m.group(1)} [name]", text)
     text = _CUE.sub(_cue_name, text)
+    words = {w.lower() for w in _WORD.findall(text)}
+    if not (words & GIVEN_NAMES or words & AMBIGUOUS_NAMES):
+        return text
     out: list[str] = []
     last = 0
     previous_name = False

@@ -21,6 +21,9 @@ from .tokens import fold, normal_text, stem
 
 #: Theme ids in THEMES.md order.
 THEMES = tuple(ENGLISH)
+#: What may follow a stem for a word to count as a form of a lexicon word.
+INFLECTIONS = frozenset(("", "s", "es", "ed", "d", "ing", "e", "er", "ers", "y", "ies",
+                         "ied", "est", "ly"))
 _PHRASE_CHARS = re.compile(r"[\s\\()\[\]?*+|^$.{}]")
 
 
@@ -29,6 +32,7 @@ class Lexicon:
     """A compiled theme lexicon: stem -> themes, and one phrase regex per theme."""
 
     stems: Mapping[str, tuple[str, ...]]
+    words: Mapping[str, tuple[str, ...]]
     phrases: tuple[tuple[str, re.Pattern[str]], ...]
     order: tuple[str, ...]
 
@@ -36,10 +40,12 @@ class Lexicon:
 def compile_lexicon(themes: Mapping[str, Iterable[str]]) -> Lexicon:
     """Compile {theme_id: [words or phrase patterns]} into a Lexicon.
 
-    A plain word is matched by its English Snowball stem; an entry with spaces or regex
+    A plain word is matched by its English Snowball stem plus an inflection ("listen"
+    finds "listened"); "=word" matches that word only; an entry with spaces or regex
     syntax is a phrase over the normal text (see themes_lexicon.py).
     """
     stems: dict[str, list[str]] = {}
+    words: dict[str, list[str]] = {}
     phrases = []
     for theme, entries in themes.items():
         parts = []
@@ -47,14 +53,19 @@ def compile_lexicon(themes: Mapping[str, Iterable[str]]) -> Lexicon:
             entry = entry.strip().lower()
             if not entry:
                 continue
-            if _PHRASE_CHARS.search(entry) or "-" in entry:
+            if entry.startswith("="):
+                parts.append(re.escape(entry[1:]))  # "=caring": this word only
+            elif _PHRASE_CHARS.search(entry) or "-" in entry:
                 parts.append(entry)
             else:
                 stems.setdefault(stem(entry), []).append(theme)
+                words.setdefault(entry, []).append(theme)
         if parts:
             pattern = "|".join(f"(?:{p})" for p in parts)
-            phrases.append((theme, re.compile(rf"(?<![^ ])(?:{pattern})(?![^ ])")))
+            # a literal leading space: the regex engine skips from space to space
+            phrases.append((theme, re.compile(rf" (?:{pattern})(?= )")))
     return Lexicon({k: tuple(dict.fromkeys(v)) for k, v in stems.items()},
+                   {k: tuple(dict.fromkeys(v)) for k, v in words.items()},
                    tuple(phrases), tuple(themes))
 
 
@@ -78,7 +89,15 @@ def find_themes(tokens: tuple[str, ...], lexicon: Lexicon | None = None
     stems_map = lexicon.stems
     for i, tok in enumerate(tokens):
         if tok[0].isalnum():
-            for theme in stems_map.get(stem(tok), ()):
+            themes = lexicon.words.get(tok)
+            if themes is None:
+                root = stem(tok)
+                themes = stems_map.get(root, ())
+                # Inflections only: "listened" finds "listen"; "management" is not
+                # a form of "manageable" though both stem to "manag".
+                if not (tok.startswith(root) and tok[len(root):] in INFLECTIONS):
+                    themes = ()
+            for theme in themes:
                 hits.setdefault(theme, []).append(i)
     text = normal_text(tokens)
     starts: list[int] | None = None
@@ -86,7 +105,7 @@ def find_themes(tokens: tuple[str, ...], lexicon: Lexicon | None = None
         for m in pattern.finditer(text):
             if starts is None:
                 starts = [s.start() + 1 for s in re.finditer(" ", text)][:-1]
-            hits.setdefault(theme, []).append(bisect_right(starts, m.start()) - 1)
+            hits.setdefault(theme, []).append(bisect_right(starts, m.start() + 1) - 1)
     return {t: sorted(hits[t]) for t in lexicon.order if t in hits}
 
 

@@ -29,16 +29,16 @@ ENGLISH: dict[str, tuple[str, ...]] = {
         r"taken into account", r"(?:types|typing|typed|looks|looking) (?:on|at) (?:her|his) "
         r"(?:laptop|phone|computer)", r"brushed (?:off|aside)", r"fobbed off",
         r"like (?:we|i) (?:were|was) not there", r"pay (?:any )?attention",
-        r"not interested in what", r"give (?:me|us) a voice", r"understanding",
+        r"not interested in what", r"give (?:me|us) a voice", "=understanding",
 
     ),
     "respected": (
-        "respect", "respected", "respectful", "disrespectful", "kind", "kindness", "polite",
+        "respect", "respected", "respectful", "disrespectful", r"kind(?! of)", "kindness", "polite",
         "impolite", "rude", "rudeness", "courteous", "valued", "patronising", "patronizing",
-        "condescending", "dismissive", "caring", "compassionate", "compassion", "friendly",
+        "condescending", "dismissive", "=caring", "compassionate", "compassion", "friendly",
         "unfriendly", "lovely", "pleasant", "warm", "welcoming", "manners", "attitude",
         "arrogant", "abrupt", "considerate", "empathetic", "empathy", "courtesy",
-        "dignity", "mean", "nice", "sympathetic", "cheerful", "approachable",
+        "dignity", "nice", "sympathetic", "cheerful", "approachable",
         r"talk(?:ed|s|ing)? down to", r"(?:spoke|speaks|talked|talks|spoken) to (?:me|us) like",
         r"treated (?:me|us|him|her) (?:like|as|with|well|badly)", r"looked at (?:me|us) like",
         r"waste of space", r"made comments", r"(?:my|our|their) pronouns",
@@ -93,14 +93,14 @@ ENGLISH: dict[str, tuple[str, ...]] = {
     ),
     "relationship_with_worker": (
         "advocate", "rapport", "continuity",
-        rf"(?:my|our|her|his|their|the) (?:own )?{_WORKER}", r"(?:new|different|same) "
+        rf"(?:my|our) (?:own )?{_WORKER}", r"(?:new|different|same) "
         r"(?:worker|workers|social worker|nurse|nurses|doctor|doctors|person|people|staff|"
         r"carer|carers|one)", r"(?:changed|changes|changing|keeps changing) (?:\S+ )?"
         r"(?:times|worker|workers|again)", r"start from scratch", r"get to know",
         r"got to know", r"(?:only|one) (?:adult|person) i trust", r"i trust", r"trust (?:her|"
         r"him|them)", r"remembered|remembers", r"always (?:comes|turns up|rings back|there for)",
         r"on (?:our|my) side", r"(?:knows|knew|know) (?:me|us|my|our)", r"one worker",
-        r"(?:three|four|five|\d+) (?:workers|social workers|different)",
+        r"(?:three|four|five|\d+) (?:different )?(?:workers|social workers)",
         r"(?:same|different) (?:face|faces)", r"recommended (?:her|him)",
         r"(?:she|he) (?:gets|got) me",
     ),
@@ -109,10 +109,12 @@ ENGLISH: dict[str, tuple[str, ...]] = {
         "information", "communication", "communicate", "communicated", "jargon",
         "letter", "letters", "leaflet", "leaflets", "update", "updates", "updated",
         "interpreter", "interpreters", "translate", "translation", "emails", "email",
-        "texted", "texts", "unreadable", "understandable", "clarity", "advice",
+        "texted", "texts", "unreadable", "=understandable", "clarity", "advice",
         r"(?:kept|keep|keeping) (?:me|us|them|patients) (?:informed|updated|up to date|in "
-        r"the loop)", r"(?:nobody|no one|never) (?:\S+ )?(?:told|tells|called|rang|rung|"
-        r"contacted|explained)", r"told (?:me|us) (?:about|what|that|how|when|why|where)",
+        r"the loop)", r"(?:nobody|no one) (?:\S+ )?(?:told|tells|called|rang|rung|contacted|"
+        r"explained) (?:me|us)", r"never (?:told|called|rang|contacted|explained) (?:me|us)",
+        r"(?:nobody|no one) (?:has |had )?(?:called|rang|rung|phoned)",
+        r"told (?:me|us) (?:about|what|that|how|when|why|where)",
         r"(?:call|ring|rang|rings|phone|phoned) (?:me |us )?back", r"never heard",
         r"heard nothing", r"heard (?:a thing|anything) back", r"big words", r"plain english",
         r"what (?:is|was|would be|will be) (?:going to )?happen(?:ing)? next",
@@ -129,8 +131,12 @@ ENGLISH: dict[str, tuple[str, ...]] = {
         "limbo", "immediately", "sooner", "fast", "faster", "swift", "lateness",
         r"on time", r"straight away", r"right away", r"(?:within|after) (?:a|an|\d+|one|"
         r"two|three|four|five|six|seven|eight) (?:minutes|hours|days|weeks|months|month|"
-        r"week|day|hour)", r"\d+ (?:minutes|hours|days|weeks|months|years)", r"(?:seven|"
-        r"six|five|four|three|two|several|many|eighteen|18) (?:weeks|months|years|hours)",
+        r"week|day|hour)", r"(?:wait|waited|waiting|waits|took|takes|taking|after|limbo|list|still|"
+        r"since|over|nearly|almost) (?:\S+ ){0,3}(?:\d+|a|an|one|two|three|four|five|six|"
+        r"seven|eight|nine|ten|eleven|twelve|eighteen|several|many) (?:minutes|hours|days|"
+        r"weeks|months|years)", r"(?:\d+|several|many|two|three|four|five|six|seven|"
+        r"eight) (?:minutes|hours|days|weeks|months|years) (?:of|later|on|to|before|for|"
+        r"wait|waiting|delay)",
         r"(?:long|took) (?:time|ages|hours|weeks|months|forever)", r"so slow",
         r"still (?:has not|have not|not) happened", r"since (?:january|february|march|"
         r"april|may|june|july|august|september|october|november|december|last)",
@@ -138,8 +144,10 @@ ENGLISH: dict[str, tuple[str, ...]] = {
         r"promptly|fast|late)", r"took too long", r"so long", r"too long to",
     ),
     "involvement_in_decisions": (
-        "choice", "choices", "choose", "chose", "involved", "consulted", "decision",
-        "decisions",
+        "choice", "choices", "choose", "chose", "involved", "consulted",
+        r"(?:make|made|making|take|took|taken) (?:the )?decisions? (?:about|for|without) "
+        r"(?:me|us|my|our|him|her)", r"decisions (?:were |are )?(?:made|taken) (?:without|"
+        r"about|for)", r"(?:in|part of|involved in|a say in) (?:the |my |our )?decisions?",
         r"(?:had|have|get|got|given) (?:a|any|no) say", r"a say", r"got to (?:say|choose|"
         r"pick|decide)", r"(?:our|my|their) plan", r"plan (?:was )?(?:made|written|"
         r"decided)", r"made the plan", r"(?:already|was) written", r"(?:nobody|no one|"
@@ -153,7 +161,7 @@ ENGLISH: dict[str, tuple[str, ...]] = {
     ),
     "leadership_line_of_sight": (
         "leader", "leaders", "leadership", "director", "directors", "restructure",
-        "audit", "audits", "management",
+        "audit", "audits", r"(?:senior|middle|the) management",
         r"senior (?:leaders|managers|management|team)", r"from above", r"top down",
         r"shadow(?:ed|ing)? us", r"practice weeks?",
         r"the frontline", r"what (?:it is|our \w+|frontline) "
@@ -166,14 +174,15 @@ ENGLISH: dict[str, tuple[str, ...]] = {
         r"(?:my|our|team) manager", r"(?:manager|team) (?:is|was) (?:\S+ )?supportive",
         r"checked in", r"look after each other", r"trusted to",
         r"(?:nobody|no one) (?:checked|asked how)", r"support (?:from|for) (?:staff|us|workers)",
-        r"exhausted", r"time for supervision", r"(?:best|great|good|supportive) team",
+        r"time for supervision", r"(?:best|great|good|supportive) team",
     ),
     "workload": (
         "caseload", "caseloads", "workload", "workloads", "capacity", "overstretched",
-        "understaffed", "admin", "paperwork", "exhausted",
+        "understaffed", "admin", "paperwork", "burnout", r"burn(?:t|ed) out",
         r"(?:no|not enough|do not have|don't have) time", r"too many (?:meetings|cases|"
         r"families|visits)", r"\d+ families", r"covering (?:two|\d+)", r"nobody to cover",
-        r"cancelled leave", r"time pressure", r"(?:still )?busy", r"manageable",
+        r"cancelled leave", r"time pressure", r"(?:we are|i am|team is|teams are|still|so|too|"
+        r"really|very) busy", r"=manageable",
         r"(?:new|vacant|empty|unfilled) posts",
         r"(?:spend|spent) more time",
     ),
@@ -187,7 +196,7 @@ ENGLISH: dict[str, tuple[str, ...]] = {
         r"follow ?- ?up on",
     ),
     "partnership_working": (
-        "multi-agency", "multiagency", "interagency", "agencies", "agency", "partners",
+        "multi-agency", "multiagency", "interagency", "agencies", "agency", "=partners",
         r"multi ?- ?agency", r"information sharing", r"shar(?:e|ed|ing) (?:what they knew|"
         r"information|notifications)", r"talk to each other", r"worked together",
         r"core group", r"strategy meeting", r"escalation", r"referral (?:route|pathway)",
