@@ -1,0 +1,97 @@
+"""/admin/audit: the audit log, filtered by action, person and dates, a page at a time."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from flask import render_template, request
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import Select, select
+
+from feedback.admin import bp
+from feedback.auth import role_required
+from feedback.extensions import db
+from feedback.models import AuditEvent, User
+from feedback.navigation import add_staff_link
+
+PER_PAGE = 50
+#: the "user" filter value for events no signed-in person caused (e.g. notifications)
+NOBODY = "none"
+
+add_staff_link("admin.audit", lambda: str(_l("Audit log")), ("admin",))
+
+
+def _day(name: str, errors: list[str]) -> date | None:
+    raw = (request.args.get(name) or "").strip()
+    if not raw:
+        return None
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        errors.append(_("%(value)s is not a date (use the form 2026-03-31).", value=raw[:20]))
+        return None
+
+
+def _filters() -> tuple[dict[str, Any], list[str]]:
+    """The filters asked for in the query string, checked, and any problems with them."""
+    errors: list[str] = []
+    wanted: dict[str, Any] = {
+        "action": (request.args.get("action") or "").strip()[:60],
+        "user": (request.args.get("user") or "").strip(),
+        "start": _day("start", errors),
+        "end": _day("end", errors),
+    }
+    if wanted["user"] not in ("", NOBODY) and not wanted["user"].isdigit():
+        errors.append(_("Choose a person from the list."))
+        wanted["user"] = ""
+    if wanted["start"] and wanted["end"] and wanted["start"] > wanted["end"]:
+        errors.append(_("The start date is after the end date."))
+    return wanted, errors
+
+
+def _query(wanted: dict[str, Any]) -> Select[tuple[AuditEvent]]:
+    query = select(AuditEvent)
+    if wanted["action"]:
+        query = query.where(AuditEvent.action == wanted["action"])
+    if wanted["user"] == NOBODY:
+        query = query.where(AuditEvent.user_id.is_(None))
+    elif wanted["user"]:
+        query = query.where(AuditEvent.user_id == int(wanted["user"]))
+    if wanted["start"]:
+        query = query.where(AuditEvent.at >= datetime.combine(wanted["start"], time.min))
+    if wanted["end"]:
+        # The end date is inclusive: everything before the next midnight.
+        next_day = datetime.combine(wanted["end"] + timedelta(days=1), time.min)
+        query = query.where(AuditEvent.at < next_day)
+    return query.order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
+
+
+@bp.get("/audit")
+@role_required("admin")
+def audit():  # type: ignore[no-untyped-def]
+    wanted, errors = _filters()
+    page = db.paginate(
+        _query(wanted),
+        page=request.args.get("page", 1, type=int),
+        per_page=PER_PAGE,
+        error_out=False,
+    )
+    emails = dict(db.session.execute(select(User.id, User.email)).all())
+    actions = db.session.scalars(
+        select(AuditEvent.action).distinct().order_by(AuditEvent.action)
+    ).all()
+    args = {k: v for k, v in request.args.items() if k != "page" and k in wanted and v}
+    return render_template(
+        "admin/audit.html",
+        page=page,
+        events=page.items,
+        emails=emails,
+        actions=actions,
+        people=sorted(emails.items(), key=lambda item: item[1]),
+        wanted=wanted,
+        errors=errors,
+        args=args,
+        nobody=NOBODY,
+    )

@@ -1,0 +1,133 @@
+"""Staff accounts in the browser: list, change role, deactivate, invite by one-time link."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import abort, current_app, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+
+from feedback.admin import bp
+from feedback.admin.forms import ActiveForm, InviteForm, PlainForm, RoleForm, role_choices
+from feedback.auth import role_required
+from feedback.extensions import db
+from feedback.models import Invitation, User
+from feedback.navigation import add_staff_link
+from feedback.services.accounts import AccountError, change_role, set_active, staff_list
+from feedback.services.invitations import (
+    InvitationError,
+    create_invitation,
+    invite_days,
+    pending_invitations,
+    revoke_invitation,
+)
+from feedback.services.invite_mail import invitation_link, mail_configured, send_invitation
+
+add_staff_link("admin.users", lambda: str(_l("Users and roles")), ("admin",))
+
+
+def _private(body: str, code: int = 200) -> Any:
+    # Pages with invitation links must not stay in a browser cache.
+    response = current_app.make_response((body, code))
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _users_page(invite: InviteForm | None = None, code: int = 200) -> Any:
+    invite = invite or InviteForm()
+    return _private(
+        render_template(
+            "admin/users.html",
+            users=staff_list(),
+            invitations=pending_invitations(),
+            invite=invite,
+            form=invite,  # for the shared error summary
+            role_labels=dict(role_choices()),
+            plain=PlainForm(),
+            mail=mail_configured(),
+            days=invite_days(),
+        ),
+        code,
+    )
+
+
+@bp.get("/users")
+@role_required("admin")
+def users():  # type: ignore[no-untyped-def]
+    return _users_page()
+
+
+@bp.post("/users/<int:user_id>/role")
+@role_required("admin")
+def user_role(user_id: int):  # type: ignore[no-untyped-def]
+    user = db.session.get(User, user_id) or abort(404)
+    form = RoleForm()
+    if not form.validate():
+        flash(_("Choose one of the roles."))
+        return redirect(url_for("admin.users"))
+    try:
+        if change_role(user, form.role.data, by=current_user):
+            flash(_("%(email)s is now: %(role)s.", email=user.email, role=form.role.data))
+    except AccountError as exc:
+        flash(str(exc))
+    return redirect(url_for("admin.users"))
+
+
+@bp.post("/users/<int:user_id>/active")
+@role_required("admin")
+def user_active(user_id: int):  # type: ignore[no-untyped-def]
+    user = db.session.get(User, user_id) or abort(404)
+    form = ActiveForm()
+    if not form.validate():
+        abort(400)
+    active = form.active.data == "1"
+    try:
+        if set_active(user, active, by=current_user):
+            message = (
+                _("%(email)s can sign in again.", email=user.email)
+                if active
+                else _("%(email)s can no longer sign in.", email=user.email)
+            )
+            flash(message)
+    except AccountError as exc:
+        flash(str(exc))
+    return redirect(url_for("admin.users"))
+
+
+@bp.post("/invitations")
+@role_required("admin")
+def invite():  # type: ignore[no-untyped-def]
+    form = InviteForm()
+    if not form.validate():
+        return _users_page(form, code=400)
+    try:
+        made = create_invitation(form.email.data, form.role.data, by=current_user)
+    except InvitationError as exc:
+        form.email.errors.append(str(exc))
+        return _users_page(form, code=400)
+    link = invitation_link(made.token)
+    emailed = send_invitation(made.invitation.email, link, invite_days())
+    # The link is shown here, once: only its hash is kept, so it cannot be shown again.
+    return _private(
+        render_template(
+            "admin/invite_created.html",
+            invitation=made.invitation,
+            link=link,
+            emailed=emailed,
+            mail=mail_configured(),
+            role_labels=dict(role_choices()),
+        )
+    )
+
+
+@bp.post("/invitations/<int:invitation_id>/revoke")
+@role_required("admin")
+def revoke(invitation_id: int):  # type: ignore[no-untyped-def]
+    invitation = db.session.get(Invitation, invitation_id) or abort(404)
+    if not PlainForm().validate():
+        abort(400)
+    revoke_invitation(invitation, by=current_user)
+    flash(_("The invitation for %(email)s was withdrawn.", email=invitation.email))
+    return redirect(url_for("admin.users"))

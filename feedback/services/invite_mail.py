@@ -1,0 +1,71 @@
+"""E-mailing an invitation link, when an SMTP server is configured (HEARD_SMTP_HOST).
+
+Without one the admin copies the link from the screen; nothing is written to disk,
+because the link is a password-setting key and is better not left in files.
+"""
+
+from __future__ import annotations
+
+import smtplib
+import ssl
+from email.message import EmailMessage
+from email.utils import formatdate, make_msgid
+
+from flask import current_app, request, url_for
+from flask_babel import gettext as _
+
+
+def invitation_link(token: str) -> str:
+    """The full link for `token`.
+
+    HEARD_BASE_URL wins over the request's own address, so a link sent by e-mail
+    points at the public name of the service even behind a proxy.
+    """
+    path = url_for("auth.accept_invite", token=token)
+    base = current_app.config.get("HEARD_BASE_URL") or request.url_root
+    return base.rstrip("/") + path
+
+
+def mail_configured() -> bool:
+    return bool(current_app.config.get("HEARD_SMTP_HOST"))
+
+
+def send_invitation(email: str, link: str, days: int) -> bool:
+    """Send `link` to `email`; True when the SMTP server accepted it.
+
+    Failures are logged and return False: the admin still has the link on screen.
+    """
+    if not mail_configured():
+        return False
+    cfg = current_app.config
+    msg = EmailMessage()
+    msg["Subject"] = _("You are invited to Heard")
+    msg["From"] = cfg.get("HEARD_SMTP_FROM") or "heard@localhost"
+    msg["To"] = email
+    msg["Date"] = formatdate(localtime=False)
+    msg["Message-ID"] = make_msgid(domain="heard.local")
+    body = [
+        _("You have been invited to sign in to Heard."),
+        _("Open this link to choose your password (it works once, for %(days)d days):", days=days),
+        link,
+        _("If you did not expect this e-mail, you can ignore it."),
+    ]
+    msg.set_content("\n\n".join(body) + "\n")
+    host, port = cfg["HEARD_SMTP_HOST"], int(cfg.get("HEARD_SMTP_PORT") or 587)
+    try:
+        if port == 465:
+            smtp: smtplib.SMTP = smtplib.SMTP_SSL(
+                host, port, timeout=15, context=ssl.create_default_context()
+            )
+        else:
+            smtp = smtplib.SMTP(host, port, timeout=15)
+        with smtp:
+            if port != 465 and cfg.get("HEARD_SMTP_STARTTLS"):
+                smtp.starttls(context=ssl.create_default_context())
+            if cfg.get("HEARD_SMTP_USER"):
+                smtp.login(cfg["HEARD_SMTP_USER"], cfg.get("HEARD_SMTP_PASSWORD") or "")
+            smtp.send_message(msg)
+    except (OSError, smtplib.SMTPException) as exc:
+        current_app.logger.error("invitation e-mail to %s:%s failed: %s", host, port, exc)
+        return False
+    return True
