@@ -1,0 +1,204 @@
+"""Previewing a survey exactly as a respondent sees it, without storing anything.
+
+The respondent's own templates (templates/respond/*) are drawn from the definition, and
+the pages post back here instead of to /s/<slug>: this view walks the same consent,
+pages, branching and check-your-answers as the public flow, and at the end shows the
+thank-you page instead of recording a response. Nothing here writes to the database.
+
+The half-finished preview is signed with a key derived from SECRET_KEY for previews
+only, so a preview's state cannot be replayed into the public survey to store a
+response; and a closed survey can still be previewed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from types import SimpleNamespace
+from typing import Any
+
+from flask import abort, current_app, g, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_wtf import FlaskForm
+
+from feedback.admin import bp
+from feedback.admin.surveys import survey_or_404
+from feedback.auth import role_required
+from feedback.errors import render_error
+from feedback.models import Survey, SurveyVersion
+from feedback.respond.draft import Draft, DraftError, dump_draft, load_draft
+from feedback.respond.pages import (
+    answer_summary,
+    form_for_screen,
+    raw_answers,
+    survey_text,
+    valid_answers,
+)
+from feedback.respond.views import StartForm
+from forms import flow
+from forms.schema import Definition
+
+
+def _secret() -> str:
+    return current_app.config["SECRET_KEY"] + "/admin-preview"
+
+
+def _version(survey: Survey, number: int | None) -> SurveyVersion:
+    if number is None:
+        return survey.current_version or abort(404)
+    for version in survey.versions:
+        if version.number == number:
+            return version
+    abort(404)
+
+
+class _Preview:
+    """Renders the respondent's templates for one survey version, posting back here."""
+
+    def __init__(self, survey: Survey, version: SurveyVersion, number: int | None) -> None:
+        self.survey, self.version, self.definition = survey, version, version.definition
+        self.action = (
+            url_for("admin.preview_version", slug=survey.slug, number=number)
+            if number is not None
+            else url_for("admin.preview", slug=survey.slug)
+        )
+        # The templates read a campaign's slug and access code; a preview has neither.
+        self.campaign = SimpleNamespace(slug=survey.slug, access_code_hash=None, kiosk=False)
+
+    def _url_for(self) -> Callable[..., str]:
+        def preview_url_for(endpoint: str, **values: Any) -> str:
+            # The respondent templates post to respond.answer: here that is this preview.
+            if endpoint == "respond.answer":
+                return self.action
+            return url_for(endpoint, **values)
+
+        return preview_url_for
+
+    def render(self, template: str, **context: Any) -> Any:
+        body = render_template(
+            f"admin/preview/{template}",
+            campaign=self.campaign,
+            definition=self.definition,
+            t=survey_text,
+            url_for=self._url_for(),
+            preview_version=self.version,
+            preview_survey=self.survey,
+            **context,
+        )
+        response = current_app.make_response(body)
+        response.headers["Cache-Control"] = "no-store"
+        return response
+
+    def consent(self) -> Any:
+        return self.render("consent.html", form=StartForm())
+
+    def screen(self, draft: Draft, form: FlaskForm | None = None) -> Any:
+        definition = self.definition
+        form = form or form_for_screen(definition, draft, prefill=True)
+        screens = flow.screens(definition)
+        return self.render(
+            "page.html",
+            form=form,
+            questions=flow.screen_questions(definition, draft.screen, draft.answers),
+            page=definition.pages[screens[draft.screen][0]],
+            step=draft.screen + 1,
+            steps=len(screens),
+            state=dump_draft(draft, _secret()),
+            first=flow.previous_screen(definition, draft.screen, draft.answers) is None,
+        )
+
+    def check(self, draft: Draft) -> Any:
+        return self.render(
+            "check.html",
+            rows=answer_summary(self.definition, draft.answers),
+            form=FlaskForm(),
+            state=dump_draft(draft, _secret()),
+        )
+
+    def finished(self) -> Any:
+        return self.render(
+            "thanks.html",
+            concern=False,
+            receipt=None,
+            help_lines=current_app.config["HEARD_HELP_LINES"],
+            service_contact=current_app.config["HEARD_SERVICE_CONTACT"],
+        )
+
+
+@bp.route("/surveys/<slug>/preview", methods=["GET", "POST"])
+@role_required("admin")
+def preview(slug: str):  # type: ignore[no-untyped-def]
+    return _preview(slug, None)
+
+
+@bp.route("/surveys/<slug>/versions/<int:number>/preview", methods=["GET", "POST"])
+@role_required("admin")
+def preview_version(slug: str, number: int):  # type: ignore[no-untyped-def]
+    return _preview(slug, number)
+
+
+def _preview(slug: str, number: int | None) -> Any:
+    survey = survey_or_404(slug)
+    view = _Preview(survey, _version(survey, number), number)
+    definition = view.definition
+    g.offered_languages = list(definition.languages)
+    if request.method == "GET":
+        return view.consent()
+    if request.form.get("action") == "start":
+        language = request.form.get("lang") or session.get("lang") or definition.languages[0]
+        g.forced_locale = language if language in definition.languages else definition.languages[0]
+        draft = Draft(version_id=view.version.id, campaign_id=0, language=g.forced_locale)
+        first = flow.next_screen(definition, -1, draft.answers)
+        if first is None:
+            return view.finished()
+        draft.screen = first
+        return view.screen(draft)
+    try:
+        draft = load_draft(
+            request.form.get("state", ""), _secret(), current_app.config["HEARD_DRAFT_MAX_AGE"]
+        )
+    except DraftError:
+        return render_error(400, _("This preview page had expired. Please start again."))
+    if draft.version_id != view.version.id:
+        return render_error(400)
+    g.forced_locale = request.form.get("lang") or draft.language
+    if g.forced_locale not in definition.languages:
+        g.forced_locale = definition.languages[0]
+    draft.language = g.forced_locale
+    return _step(view, definition, draft, request.form.get("action", "next"))
+
+
+def _step(view: _Preview, definition: Definition, draft: Draft, action: str) -> Any:
+    """One move through the survey, as respond.views.answer makes it, minus storing."""
+    if draft.checking:
+        if action.startswith("change-"):
+            screen = int(action.removeprefix("change-")) if action[7:].isdigit() else -1
+            if not 0 <= screen < len(flow.screens(definition)):
+                return render_error(400)
+            draft.checking, draft.screen = False, screen
+            return view.screen(draft)
+        if action == "back":
+            last = flow.previous_screen(definition, len(flow.screens(definition)), draft.answers)
+            draft.checking, draft.screen = False, last if last is not None else 0
+            return view.screen(draft)
+        return view.finished() if action == "submit" else view.check(draft)
+    form = form_for_screen(definition, draft)
+    if action == "back" or request.form.get("lang"):
+        draft.answers.update(raw_answers(form))
+        if request.form.get("lang"):
+            return view.screen(draft, form)
+        previous = flow.previous_screen(definition, draft.screen, draft.answers)
+        if previous is None:
+            return view.consent()
+        draft.screen = previous
+        return view.screen(draft)
+    if not form.validate():
+        return view.screen(draft, form)
+    draft.answers.update(valid_answers(form))
+    following = flow.next_screen(definition, draft.screen, draft.answers)
+    if following is not None:
+        draft.screen = following
+        return view.screen(draft)
+    if definition.check_answers:
+        draft.checking = True
+        return view.check(draft)
+    return view.finished()

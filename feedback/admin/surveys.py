@@ -1,0 +1,90 @@
+"""/admin/surveys: the list, uploading a definition, a survey's versions, open and close."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from sqlalchemy import select
+
+from feedback.admin import bp
+from feedback.admin.forms import OpenForm, UploadForm
+from feedback.auth import role_required
+from feedback.extensions import db
+from feedback.models import Survey
+from feedback.navigation import add_staff_link
+from feedback.services.survey_admin import (
+    UploadError,
+    import_upload,
+    set_open,
+    survey_rows,
+    version_rows,
+)
+
+add_staff_link("admin.surveys", lambda: str(_l("Surveys")), ("admin",))
+
+
+def survey_or_404(slug: str) -> Survey:
+    return db.session.scalar(select(Survey).where(Survey.slug == slug)) or abort(404)
+
+
+@bp.get("/surveys")
+@role_required("admin")
+def surveys():  # type: ignore[no-untyped-def]
+    return render_template("admin/surveys.html", rows=survey_rows())
+
+
+# Not under /surveys/: a survey may well have the slug "upload".
+@bp.route("/upload", methods=["GET", "POST"])
+@role_required("admin")
+def upload():  # type: ignore[no-untyped-def]
+    form = UploadForm()
+    problems: list[str] = []
+    unsupported: list[str] = []
+    if form.validate_on_submit():
+        file = form.definition.data
+        try:
+            imported = import_upload(
+                file.filename or "upload",
+                file.read(),
+                by=current_user,
+                skip_unsupported=form.skip_unsupported.data,
+            )
+        except UploadError as exc:
+            problems, unsupported = exc.problems, exc.unsupported
+        else:
+            return render_template("admin/upload_done.html", imported=imported)
+    code = 400 if (problems or form.errors) else 200
+    return (
+        render_template("admin/upload.html", form=form, problems=problems, unsupported=unsupported),
+        code,
+    )
+
+
+@bp.get("/surveys/<slug>")
+@role_required("admin")
+def survey(slug: str):  # type: ignore[no-untyped-def]
+    found = survey_or_404(slug)
+    return render_template(
+        "admin/survey.html", survey=found, versions=version_rows(found), form=OpenForm()
+    )
+
+
+@bp.post("/surveys/<slug>/state")
+@role_required("admin")
+def survey_state(slug: str):  # type: ignore[no-untyped-def]
+    found = survey_or_404(slug)
+    form = OpenForm()
+    if not form.validate():
+        abort(400)
+    opening = form.state.data == "open"
+    if set_open(found, opening, by=current_user):
+        flash(
+            _("%(title)s is open for responses.", title=found.title)
+            if opening
+            else _(
+                "%(title)s is closed: its links now say the survey has closed.", title=found.title
+            )
+        )
+    return redirect(url_for("admin.survey", slug=found.slug))
