@@ -66,6 +66,9 @@ def _no_store(body: Any, code: int = 200) -> Any:
 @bp.get("/s/<slug>")
 def start(slug: str):  # type: ignore[no-untyped-def]
     campaign = _campaign(slug)
+    if campaign.kiosk:  # a shared tablet: the next person inherits nothing
+        session.pop("thanks", None)
+        session.pop("lang", None)
     definition = campaign.survey.current_version.definition
     g.offered_languages = survey_languages(definition)
     return _no_store(_render_consent(campaign, definition, StartForm()))
