@@ -128,7 +128,9 @@ def _prf(tp: int, fp: int, fn: int) -> dict[str, float | int]:
             "precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3)}
 
 
-_KEYWORDS = {t: frozenset(e for e in entries if re.fullmatch(r"[a-z]+", e))
+# The lexicon's plain single words and the words of the theme's own name.
+_KEYWORDS = {t: frozenset([e.lstrip("=") for e in entries if re.fullmatch(r"=?[a-z]+", e)]
+                          + t.split("_"))
              for t, entries in ENGLISH.items()}
 
 

@@ -88,11 +88,21 @@ ENGLISH: dict[str, tuple[str, ...]] = {
         r"(?:too much|too little) (?:help|support|involvement)",
     ),
     "safety": (
-        "safe", "unsafe", "safety", "safer", "danger", "dangerous", "protect", "protected",
-        "protection",
+        # feeling safe, not "brought home safely" or a "safe journey"
+        r"safe(?! (?:journey|drivers?|driving|trip|transfers?|and sound|way))", "=unsafe",
+        "=safety", "=safer", "=danger", "=dangerous", "=protect", "=protected",
+        "=protection", "=protecting",
     ),
     "relationship_with_worker": (
-        "advocate", "rapport", "continuity",
+        "advocate", "rapport", "=continuity", r"named (?:nurse|worker)",
+        r"(?:staff|workers?|nurses?|doctors?|gp|cpns?|care coordinators?|social workers?|"
+        r"therapists?|psychiatrists?|consultants?|carers?|key ?workers?) (?:\S+ ){0,2}"
+        r"(?:change|changes|changed|changing|retired|left|leaving|keeps? changing|kept "
+        r"changing)", r"(?:change|changed|changing) (?:my|our|the) (?:\w+ )?(?:worker|nurse|"
+        r"doctor|gp|cpn|psychiatrist|consultant|therapist|care coordinator|social worker)",
+        r"(?:passed|moved|bounced) (?:from|between) (?:\S+ ){0,2}(?:to|and)",
+        r"(?:relationship|bond) with (?:them|him|her|my|our|the)",
+        r"(?:the )?same (?:nurse|doctor|person|worker|face|carer|therapist|gp)",
         rf"(?:my|our) (?:own )?{_WORKER}", r"(?:new|different|same) "
         r"(?:worker|workers|social worker|nurse|nurses|doctor|doctors|person|people|staff|"
         r"carer|carers|one)", r"(?:changed|changes|changing|keeps changing) (?:\S+ )?"
