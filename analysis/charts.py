@@ -4,9 +4,10 @@ Every chart function takes plain data and returns a :class:`Chart`: the image (S
 PNG bytes), alt text that says what the chart shows in words, and the data table behind
 it, so a page can put the numbers beside the picture. Figures are built on
 ``matplotlib.figure.Figure`` directly (never pyplot), so nothing global is touched and
-requests may draw at the same time; PNGs come from the Agg renderer. Text is drawn with
-matplotlib's bundled DejaVu Sans and, in SVG, turned into paths: the file needs no font
-and carries no text an attacker could have written.
+requests may draw at the same time; PNGs come from the Agg renderer. Text is laid out
+with matplotlib's bundled DejaVu Sans (nothing is downloaded); in SVG it stays real
+<text> (escaped by matplotlib's XML writer), which keeps files small, selectable and
+quick for WeasyPrint to print, and falls back to the reader's sans-serif font.
 
 Colours are the Okabe-Ito palette, which reads for the common kinds of colour blindness;
 sentiment is also told apart by hatching, so nothing depends on colour alone.
@@ -46,7 +47,7 @@ SENTIMENT_STYLE = {
 RC = {
     "font.family": "DejaVu Sans",
     "font.size": 10,
-    "svg.fonttype": "path",
+    "svg.fonttype": "none",  # real <text>: small files, fast to print, selectable
     "svg.hashsalt": "heard",  # stable ids: the same data gives the same file
     "axes.spines.top": False,
     "axes.spines.right": False,

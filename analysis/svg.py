@@ -1,7 +1,8 @@
 """Make a chart's SVG safe and tidy to place inside an HTML page.
 
-Charts are drawn by matplotlib with text as paths, so their SVG holds no words anyone
-typed; this module still treats it as untrusted on the way into a page: it keeps only an
+Charts are drawn by matplotlib, whose labels (survey statements, theme names) may hold
+words anyone typed; so this module treats the SVG as untrusted on its way into a page.
+Text survives only as escaped character data of <text> elements. It keeps only an
 allow-list of drawing elements and attributes, drops comments, metadata, scripts, event
 handlers and any link that leaves the document, and gives every id a prefix so that two
 charts on one page never share an id.
@@ -17,10 +18,10 @@ XLINK_NS = "http://www.w3.org/1999/xlink"
 ET.register_namespace("", SVG_NS)
 ET.register_namespace("xlink", XLINK_NS)
 
-#: The drawing elements matplotlib writes, and a title for the alt text.
+#: The drawing and text elements matplotlib writes, and a title for the alt text.
 ALLOWED = frozenset(
     {"svg", "g", "defs", "path", "use", "clipPath", "rect", "circle", "ellipse", "line",
-     "polyline", "polygon", "style", "title", "desc", "pattern", "image"}
+     "polyline", "polygon", "style", "title", "desc", "pattern", "image", "text", "tspan"}
 )  # fmt: skip
 _HREF = f"{{{XLINK_NS}}}href"
 _URL = re.compile(r"url\(\s*#([\w.:-]+)\s*\)")
