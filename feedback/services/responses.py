@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 
 from feedback.extensions import db
 from feedback.models import Answer, Campaign, Response, SubmissionToken, SurveyVersion
+from feedback.services.contact import ContactRequest
 from forms.flow import answered_visible
 from forms.schema import Definition
 
@@ -63,10 +64,13 @@ def record_response(
     submitted_at: datetime | None = None,
     entered_by_id: int | None = None,
     completed_with_help: str | None = None,
+    contact: ContactRequest | None = None,
 ) -> Response | None:
     """Store a response and its answers; None when `token` was already used (a retry).
 
     Answers to questions hidden by `show_if` are dropped: only what the respondent saw counts.
+    `contact` (the optional "Would you like someone to contact you?") is never an answer:
+    it goes, encrypted, onto a safeguarding alert.
     """
     if db.session.scalar(select(SubmissionToken.token).where(SubmissionToken.token == token)):
         return None
@@ -98,7 +102,7 @@ def record_response(
         db.session.add(SubmissionToken(token=token, response_id=response.id))
         from feedback.services.hooks import after_response_stored
 
-        after_response_stored(response, definition)
+        after_response_stored(response, definition, contact)
         db.session.commit()
     except IntegrityError:
         # Two taps raced past the check above: the other one stored it.

@@ -1,0 +1,253 @@
+"""Storing text analysis: a TextAnalysis per free-text answer, and alerts for concerns.
+
+Runs inside the transaction that stores a response (feedback.services.hooks), or later
+for answers stored before the analyser existed (`heard analyse`, :func:`backfill`).
+The analyser itself is pure Python in analysis.text; this module only writes rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from flask import current_app
+from sqlalchemy import func, select
+
+import analysis.text as analyser
+from feedback.extensions import db
+from feedback.models import Answer, ConcernAlert, Response, SurveyVersion, TextAnalysis, TextTheme
+from feedback.services.contact import ContactRequest, contact_available, encrypt_contact
+from feedback.services.notify import queue_alerts
+from forms.schema import Definition
+
+if TYPE_CHECKING:
+    from analysis.text import TextResult
+
+#: a respondent asked to be contacted: a likely concern even when nothing else was written
+CONTACT_LEVEL = 2
+
+
+def free_text_ids(definition: Definition) -> frozenset[str]:
+    """Ids of the questions whose answers are analysed (types text and textarea)."""
+    return frozenset(q.id for q in definition.questions() if q.free_text)
+
+
+def _extra_names() -> tuple[str, ...]:
+    return tuple(current_app.config.get("HEARD_REDACT_NAMES") or ())
+
+
+def _analyse(
+    text: str,
+    language: str | None,
+    prompt: str | None,
+    themes: Mapping[str, Iterable[str]] | None,
+) -> TextResult | None:
+    try:
+        return analyser.analyse_text(
+            text,
+            language,
+            extra_names=_extra_names(),
+            extra_themes=themes or None,
+            prompt=prompt,
+        )
+    except Exception:  # never lose a child's response to an analyser bug
+        current_app.logger.exception("text analysis failed; the answer is flagged for reading")
+        return None
+
+
+def _prompt(definition: Definition, question_id: str) -> str | None:
+    try:
+        return definition.question(question_id).text
+    except KeyError:
+        return None
+
+
+def _has_alert(answer_id: int) -> bool:
+    query = select(ConcernAlert.id).where(ConcernAlert.answer_id == answer_id).limit(1)
+    return db.session.scalar(query) is not None
+
+
+def analyse_answer(
+    answer: Answer, survey_id: int, language: str | None, definition: Definition
+) -> ConcernAlert | None:
+    """Add the TextAnalysis (and TextTheme rows) of one answer; return its alert, if any.
+
+    `language` is the language the survey was answered in (the analyser trusts it unless
+    the text is plainly in another script); `definition` is the version answered, for the
+    question's wording and the survey's own themes (added to the default taxonomy).
+    When the analyser fails, no TextAnalysis is written (`heard analyse` retries it) and an
+    alert with no categories asks a lead to read the text: a missed concern is worse than
+    a false alarm.
+    """
+    themes = dict(definition.themes) or None
+    result = _analyse(answer.value, language, _prompt(definition, answer.question_id), themes)
+    if result is None:
+        if _has_alert(answer.id):
+            return None
+        alert = ConcernAlert(
+            response_id=answer.response_id,
+            answer_id=answer.id,
+            survey_id=survey_id,
+            categories=[],
+            matches=[],
+            level=1,
+        )
+        db.session.add(alert)
+        return alert
+    analysis = TextAnalysis(
+        answer_id=answer.id,
+        response_id=answer.response_id,
+        language=result.language,
+        english_analysed=result.english_analysed,
+        sentiment=result.sentiment,
+        polarity=result.polarity,
+        concern=result.concern,
+        concern_categories=list(result.concern_categories),
+        redacted=result.redacted,
+    )
+    analysis.themes = [
+        TextTheme(theme=theme, sentiment=result.theme_sentiment.get(theme, "neutral"))
+        for theme in result.themes
+    ]
+    db.session.add(analysis)
+    if not result.concern:
+        return None
+    if _has_alert(answer.id):  # flagged earlier, when the analyser failed on it
+        return None
+    alert = ConcernAlert(
+        response_id=answer.response_id,
+        answer_id=answer.id,
+        survey_id=survey_id,
+        categories=list(result.concern_categories),
+        matches=list(result.concern_matches),
+        level=max(1, min(3, int(result.concern_level))),
+    )
+    db.session.add(alert)
+    return alert
+
+
+def _attach_contact(
+    response: Response, alerts: list[ConcernAlert], contact: ContactRequest
+) -> list[ConcernAlert]:
+    """Put the contact request on the most severe alert, or on a new asks_for_help alert."""
+    if alerts:
+        alert = max(alerts, key=lambda a: a.level)
+    else:
+        alert = ConcernAlert(
+            response_id=response.id,
+            survey_id=response.survey_id,
+            categories=[],
+            matches=[],
+            level=CONTACT_LEVEL,
+        )
+        db.session.add(alert)
+        alerts = [alert]
+    if "asks_for_help" not in alert.categories:
+        alert.categories = [*alert.categories, "asks_for_help"]
+    alert.level = max(alert.level, CONTACT_LEVEL)
+    details = contact.details.strip()
+    if details and contact_available():
+        alert.contact_encrypted = encrypt_contact(details)
+    return alerts
+
+
+def analyse_response(
+    response: Response, definition: Definition, contact: ContactRequest | None = None
+) -> list[ConcernAlert]:
+    """Analyse every free-text answer of a just-flushed `response`; return the new alerts.
+
+    `definition` is the version the response answered (its free-text questions and its
+    own themes). `contact` is the answer to the contact question, when the survey offered
+    it. Sets `response.concern_flagged`, which the thank-you page reads. Leads are
+    notified once the surrounding transaction commits.
+    """
+    ids = free_text_ids(definition)
+    alerts: list[ConcernAlert] = []
+    for answer in response.answers:
+        if answer.question_id in ids and answer.value.strip():
+            alert = analyse_answer(answer, response.survey_id, response.language, definition)
+            if alert is not None:
+                alerts.append(alert)
+    if contact is not None and contact.wanted:
+        alerts = _attach_contact(response, alerts, contact)
+    if alerts:
+        db.session.flush()
+        queue_alerts(db.session, [a.id for a in alerts])
+    response.concern_flagged = bool(alerts)  # type: ignore[attr-defined]
+    return alerts
+
+
+@dataclass
+class BackfillResult:
+    """What `heard analyse` did: answers analysed and alerts raised."""
+
+    analysed: int = 0
+    alerts: int = 0
+
+
+def _unanalysed(version_id: int, question_ids: frozenset[str]):  # type: ignore[no-untyped-def]
+    return (
+        select(Answer, Response.survey_id, Response.language)
+        .join(Response, Response.id == Answer.response_id)
+        .outerjoin(TextAnalysis, TextAnalysis.answer_id == Answer.id)
+        .where(
+            Response.version_id == version_id,
+            Answer.question_id.in_(question_ids),
+            TextAnalysis.id.is_(None),
+        )
+    )
+
+
+def _versions() -> list[tuple[int, Definition]]:
+    rows = db.session.execute(select(SurveyVersion.id, SurveyVersion.definition_json)).all()
+    out = [(vid, Definition.from_dict(data)) for vid, data in rows]
+    return [(vid, d) for vid, d in out if free_text_ids(d)]
+
+
+def count_unanalysed() -> int:
+    """How many free-text answers have no TextAnalysis yet."""
+    total = 0
+    for vid, definition in _versions():
+        query = _unanalysed(vid, free_text_ids(definition)).with_only_columns(func.count(Answer.id))
+        total += db.session.scalar(query) or 0
+    return total
+
+
+def backfill(
+    progress: Callable[[int], None] | None = None, batch_size: int = 500
+) -> BackfillResult:
+    """Analyse free-text answers that have no TextAnalysis, committing batch by batch.
+
+    `progress` is called with the number of answers done after each batch (a tqdm
+    bar's update). Alerts are raised and leads notified as at submission.
+    """
+    result = BackfillResult()
+    for vid, definition in _versions():
+        ids = free_text_ids(definition)
+        last_id = 0
+        while True:
+            rows = db.session.execute(
+                _unanalysed(vid, ids)
+                .where(Answer.id > last_id)
+                .order_by(Answer.id)
+                .limit(batch_size)
+            ).all()
+            if not rows:
+                break
+            last_id = rows[-1][0].id  # read before the commit expires the rows
+            alerts = [
+                analyse_answer(answer, survey_id, language, definition)
+                for answer, survey_id, language in rows
+            ]
+            raised = [a for a in alerts if a is not None]
+            if raised:
+                db.session.flush()
+                queue_alerts(db.session, [a.id for a in raised])
+            db.session.commit()
+            db.session.expunge_all()  # keep memory flat over a large backlog
+            result.analysed += len(rows)
+            result.alerts += len(raised)
+            if progress:
+                progress(len(rows))
+    return result
