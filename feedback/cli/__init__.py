@@ -27,6 +27,10 @@ def register(app: Flask) -> None:
     from feedback.cli.translations import translations
 
     app.cli.add_command(translations)
+    from feedback.cli.analyse import analyse, notify_pending
+
+    app.cli.add_command(analyse)
+    app.cli.add_command(notify_pending)
     from feedback.cli.outcomes import outcomes_command
 
     app.cli.add_command(outcomes_command)

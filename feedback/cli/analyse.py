@@ -1,0 +1,58 @@
+"""heard analyse (backfill text analysis) and heard notify-pending (alert e-mails)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import click
+from flask.cli import with_appcontext
+from tqdm import tqdm
+
+from feedback.services.notify import (
+    GRACE,
+    deliver,
+    outbox_path,
+    pending_count,
+    smtp_configured,
+)
+
+
+@click.command("analyse")
+@click.option("--batch-size", default=500, show_default=True, help="Answers per transaction.")
+@with_appcontext
+def analyse(batch_size: int) -> None:
+    """Analyse free-text answers not yet analysed; raise and notify concern alerts."""
+    from feedback.services.text import backfill, count_unanalysed
+
+    total = count_unanalysed()
+    if not total:
+        click.echo("Every free-text answer is already analysed.")
+        return
+    with tqdm(total=total, desc="analysing", unit="answer", disable=None) as bar:
+        result = backfill(progress=bar.update, batch_size=max(1, batch_size))
+    click.echo(f"Analysed {result.analysed} answers; {result.alerts} new concern alerts.")
+
+
+@click.command("notify-pending")
+@click.option(
+    "--all", "everything", is_flag=True, help="Include alerts raised in the last few seconds."
+)
+@with_appcontext
+def notify_pending(everything: bool) -> None:
+    """Notify leads of alerts not yet notified. Run it from cron every minute:
+
+    * * * * *  cd /srv/heard && .venv/bin/heard notify-pending
+    """
+    age = timedelta(0) if everything else GRACE
+    waiting = pending_count(age)
+    done = deliver(older_than=age)
+    where = "by e-mail" if smtp_configured() else f"to the outbox {outbox_path()}"
+    if done:
+        click.echo(f"Notified {len(done)} alerts {where}.")
+    if len(done) < waiting:
+        # A non-zero exit makes cron mail someone: an alert nobody hears about is the worst case.
+        raise click.ClickException(
+            f"{waiting - len(done)} alerts could not be notified; see the log above."
+        )
+    if not waiting:
+        click.echo("Nothing to notify.")
