@@ -1,0 +1,100 @@
+"""What a lead does with an alert: change its state, assign it, add a note (POST only).
+
+Each handler checks the CSRF token (the forms), calls a service that writes a note and
+an audit row, and redirects back to the alert page.
+"""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from feedback.auth import role_required
+from feedback.extensions import db
+from feedback.models import ConcernAlert
+from feedback.safeguarding import bp
+from feedback.safeguarding.forms import AssignForm, NoteForm, StateForm
+from feedback.safeguarding.labels import STATE_LABELS
+from feedback.services import alerts
+from feedback.services.alerts import TRANSITIONS, Actor, AlertError
+
+ROLES = ("safeguarding", "admin")
+
+
+def _alert(alert_id: int) -> ConcernAlert:
+    alert = db.session.get(ConcernAlert, alert_id)
+    if alert is None:
+        abort(404)
+    return alert
+
+
+def _actor() -> Actor:
+    return Actor(id=current_user.id, email=current_user.email)
+
+
+def _back(alert_id: int):  # type: ignore[no-untyped-def]
+    return redirect(url_for("safeguarding.alert", alert_id=alert_id) + "#workflow", code=303)
+
+
+def _refused(error: AlertError) -> None:
+    messages = {
+        "note_required": _("Say what was done before closing the alert."),
+        "empty_note": _("Write a note first."),
+        "assignee": _("Alerts can only be assigned to an active safeguarding lead."),
+    }
+    flash(messages.get(error.code, _("That change is not possible.")))
+
+
+@bp.post("/alerts/<int:alert_id>/state")
+@role_required(*ROLES)
+def change_state(alert_id: int):  # type: ignore[no-untyped-def]
+    alert = _alert(alert_id)
+    form = StateForm()
+    form.state.choices = [(s, str(STATE_LABELS[s])) for s in TRANSITIONS[alert.state]]
+    if not form.validate():
+        flash(_("Choose what the alert should move to."))
+        return _back(alert_id)
+    try:
+        alerts.change_state(alert, form.state.data, _actor(), form.state_note.data or "")
+    except AlertError as error:
+        _refused(error)
+    else:
+        flash(_("The alert is now: %(state)s.", state=STATE_LABELS[alert.state]))
+    return _back(alert_id)
+
+
+@bp.post("/alerts/<int:alert_id>/assign")
+@role_required(*ROLES)
+def assign(alert_id: int):  # type: ignore[no-untyped-def]
+    alert = _alert(alert_id)
+    form = AssignForm()
+    if not form.validate():
+        abort(400)
+    raw = form.assignee.data or ""
+    if raw and not raw.isdigit():
+        abort(400)
+    try:
+        alerts.assign(alert, int(raw) if raw else None, _actor())
+    except AlertError as error:
+        _refused(error)
+    else:
+        flash(_("Assignment saved."))
+    return _back(alert_id)
+
+
+@bp.post("/alerts/<int:alert_id>/notes")
+@role_required(*ROLES)
+def add_note(alert_id: int):  # type: ignore[no-untyped-def]
+    alert = _alert(alert_id)
+    form = NoteForm()
+    if not form.validate():
+        flash(_("Write a note first (up to 5,000 characters)."))
+        return _back(alert_id)
+    try:
+        alerts.add_note(alert, form.note_text.data, _actor())
+    except AlertError as error:
+        _refused(error)
+    else:
+        flash(_("Note added."))
+    return _back(alert_id)

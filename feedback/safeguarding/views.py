@@ -1,0 +1,171 @@
+"""The list of concern alerts and one alert's page, for safeguarding leads and admins.
+
+The alert page is the one place in Heard where a flagged text is shown as written; every
+view of it is audited. Pages are never cached by the browser.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import abort, current_app, render_template, request
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+
+from feedback.auth import role_required
+from feedback.extensions import db
+from feedback.models import (
+    Answer,
+    Campaign,
+    ConcernAlert,
+    Response,
+    Survey,
+    SurveyVersion,
+    User,
+)
+from feedback.navigation import add_staff_link
+from feedback.safeguarding import bp
+from feedback.safeguarding.forms import AssignForm, NoteForm, StateForm
+from feedback.safeguarding.labels import (
+    FILTER_LABELS,
+    LEVEL_LABELS,
+    STATE_LABELS,
+    category_label,
+)
+from feedback.services.alerts import FILTERS, TRANSITIONS, alerts_query, is_overdue, leads
+from feedback.services.alerts import state_counts as count_states
+from feedback.services.audit import audit
+from feedback.services.contact import contact_available, decrypt_contact
+from feedback.services.notify import outbox_path, pending_count, smtp_configured
+
+ROLES = ("safeguarding", "admin")
+PER_PAGE = 50
+
+add_staff_link("safeguarding.index", lambda: str(_l("Safeguarding alerts")), ROLES)
+
+
+def _private(body: str) -> Any:
+    response = current_app.make_response(body)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _overdue_hours() -> int:
+    return int(current_app.config.get("HEARD_ALERT_OVERDUE_HOURS") or 24)
+
+
+def _names(model: Any, column: Any, ids: set[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    return dict(db.session.execute(select(model.id, column).where(model.id.in_(ids))).all())
+
+
+def _setup_notices() -> dict[str, Any]:
+    return {
+        "outbox": None if smtp_configured() else str(outbox_path()),
+        "unsent": pending_count(),
+        "contact_off": not contact_available(),
+    }
+
+
+@bp.get("/")
+@role_required(*ROLES)
+def index():  # type: ignore[no-untyped-def]
+    """Alerts, open ones first, most severe and newest first; ?state= filters."""
+    state = request.args.get("state", "open")
+    if state not in FILTERS:
+        state = "open"
+    page = max(1, request.args.get("page", 1, type=int) or 1)
+    found = list(
+        db.session.scalars(alerts_query(state).limit(PER_PAGE + 1).offset((page - 1) * PER_PAGE))
+    )
+    alerts = found[:PER_PAGE]
+    surveys = _names(Survey, Survey.title, {a.survey_id for a in alerts})
+    people = _names(User, User.email, {a.assignee_id for a in alerts if a.assignee_id})
+    hours = _overdue_hours()
+    rows = [
+        {
+            "alert": a,
+            "survey": surveys.get(a.survey_id, ""),
+            "assignee": people.get(a.assignee_id) if a.assignee_id else None,
+            "overdue": is_overdue(a, hours),
+            "categories": [category_label(c) for c in a.categories],
+        }
+        for a in alerts
+    ]
+    return _private(
+        render_template(
+            "safeguarding/index.html",
+            rows=rows,
+            state=state,
+            filters=FILTER_LABELS,
+            states=STATE_LABELS,
+            levels=LEVEL_LABELS,
+            counts=count_states(),
+            page=page,
+            more=len(found) > PER_PAGE,
+            hours=hours,
+            **_setup_notices(),
+        )
+    )
+
+
+def _context(alert: ConcernAlert) -> dict[str, Any]:
+    response = db.session.get(Response, alert.response_id)
+    answer = db.session.get(Answer, alert.answer_id) if alert.answer_id else None
+    campaign = (
+        db.session.get(Campaign, response.campaign_id)
+        if response and response.campaign_id
+        else None
+    )
+    question = None
+    if answer is not None and response is not None:
+        version = db.session.get(SurveyVersion, response.version_id)
+        try:
+            question = version.definition.question(answer.question_id).text if version else None
+        except KeyError:
+            question = None
+    authors = _names(User, User.email, {n.user_id for n in alert.notes if n.user_id})
+    return {
+        "response": response,
+        "answer": answer,
+        "question": question,
+        "campaign": campaign,
+        "survey": db.session.get(Survey, alert.survey_id),
+        "assignee": db.session.get(User, alert.assignee_id) if alert.assignee_id else None,
+        "authors": authors,
+    }
+
+
+@bp.get("/alerts/<int:alert_id>")
+@role_required(*ROLES)
+def alert(alert_id: int):  # type: ignore[no-untyped-def]
+    """One alert: the text as written, why it was flagged, contact details, the workflow."""
+    alert = db.session.get(ConcernAlert, alert_id)
+    if alert is None:
+        abort(404)
+    contact = decrypt_contact(alert.contact_encrypted)
+    # Written (and committed) before anything is shown: a view that is not logged never happened.
+    audit("alert.view", "alert", alert.id, **({"contact": True} if contact is not None else {}))
+    state_form = StateForm()
+    state_form.state.choices = [(s, str(STATE_LABELS[s])) for s in TRANSITIONS[alert.state]]
+    assign_form = AssignForm(assignee=str(alert.assignee_id or ""))
+    assign_form.assignee.choices = [("", str(_l("Nobody")))] + [
+        (str(u.id), u.email) for u in leads()
+    ]
+    return _private(
+        render_template(
+            "safeguarding/alert.html",
+            alert=alert,
+            contact=contact,
+            overdue=is_overdue(alert, _overdue_hours()),
+            hours=_overdue_hours(),
+            states=STATE_LABELS,
+            levels=LEVEL_LABELS,
+            categories=[category_label(c) for c in alert.categories],
+            state_form=state_form,
+            assign_form=assign_form,
+            note_form=NoteForm(),
+            **_context(alert),
+        )
+    )
