@@ -29,6 +29,7 @@ from feedback.extensions import db, limiter
 from feedback.i18n import survey_languages
 from feedback.models import Campaign, SurveyVersion
 from feedback.models._time import utcnow
+from feedback.respond.contact import contact_request, respondent_definition
 from feedback.respond.draft import Draft, DraftError, dump_draft, load_draft
 from feedback.respond.pages import (
     answer_summary,
@@ -101,7 +102,7 @@ def answer(slug: str):  # type: ignore[no-untyped-def]
     version = db.session.get(SurveyVersion, draft.version_id)
     if version is None or version.survey_id != campaign.survey_id:
         return render_error(400)
-    definition = version.definition
+    definition = respondent_definition(version)
     g.offered_languages = survey_languages(definition)
     g.forced_locale = request.form.get("lang") or draft.language
     if g.forced_locale not in g.offered_languages:
@@ -134,7 +135,7 @@ def answer(slug: str):  # type: ignore[no-untyped-def]
 
 def _start(campaign: Campaign, secret: str):  # type: ignore[no-untyped-def]
     version = campaign.survey.current_version
-    definition = version.definition
+    definition = respondent_definition(version)
     g.offered_languages = survey_languages(definition)
     form = StartForm()
     if not form.validate():  # CSRF
@@ -158,7 +159,7 @@ def _start(campaign: Campaign, secret: str):  # type: ignore[no-untyped-def]
 
 
 def _from_check(campaign, version, draft, action, secret):  # type: ignore[no-untyped-def]
-    definition = version.definition
+    definition = respondent_definition(version)
     if action.startswith("change-"):
         try:
             screen = int(action.removeprefix("change-"))
@@ -187,6 +188,7 @@ def _submit(campaign, version, draft, secret):  # type: ignore[no-untyped-def]
         token=draft.token,
         secret=secret,
         language=draft.language,
+        contact=contact_request(draft.answers),
     )
     thanks = {"lang": draft.language, "concern": False}
     if response is not None:
