@@ -81,13 +81,15 @@ def _adjust_for_concern(label: str, polarity: float, concern: Concern, score: Se
         return label, polarity
     if label in (NEUTRAL, NEGATIVE) or (label == MIXED and polarity <= 0):
         return NEGATIVE, min(polarity, -0.3)
+    matched = {w for m in concern.matches for w in m.split()}
+    disclosure = [c for c in score.clauses if matched & set(tokens[c.start : c.end])]
+    praise = [c for c in score.clauses if c.polarity >= 0.1 and c not in disclosure]
     if concern.level >= 3:
-        matched = {w for m in concern.matches for w in m.split()}
-        praise = [c for c in score.clauses if c.polarity >= 0.1
-                  and not matched & set(tokens[c.start : c.end])]
         return (MIXED, polarity) if praise else (NEGATIVE, min(polarity, -0.3))
     if label == POSITIVE and polarity < 0.25:
         return NEGATIVE, min(polarity, -0.3)  # faint praise does not outweigh harm
+    if label == POSITIVE and praise and all(c.polarity <= 0 for c in disclosure):
+        return MIXED, polarity  # a disclosure buried in happy feedback
     return label, polarity
 
 

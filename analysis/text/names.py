@@ -47,6 +47,5 @@ amal bushra deeqa farhan hodan hibo ilhan khalid liban nasra sagal yasin yousef
 #: that is not at the start of a sentence.
 AMBIGUOUS_NAMES = frozenset("""
 will mark rose grace hope joy faith amber april may june bill jack frank dawn pat sue
-ray art max ben dot ivy holly lily daisy summer sky rich iris pearl ruby crystal jay
-carol eve robin heather jade autumn star hazel penny patience precious angel
+ray art max dot summer sky rich star autumn penny patience precious angel
 """.split())

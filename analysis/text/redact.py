@@ -39,7 +39,7 @@ _BIRTHDAY = re.compile(
     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b", re.IGNORECASE)
 _TITLE = re.compile(r"\b((?i:mr|mrs|ms|miss|mx|dr|prof))\.?\s+([A-Za-z][A-Za-z'-]+)")
 _CUE = re.compile(
-    r"\b((?:my|our|her|his|the)\s+(?:(?:new|old|social|youth|support|key|family support|"
+    r"\b((?i:my|our|her|his|the)\s+(?:(?:new|old|social|youth|support|key|family support|"
     r"early help|case)\s+)?(?:worker|keyworker|advocate|teacher|mentor|counsellor|"
     r"therapist|nurse|carer|foster (?:mum|dad|carer|mother|father)|friend|mate|coach|"
     r"health visitor|social worker|boyfriend|girlfriend|cousin|brother|sister|nan|uncle|"

@@ -24,8 +24,7 @@ def analyse_text_command() -> None:
     from analysis.text import analyse_text
 
     errors = 0
-    out = click.get_text_stream("stdout")
-    for number, line in enumerate(click.get_text_stream("stdin"), 1):
+    for number, line in enumerate(sys.stdin, 1):
         if not line.strip():
             continue
         try:
@@ -43,8 +42,7 @@ def analyse_text_command() -> None:
         except ValueError as exc:  # json.JSONDecodeError is a ValueError
             errors += 1
             payload = {"id": None, "error": f"line {number}: {exc}"}
-        out.write(json.dumps(payload, ensure_ascii=False) + "\n")
-        out.flush()
+        click.echo(json.dumps(payload, ensure_ascii=False))
     if errors:
         sys.exit(1)
 

@@ -6,15 +6,13 @@ import json
 
 import pytest
 
+from analysis.outcome_table import SurveyOutcomes, Tally, outcome_table
 from analysis.outcomes import (
     NOT_ANSWERED,
     POOLED,
-    SurveyOutcomes,
-    Tally,
     build_row,
     describe_change,
     format_percent,
-    outcome_table,
 )
 
 
@@ -180,3 +178,79 @@ def test_groups_compare_with_the_same_group_last_period():
     )
     assert rows[0].change == "up from 60% in 2025-H2; a real change"
     assert rows[1].group == {"language": "pl"} and rows[1].change == "no clear change"
+
+
+def test_one_hidden_group_takes_the_smallest_other_group_with_it():
+    spec = [SurveyOutcomes("s", 10, (("o", "S"),))]
+    tallies = [
+        Tally("o", "s", 51, 85),
+        Tally("o", "s", 43, 74, ("mode", "online")),
+        Tally("o", "s", 4, 6, ("mode", "paper")),
+        Tally("o", "s", 4, 5, ("mode", "facilitated")),
+    ]
+    rows = {r.group["mode"] if r.group else None: r for r in outcome_table(spec, tallies)}
+    assert rows["paper"].suppressed_reason == "below_min_n"
+    assert rows["facilitated"].suppressed_reason == "below_min_n"
+    assert not rows["online"].suppressed  # two hidden groups: neither can be worked out
+
+
+def test_a_lone_hidden_group_cannot_be_worked_out_by_subtraction():
+    spec = [SurveyOutcomes("s", 10, (("o", "S"),))]
+    tallies = [
+        Tally("o", "s", 70, 100),
+        Tally("o", "s", 45, 60, ("language", "en")),
+        Tally("o", "s", 20, 34, ("language", "pl")),
+        Tally("o", "s", 5, 6, ("language", "ur")),
+    ]
+    rows = {r.group["language"] if r.group else None: r for r in outcome_table(spec, tallies)}
+    assert rows["ur"].suppressed and rows["ur"].suppressed_reason == "below_min_n"
+    assert rows["pl"].suppressed and rows["pl"].suppressed_reason == "protects_another_row"
+    assert rows["pl"].numerator is None and rows["pl"].percent is None
+    assert rows["pl"].change.startswith("not shown")
+    assert not rows["en"].suppressed and not rows[None].suppressed
+
+
+def test_a_pooled_row_does_not_give_away_a_hidden_survey():
+    rows = outcome_table(
+        CHILDREN,
+        [Tally("listened", "young", 5, 8), Tally("listened", "older", 30, 40)],
+    )
+    pooled, young, older = rows[:3]
+    assert young.suppressed_reason == "below_min_n"  # 8 < 10
+    assert older.suppressed_reason == "protects_another_row"
+    assert not pooled.suppressed and pooled.denominator == 48
+
+
+def test_a_group_with_no_answers_needs_no_partner():
+    spec = [SurveyOutcomes("s", 10, (("o", "S"),))]
+    tallies = [
+        Tally("o", "s", 30, 40),
+        Tally("o", "s", 20, 25, ("mode", "online")),
+        Tally("o", "s", 10, 15, ("mode", "paper")),
+        Tally("o", "s", 0, 0, ("mode", "facilitated")),
+    ]
+    hidden = {r.group["mode"] for r in outcome_table(spec, tallies) if r.suppressed}
+    assert hidden == {"facilitated"}
+
+
+def test_a_previous_figure_hidden_in_its_own_period_is_not_compared():
+    spec = [SurveyOutcomes("s", 10, (("o", "S"),))]
+    rows = outcome_table(
+        spec,
+        [
+            Tally("o", "s", 70, 100),
+            Tally("o", "s", 40, 50, ("g", "a")),
+            Tally("o", "s", 30, 50, ("g", "b")),
+        ],
+        [
+            Tally("o", "s", 50, 100),
+            Tally("o", "s", 45, 95, ("g", "a")),
+            Tally("o", "s", 5, 5, ("g", "b")),
+        ],
+        period="2026-H1",
+        previous_period="2025-H2",
+    )
+    by_group = {r.group["g"] if r.group else None: r for r in rows}
+    # Last period "b" had 5 answers (hidden) so "a" was hidden to protect it.
+    assert by_group["a"].previous is None and by_group["b"].previous is None
+    assert by_group[None].previous["percent"] == 50.0

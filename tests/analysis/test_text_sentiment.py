@@ -6,29 +6,35 @@ from analysis.text import analyse_text
 from analysis.text.sentiment import analyse_sentiment
 
 
-@pytest.mark.parametrize("text", [
-    "The nurse was lovely and really helpful",
-    "my youth worker is amazing!!",
-    "She listened to everything I said",
-    "Couldn't fault them, everyone was kind",
-    "the foster carer never judged me once",
-    "Nothing could have been done better",
-    "no complaints at all",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The nurse was lovely and really helpful",
+        "my youth worker is amazing!!",
+        "She listened to everything I said",
+        "Couldn't fault them, everyone was kind",
+        "the foster carer never judged me once",
+        "Nothing could have been done better",
+        "no complaints at all",
+    ],
+)
 def test_praise_is_positive(text):
     assert analyse_sentiment(text).label == "positive"
 
 
-@pytest.mark.parametrize("text", [
-    "nobody listens to me",
-    "She didn't listen to a word I said",
-    "the man at the meeting was rude and ignored my mum",
-    "We waited four months and still no call",
-    "I felt judged the whole time",
-    "the letters are confusing",
-    "this form is way too long",
-    "not helpful at all",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nobody listens to me",
+        "She didn't listen to a word I said",
+        "the man at the meeting was rude and ignored my mum",
+        "We waited four months and still no call",
+        "I felt judged the whole time",
+        "the letters are confusing",
+        "this form is way too long",
+        "not helpful at all",
+    ],
+)
 def test_complaints_are_negative(text):
     assert analyse_sentiment(text).label == "negative"
 
@@ -51,8 +57,10 @@ def test_clauses_that_disagree_are_mixed():
 
 
 def test_one_small_grumble_does_not_spoil_praise():
-    text = ("Brilliant service from start to finish, friendly and caring staff who "
-            "explained everything. Parking was a bit slow.")
+    text = (
+        "Brilliant service from start to finish, friendly and caring staff who "
+        "explained everything. Parking was a bit slow."
+    )
     assert analyse_sentiment(text).label == "positive"
 
 
@@ -62,10 +70,10 @@ def test_bare_answers_are_neutral_without_a_question():
 
 
 def test_nothing_depends_on_the_question():
-    assert analyse_sentiment("Nothing.", prompt="What could we do better?").label == \
-        "positive"
-    assert analyse_sentiment("Nothing.", prompt="What was good about the visit?").label \
-        == "negative"
+    assert analyse_sentiment("Nothing.", prompt="What could we do better?").label == "positive"
+    assert (
+        analyse_sentiment("Nothing.", prompt="What was good about the visit?").label == "negative"
+    )
 
 
 def test_text_speak_is_understood():

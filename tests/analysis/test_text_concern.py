@@ -1,0 +1,132 @@
+"""Concern detection: recall first, but not on idioms, accidents or service criticism."""
+
+import pytest
+
+from analysis.text import analyse_text
+from analysis.text.concern import detect_concern
+
+
+def flagged(text: str, category: str | None = None) -> bool:
+    result = detect_concern(text)
+    if category is None:
+        return result.concern
+    return category in result.categories
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # misspellings and text-speak
+        ("he hurts me wen mum is out", "physical_abuse"),
+        ("my step dad slaped me agen last nite", "physical_abuse"),
+        ("my uncle keeps tuching me and i dont like it", "sexual_abuse"),
+        ("im getting bulied evry day at skool", "bullying_harm"),
+        ("sumtimes i want to kill myself", "self_harm_suicide"),
+        ("i dont wanna live any more", "self_harm_suicide"),
+        # indirect disclosures
+        ("i dont want to go home", "running_away"),
+        ("i hide under the bed when he gets angry", "domestic_abuse"),
+        ("I wear a hoodie so nobody sees the bruises", "physical_abuse"),
+        ("nobody is home at night and I have to put my sister to bed", "neglect"),
+        ("there is never any food in our house and i am hungry all the time", "neglect"),
+        ("my mums boyfriend says if i tell anyone he will send me away", "emotional_abuse"),
+        ("everyone would be better off without me", "self_harm_suicide"),
+        ("nobody would notice if i was gone", "self_harm_suicide"),
+        # past harm
+        ("when I was seven my babysitter made me touch him", "sexual_abuse"),
+        ("I was hit a lot by my dad when I was small", "physical_abuse"),
+        # exploitation and online harm
+        ("some older lads give me cash to carry packages to other towns", "exploitation"),
+        ("a man on snapchat keeps asking me to send pictures", "exploitation"),
+        (
+            "people in my class made a fake account and keep calling me names, i cry a lot",
+            "bullying_harm",
+        ),
+        # adults at home
+        ("dad punched mum in the kitchen and there was blood", "domestic_abuse"),
+        ("my husband checks my phone and will not let me see my sister", "domestic_abuse"),
+        # asking for help
+        ("please can someone help me, I do not feel safe at home", "asks_for_help"),
+        ("can i talk to someone about stuff at my dads", "asks_for_help"),
+        ("i keep going missing from my placement", "running_away"),
+    ],
+)
+def test_disclosures_are_flagged(text, category):
+    assert flagged(text, category), detect_concern(text)
+
+
+def test_disclosure_buried_in_happy_feedback():
+    text = (
+        "Loved the trip to the farm and the staff were ace! Best day ever. "
+        "My dads friend touches me in the bath though"
+    )
+    result = analyse_text(text)
+    assert result.concern
+    assert "sexual_abuse" in result.concern_categories
+    assert result.sentiment in ("mixed", "negative")
+
+
+def test_each_flag_says_why():
+    result = detect_concern("my brother hits me and i want to run away")
+    assert result.categories == ("physical_abuse", "running_away")
+    assert result.matches == ("hits me", "run away")
+    assert result.level == 2
+
+
+def test_self_harm_is_urgent():
+    assert detect_concern("i cut myself again last week").level == 3
+    assert detect_concern("my dad threatened to kill my mum").level == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # idioms
+        "my mum will kill me if I'm late lol",
+        "my dad would literally murder me if he saw my phone bill haha",
+        "this test is killing me",
+        "I'm starving lol can we have chips",
+        "I'm dying to go on the residential",
+        # harmless uses of trigger words
+        "I hurt my knee at football",
+        "we played dodgeball and Sam hit me with the ball",
+        "my brother beat me at fifa again",
+        "fell off my scooter and got a massive bruise on my leg",
+        "my phone went missing at the bus stop",
+        "we played hide and seek under the beds at nan's",
+        "mum pushed me to do my homework and I got good marks",
+        # negated
+        "my parents argue sometimes but they never hit each other",
+        "nobody hurts me at home, I'm happy",
+        # service criticism
+        "my social worker never listens",
+        "the worker was rude and kept us waiting for an hour",
+        # staff writing about training
+        "The course on neglect was really useful for my practice",
+        "Good session on self-harm awareness, I feel more confident now",
+        "the domestic abuse training was excellent",
+        "We covered county lines and grooming in the refresher",
+        # present safety
+        "I feel safe at home",
+        "I like my foster carers and I feel safe there",
+    ],
+)
+def test_no_concern(text):
+    assert not flagged(text), detect_concern(text)
+
+
+def test_non_english_disclosures():
+    assert flagged("Mój tata bije mnie codziennie", "physical_abuse")
+    assert flagged("czasami nie chce juz zyc", "self_harm_suicide")
+    assert flagged("أبي يضربني", "physical_abuse")
+
+
+def test_no_concern_result_is_empty():
+    result = detect_concern("The group was fun and the leaders were kind")
+    assert (result.concern, result.level, result.categories, result.matches) == (False, 0, (), ())
+
+
+def test_concern_sets_the_safety_theme():
+    result = analyse_text("my step dad hits me")
+    assert "safety" in result.themes
+    assert result.theme_sentiment["safety"] == "negative"

@@ -1,0 +1,68 @@
+"""Theme tagging with stemmed lexicons, phrases and per-theme sentiment."""
+
+import pytest
+
+from analysis.text import analyse_text
+
+
+def themes(text: str) -> set[str]:
+    return set(analyse_text(text).themes)
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("nobody ever listens to what I say", "listened_to"),
+        ("the nurse was so kind and polite", "respected"),
+        ("I felt like they blamed me for everything", "judged"),
+        ("finally someone believed my side of it", "understood_story"),
+        ("the help was way over the top for what we needed", "proportionate_help"),
+        ("I feel safe at my nan's", "safety"),
+        ("I've had four different social workers this year", "relationship_with_worker"),
+        ("no one explained what would happen next", "communication"),
+        ("we waited months for the first appointment", "timeliness"),
+        ("I got to choose where we met", "involvement_in_decisions"),
+        ("senior leaders have no idea what the frontline is like", "leadership_line_of_sight"),
+        ("supervision keeps getting cancelled", "supervision_support"),
+        ("my caseload is far too high", "workload"),
+        ("the course gave me confidence to use it in practice", "training_learning"),
+        ("information sharing between agencies is still poor", "partnership_working"),
+        ("the youth centre the council built is what the community asked for", "responsiveness"),
+    ],
+)
+def test_each_theme_is_found(text, theme):
+    assert theme in themes(text)
+
+
+def test_inflections_match_but_derivations_do_not():
+    assert "listened_to" in themes("they were listening properly")
+    assert "workload" not in themes("The course on team management was good")
+
+
+def test_negated_listening_is_listened_to_negative():
+    result = analyse_text("She didn't listen to me at all")
+    assert result.theme_sentiment["listened_to"] == "negative"
+    result = analyse_text("She really listened to me")
+    assert result.theme_sentiment["listened_to"] == "positive"
+
+
+def test_each_theme_takes_its_own_clause_sentiment():
+    result = analyse_text("The health visitor was kind but we waited weeks for a call back")
+    assert result.theme_sentiment["respected"] == "positive"
+    assert result.theme_sentiment["timeliness"] == "negative"
+
+
+def test_no_theme_in_a_bare_answer():
+    assert analyse_text("ok").themes == ()
+
+
+def test_survey_own_themes():
+    extra = {"transport": ["bus", "minibus", r"lifts? (?:to|from)"], "food": ["=lunch", "snacks"]}
+    result = analyse_text("The minibus was late and the snacks were great", extra_themes=extra)
+    assert {"transport", "food", "timeliness"} <= set(result.themes)
+    assert result.themes[-2:] == ("transport", "food")
+
+
+def test_themes_are_in_the_taxonomy_order():
+    result = analyse_text("The worker was rude and we waited ages for a call back")
+    assert list(result.themes) == ["respected", "communication", "timeliness"]
