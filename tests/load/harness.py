@@ -89,6 +89,8 @@ class Tally:
     unavailable: int = 0  #: 503 pages seen
     resent: int = 0  #: 503 pages whose "Send again" form was posted
     server_errors: list[str] = field(default_factory=list)
+    #: final forms that met a 503: (cookie, the fields the 503 page kept, submission number)
+    pending: list[tuple[str, list[tuple[str, str]], int]] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def add(self, **counts: int) -> None:
@@ -149,7 +151,11 @@ class Client:
         if status == 303:
             tally.add(acknowledged=1)
         elif status >= 500:
-            return self._server_trouble(tally, status, html, path)
+            self._server_trouble(tally, status, html, path)
+            if status == 503:
+                with tally.lock:
+                    tally.pending.append((self.cookie, FORM_FIELD.findall(html), number))
+            return
         if retry_final:
             again, _ = self.request("POST", path, form)
             tally.add(retried=1)
@@ -161,15 +167,13 @@ class Client:
             tally.server_errors.append(f"{status}: {html[:200]}")
             return
         tally.add(unavailable=1)
-        self.pending = FORM_FIELD.findall(html)
-
-    pending: list[tuple[str, str]] = []
 
 
 def run_clients(host: str, clients: int, submissions: int, seconds: float, tally: Tally,
-                retry_every: int = 10, stop: threading.Event | None = None) -> int:
+                retry_every: int = 10, stop: threading.Event | None = None,
+                first: int = 0) -> int:
     """Complete `submissions` surveys across `clients` threads; stop at `seconds` regardless."""
-    counter = iter(range(submissions))
+    counter = iter(range(first, first + submissions))
     lock = threading.Lock()
     deadline = time.monotonic() + seconds
     started = [0]
