@@ -151,8 +151,13 @@ def load_text(text: str, source: str) -> Definition:
 
 
 def load_definition(path: str | FilePath) -> Definition:
-    """Read and validate the YAML definition file at *path*."""
+    """Read and validate the definition file at *path*: YAML, or an XLSForm ``.xlsx``."""
     path = FilePath(path)
+    if path.suffix.lower() == ".xlsx":
+        # Imported here: forms.xlsform builds on this module (and needs pyxform).
+        from forms.xlsform import load_xlsform
+
+        return load_xlsform(path)
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:

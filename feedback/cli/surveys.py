@@ -27,12 +27,27 @@ def _expand(paths: tuple[str, ...]) -> list[Path]:
 
 @surveys.command("load")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
-def load(paths: tuple[str, ...]) -> None:
-    """Load definitions from PATH (a file or a folder); a changed one becomes a new version."""
+@click.option(
+    "--skip-unsupported",
+    is_flag=True,
+    help="For an XLSForm (.xlsx): import the rest and list the rows Heard cannot keep.",
+)
+def load(paths: tuple[str, ...], skip_unsupported: bool) -> None:
+    """Load definitions from PATH (a file or a folder); a changed one becomes a new version.
+
+    PATH may be a YAML definition or an XLSForm workbook (.xlsx, from ODK or KoboToolbox).
+    """
     failed = False
     for path in _expand(paths):
         try:
-            definition = load_definition(path)
+            if skip_unsupported and path.suffix.lower() == ".xlsx":
+                from forms.xlsform import load_workbook
+
+                definition, found = load_workbook(path.read_bytes(), str(path), True)
+                for skipped in found.unsupported:
+                    click.echo(f"skipped: {skipped}", err=True)
+            else:
+                definition = load_definition(path)
         except DefinitionError as exc:
             failed = True
             for problem in exc.problems:
