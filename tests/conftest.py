@@ -115,3 +115,26 @@ if os.environ.get("HEARD_TEST_VERBOSE_SQL"):
     import logging
 
     logging.getLogger("sqlalchemy.engine").setLevel(logging.INFO)
+
+
+@pytest.fixture
+def make_app(database_url: str, tmp_path: Path) -> Iterator:
+    """Build an app on this test's database with extra settings; engines are closed after."""
+    made: list[Flask] = []
+
+    def build(**settings: object) -> Flask:
+        config = {
+            "TESTING": True,
+            "SQLALCHEMY_DATABASE_URI": database_url,
+            "HEARD_OUTBOX": str(tmp_path / "outbox"),
+        }
+        config.update(settings)
+        made.append(create_app(config))
+        return made[-1]
+
+    yield build
+    from feedback.extensions import db
+
+    for built in made:
+        with built.app_context():
+            db.engine.dispose()

@@ -7,7 +7,6 @@ import re
 import pytest
 from sqlalchemy import event, func, select
 
-from feedback import create_app
 from feedback.extensions import db
 from feedback.models import Response
 from tests.conftest import ON_POSTGRES
@@ -22,15 +21,12 @@ def _to_check_page(client, slug, text="keep me"):  # type: ignore[no-untyped-def
     return post_page(client, slug, html, {"anything_else": text}).get_data(as_text=True)
 
 
-def test_read_only_database_gives_503_with_answers_kept(app, database_url, tmp_path):
+def test_read_only_database_gives_503_with_answers_kept(app, database_url, make_app):
     slug = load_test_survey(app)
     path = database_url.removeprefix("sqlite:///")
-    read_only = create_app(
-        {
-            "TESTING": True,
-            "SECRET_KEY": app.config["SECRET_KEY"],
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///file:{path}?mode=ro&uri=true",
-        }
+    read_only = make_app(
+        SECRET_KEY=app.config["SECRET_KEY"],
+        SQLALCHEMY_DATABASE_URI=f"sqlite:///file:{path}?mode=ro&uri=true",
     )
     client = read_only.test_client()
     html = _to_check_page(client, slug)

@@ -4,20 +4,12 @@ from __future__ import annotations
 
 from sqlalchemy import inspect, select, text
 
-from feedback import create_app
 from feedback.extensions import db
 from tests.feedback.helpers import hidden, load_test_survey, post_page, start
 
 
-def test_posts_are_rate_limited_per_address_and_the_address_is_not_stored(database_url):
-    app = create_app(
-        {
-            "TESTING": True,
-            "SQLALCHEMY_DATABASE_URI": database_url,
-            "RATELIMIT_ENABLED": True,
-            "HEARD_SUBMIT_RATE": "4 per minute",
-        }
-    )
+def test_posts_are_rate_limited_per_address_and_the_address_is_not_stored(make_app):
+    app = make_app(RATELIMIT_ENABLED=True, HEARD_SUBMIT_RATE="4 per minute")
     slug = load_test_survey(app)
     client = app.test_client()
     html = start(client, slug)  # one POST
