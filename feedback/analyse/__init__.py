@@ -5,3 +5,5 @@ from flask import Blueprint
 bp = Blueprint("analyse", __name__, url_prefix="/analyse")
 
 # Views live in modules of this package, imported here so they attach to `bp`.
+
+from feedback.analyse import outcomes_views  # noqa: E402,F401

@@ -1,4 +1,4 @@
-"""Outcome statements from the database: counted in SQL, worded in analysis.outcomes.
+"""Outcome statements from the database: counted in SQL, tabled by analysis.outcome_table.
 
 For each survey, one grouped query over Answer joined to Response counts, for every
 outcome of the survey at once, the responses that answered the outcome's question
@@ -32,13 +32,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import aliased
 
-from analysis.outcomes import (
-    NOT_ANSWERED,
-    OutcomeRow,
-    SurveyOutcomes,
-    Tally,
-    outcome_table,
-)
+from analysis.outcome_table import SurveyOutcomes, Tally, outcome_table
+from analysis.outcomes import NOT_ANSWERED, OutcomeRow
 from analysis.periods import Period, parse_period, previous
 from feedback.extensions import db
 from feedback.models import Answer, Response, Survey, SurveyVersion
