@@ -130,7 +130,7 @@ def _prf(tp: int, fp: int, fn: int) -> dict[str, float | int]:
 
 # The lexicon's plain single words and the words of the theme's own name.
 _KEYWORDS = {t: frozenset([e.lstrip("=") for e in entries if re.fullmatch(r"=?[a-z]+", e)]
-                          + t.split("_"))
+                          + [w for w in t.split("_") if len(w) >= 5])
              for t, entries in ENGLISH.items()}
 
 

@@ -30,6 +30,14 @@ ENGLISH: dict[str, tuple[str, ...]] = {
         r"(?:laptop|phone|computer)", r"brushed (?:off|aside)", r"fobbed off",
         r"like (?:we|i) (?:were|was) not there", r"pay (?:any )?attention",
         r"not interested in what", r"give (?:me|us) a voice", "=understanding",
+        r"(?:put|puts|putting|made|make|makes) (?:me|us|him|her|them) (?:feel )?at "
+        r"(?:my |our |his |her |their )?ease", r"(?:time|chance|opportunity|space) to "
+        r"(?:talk|speak|think|explain|express|ask|say|be heard)", r"(?:understood|"
+        r"understands) (?:me|us|my|our|what|how|why)", r"(?:my|our|patients?|his|her|"
+        r"their) (?:needs|concerns|point of view|points of view|wishes|feelings)",
+        r"took (?:account|into account)", r"(?:as|like) (?:an|a real) individual",
+        r"(?:nobody|no one) (?:wants|wanted) to know", r"(?:someone|there|time) "
+        r"(?:\S+ ){0,3}to talk to", r"(?:decisions|decide|decided) together",
 
     ),
     "respected": (
@@ -119,6 +127,16 @@ ENGLISH: dict[str, tuple[str, ...]] = {
         "information", "communication", "communicate", "communicated", "jargon",
         "letter", "letters", "leaflet", "leaflets", "update", "updates", "updated",
         "interpreter", "interpreters", "translate", "translation", "emails", "email",
+        "=informative", "explanations", "instructions", "signposted", "signposting",
+        "newsletter", "website", r"talk(?:ed|s|ing)? (?:me|us|you|him|her|them) through",
+        r"(?:spoke|speaks|explained|explains|communicated) (?:very |so )?clearly",
+        r"clear (?:instructions|explanations?|information|advice|answers)",
+        r"(?:instructions|explanations|information|advice|it) (?:was|were) (?:very |so )?"
+        r"clear", r"(?:telling|told|tell|tells) (?:me|us|you|him|her) (?:what|why|how|when|"
+        r"where|that)", r"(?:answered|answer|answers|answering) (?:my|our|all|any) "
+        r"(?:\S+ )?questions", r"(?:contacted|contact|contacting) (?:me|us)",
+        r"(?:get|got|getting|keep|kept) in touch", r"helped (?:me|us|him|her) (?:to )?"
+        r"understand", r"up to date",
         "texted", "texts", "unreadable", "=understandable", "clarity", "advice",
         r"(?:kept|keep|keeping) (?:me|us|them|patients) (?:informed|updated|up to date|in "
         r"the loop)", r"(?:nobody|no one) (?:\S+ )?(?:told|tells|called|rang|rung|contacted|"
