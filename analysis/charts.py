@@ -60,7 +60,8 @@ WIDTH = 7.5  # inches: the text width of an A4 page with margins
 class Chart:
     """A drawn chart.
 
-    image: SVG text (format "svg") or PNG bytes (format "png").
+    image: SVG text (format "svg"), PNG bytes (format "png"), or "" (format None: only
+        the alt text and table were asked for, and nothing was drawn).
     alt: a sentence or two saying what the chart shows, for screen readers and print.
     columns, rows: the data table behind the chart, ready for an HTML table or a sheet.
     """
@@ -70,7 +71,7 @@ class Chart:
     columns: tuple[str, ...]
     rows: tuple[tuple[object, ...], ...]
     image: str | bytes
-    format: str
+    format: str | None
 
     def inline_svg(self, prefix: str) -> str:
         """The SVG as markup to place inside an HTML page (see :func:`analysis.svg.clean_svg`).
@@ -82,7 +83,9 @@ class Chart:
         return clean_svg(str(self.image), prefix=prefix, title=self.alt)
 
 
-def _render(fig: Figure, fmt: str) -> str | bytes:
+def _render(fig: Figure, fmt: str | None) -> str | bytes:
+    if fmt is None:
+        return ""  # only the alt text and table were wanted (a page's <img> fetches the image)
     if fmt == "svg":
         text = io.StringIO()
         fig.savefig(text, format="svg", metadata={"Date": None})
@@ -105,7 +108,7 @@ def _pct(value: object) -> str:
 def outcome_bars(
     rows: Sequence[Mapping[str, object]],
     title: str,
-    fmt: str = "svg",
+    fmt: str | None = "svg",
     suppressed_note: str = "suppressed: too few answers",
 ) -> Chart:
     """Horizontal bars of outcome percentages with Wilson 95% whiskers.
@@ -161,7 +164,7 @@ def trend(
     series: Mapping[str, Sequence[Mapping[str, object]]],
     periods: Sequence[str],
     title: str,
-    fmt: str = "svg",
+    fmt: str | None = "svg",
 ) -> Chart:
     """Lines of outcome percentages over periods, with Wilson whiskers.
 
@@ -230,7 +233,7 @@ def trend(
 def themes_by_sentiment(
     rows: Sequence[Mapping[str, object]],
     title: str,
-    fmt: str = "svg",
+    fmt: str | None = "svg",
     labels: Mapping[str, str] | None = None,
 ) -> Chart:
     """Stacked horizontal bars: mentions of each theme, split positive, neutral, negative.
