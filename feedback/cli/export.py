@@ -53,7 +53,7 @@ def export_command(
     total = None if long_ else count_responses(survey, when)
     with tqdm(total=total, desc=f"export {slug}", unit="row", file=sys.stderr, disable=None) as bar:
         if output is None:
-            write_export(request, click.get_text_stream("stdout"), progress=bar.update)
+            write_export(request, sys.stdout, progress=bar.update)
         elif fmt == "xlsx":
             write_export(request, output, progress=bar.update)
         else:

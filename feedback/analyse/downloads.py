@@ -1,0 +1,68 @@
+"""Export downloads: CSV (wide or long), XLSX and JSON, streamed and audited.
+
+GET gives redacted free text. Raw text needs a POST (so a link in an e-mail cannot
+trigger it: the form carries a CSRF token) with the box ticked that says it is recorded.
+Every download writes its audit row before the first byte goes out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from flask import Response, abort, request, stream_with_context
+from flask.typing import ResponseReturnValue
+
+from analysis.periods import parse_period
+from feedback.analyse import bp
+from feedback.auth import role_required
+from feedback.services.audit import audit
+from feedback.services.exports import FORMATS, ExportRequest, stream_export
+from feedback.services.stories import surveys_for
+
+_SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def _request(slug: str, raw: bool) -> ExportRequest:
+    values = request.values
+    fmt = values.get("format", "csv")
+    if fmt not in FORMATS:
+        abort(404)
+    try:
+        period = parse_period(values.get("period", "all") or "all")
+    except ValueError:
+        abort(400)
+    try:
+        survey = surveys_for([slug])[0]
+    except LookupError:
+        abort(404)
+    try:
+        return ExportRequest(
+            survey, fmt, long=values.get("layout") == "long", raw=raw, period=period
+        )
+    except ValueError:
+        abort(400)
+
+
+def _stream(export: ExportRequest) -> Response:
+    audit(f"export.{export.format}", "survey", export.survey.id, **export.audit_detail())
+    body = stream_export(export, bom=export.format == "csv")
+    reply = Response(stream_with_context(body), mimetype=export.media_type)
+    name = _SAFE_NAME.sub("-", export.filename)
+    reply.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    reply.headers["Cache-Control"] = "no-store"
+    return reply
+
+
+@bp.get("/surveys/<slug>/export")
+@role_required("analyst", "admin")
+def export(slug: str) -> ResponseReturnValue:
+    """?format=csv|xlsx|json&period=2026-H1&layout=long: free text redacted."""
+    return _stream(_request(slug, raw=False))
+
+
+@bp.post("/surveys/<slug>/export")
+@role_required("analyst", "admin")
+def export_raw(slug: str) -> ResponseReturnValue:
+    """The same, with raw free text when raw_text and confirm are both ticked (audited)."""
+    raw = request.form.get("raw_text") == "1" and request.form.get("confirm") == "1"
+    return _stream(_request(slug, raw=raw))
