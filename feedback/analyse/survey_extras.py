@@ -1,0 +1,60 @@
+"""Charts, themes with excerpts, and downloads on a survey's analyst page.
+
+The page (outcomes_views.survey) includes analyse/_charts.html, _themes.html and
+_downloads.html; :func:`_extra` gives them their context. Charts are <img> elements
+pointing at :func:`chart`, which serves SVG: the page's CSP allows no inline style, and
+an SVG loaded as an image can run no script.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Response, abort, request
+from flask.typing import ResponseReturnValue
+
+from analysis.periods import parse_period
+from feedback.analyse import bp
+from feedback.analyse.labels import sentiment_label, theme_label
+from feedback.analyse.outcomes_views import add_survey_page_extra
+from feedback.auth import role_required
+from feedback.services.charts import KINDS, survey_chart
+from feedback.services.outcome_pages import SurveyPage
+from feedback.services.stories import surveys_for, theme_stories
+
+#: An SVG served as an image needs its own inline styles; it may run nothing else.
+CHART_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+EXCERPTS = 5
+
+
+def _extra(page: SurveyPage) -> dict[str, Any]:
+    survey = page.survey
+    return {
+        "charts": [(kind, survey_chart(survey, kind, page.period, None)) for kind in KINDS],
+        "stories": theme_stories([survey.id], page.period, per_theme=EXCERPTS),
+        "theme_label": theme_label,
+        "sentiment_label": sentiment_label,
+    }
+
+
+add_survey_page_extra(_extra)
+
+
+@bp.get("/surveys/<slug>/charts/<kind>.svg")
+@role_required("analyst", "admin")
+def chart(slug: str, kind: str) -> ResponseReturnValue:
+    """One chart of the survey page as SVG (?period=2026-H1)."""
+    if kind not in KINDS:
+        abort(404)
+    try:
+        period = parse_period(request.args.get("period", "all") or "all")
+        survey = surveys_for([slug])[0]
+    except ValueError:
+        abort(400)
+    except LookupError:
+        abort(404)
+    image = survey_chart(survey, kind, period, "svg").image
+    reply = Response(image, mimetype="image/svg+xml")
+    reply.headers["Content-Security-Policy"] = CHART_CSP
+    reply.headers["Cache-Control"] = "private, no-store"
+    return reply

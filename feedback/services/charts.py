@@ -1,0 +1,93 @@
+"""The charts of one survey's analyst page: outcomes, the trend, themes by sentiment.
+
+Each function returns an analysis.charts.Chart. With ``fmt=None`` nothing is drawn: the
+page uses that for the alt text and data table, and its <img> asks the chart route for
+the SVG. Flagged texts never reach a chart: theme counts come from the stories service.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import func, select
+
+from analysis import charts
+from analysis.charts import Chart
+from analysis.periods import Period, parse_period, period_of, previous
+from analysis.report import headline_rows, trend_points
+from feedback.analyse.labels import theme_labels
+from feedback.extensions import db
+from feedback.models import Response, Survey
+from feedback.services.outcomes import outcome_rows
+from feedback.services.stories import theme_stories
+
+KINDS = ("outcomes", "trend", "themes")
+#: Themes drawn on a survey's chart; the table beside the page lists them all.
+THEMES_SHOWN = 12
+
+
+def _rows(survey: Survey, period: Period) -> list[dict]:
+    rows = [r.to_json() for r in outcome_rows([survey.slug], period, pooled=False)]
+    return headline_rows(rows)[0]
+
+
+def outcome_chart(survey: Survey, period: Period | str, fmt: str | None = "svg") -> Chart:
+    """Bars of the survey's outcome statements in `period`, with Wilson whiskers."""
+    period = parse_period(period)
+    label = period.label if not period.is_all else "all responses"
+    return charts.outcome_bars(_rows(survey, period), f"{survey.title}: outcomes, {label}", fmt)
+
+
+def _last_response(survey: Survey) -> datetime | None:
+    return db.session.scalar(
+        select(func.max(Response.submitted_at)).where(Response.survey_id == survey.id)
+    )
+
+
+def trend_span(survey: Survey, period: Period | str) -> list[Period]:
+    """The four periods a trend shows: `period` and the three before it.
+
+    For "all", the four half-years up to the latest response.
+    """
+    period = parse_period(period)
+    if period.is_all:
+        last = _last_response(survey)
+        if last is None:
+            return []
+        period = period_of(last, "half")
+    span = [period]
+    for _ in range(3):
+        before = previous(span[0])
+        if before is None:
+            break
+        span.insert(0, before)
+    return span
+
+
+def trend_chart(survey: Survey, period: Period | str, fmt: str | None = "svg") -> Chart:
+    """Outcome percentages over four periods (two outcome tables: each has its previous)."""
+    span = trend_span(survey, period)
+    series: dict[str, list[dict]] = {}
+    if span:
+        now = _rows(survey, span[-1])
+        earlier = _rows(survey, span[-3]) if len(span) >= 3 else []
+        points = trend_points(now, earlier)
+        series = {str(r["statement"]): points.get((r["id"], str(r["survey"])), []) for r in now}
+    labels = [p.label for p in span]
+    return charts.trend(series, labels, f"{survey.title}: change over time", fmt)
+
+
+def themes_chart(survey: Survey, period: Period | str, fmt: str | None = "svg") -> Chart:
+    """Mentions of the most frequent themes, split by sentiment."""
+    stories = theme_stories([survey.id], period, per_theme=0)[:THEMES_SHOWN]
+    rows = [
+        {"theme": s.theme, "positive": s.positive, "neutral": s.neutral, "negative": s.negative}
+        for s in stories
+    ]
+    return charts.themes_by_sentiment(rows, f"{survey.title}: themes", fmt, theme_labels())
+
+
+def survey_chart(survey: Survey, kind: str, period: Period | str, fmt: str | None) -> Chart:
+    """One of KINDS; raises KeyError for another kind."""
+    makers = {"outcomes": outcome_chart, "trend": trend_chart, "themes": themes_chart}
+    return makers[kind](survey, period, fmt)
