@@ -24,6 +24,11 @@ def register(app: Flask) -> None:
 
     for command in (database.init_db, surveys.surveys, users.users, demo.demo):
         app.cli.add_command(command)
+    from feedback.cli.export import export_command
+    from feedback.cli.report import report_command
+
+    app.cli.add_command(export_command)
+    app.cli.add_command(report_command)
     from feedback.cli.translations import translations
 
     app.cli.add_command(translations)
