@@ -24,7 +24,9 @@ from feedback.admin import bp
 from feedback.admin.surveys import survey_or_404
 from feedback.auth import role_required
 from feedback.errors import render_error
+from feedback.i18n import survey_languages
 from feedback.models import Survey, SurveyVersion
+from feedback.respond.contact import respondent_definition
 from feedback.respond.draft import Draft, DraftError, dump_draft, load_draft
 from feedback.respond.pages import (
     answer_summary,
@@ -55,7 +57,10 @@ class _Preview:
     """Renders the respondent's templates for one survey version, posting back here."""
 
     def __init__(self, survey: Survey, version: SurveyVersion, number: int | None) -> None:
-        self.survey, self.version, self.definition = survey, version, version.definition
+        # What a respondent walks through: the stored definition plus any question the
+        # public flow adds (such as "Would you like someone to contact you?").
+        self.survey, self.version = survey, version
+        self.definition = respondent_definition(version)
         self.action = (
             url_for("admin.preview_version", slug=survey.slug, number=number)
             if number is not None
@@ -140,12 +145,12 @@ def _preview(slug: str, number: int | None) -> Any:
     survey = survey_or_404(slug)
     view = _Preview(survey, _version(survey, number), number)
     definition = view.definition
-    g.offered_languages = list(definition.languages)
+    offered = g.offered_languages = survey_languages(definition)
     if request.method == "GET":
         return view.consent()
     if request.form.get("action") == "start":
-        language = request.form.get("lang") or session.get("lang") or definition.languages[0]
-        g.forced_locale = language if language in definition.languages else definition.languages[0]
+        language = request.form.get("lang") or session.get("lang") or offered[0]
+        g.forced_locale = language if language in offered else offered[0]
         draft = Draft(version_id=view.version.id, campaign_id=0, language=g.forced_locale)
         first = flow.next_screen(definition, -1, draft.answers)
         if first is None:
@@ -161,8 +166,8 @@ def _preview(slug: str, number: int | None) -> Any:
     if draft.version_id != view.version.id:
         return render_error(400)
     g.forced_locale = request.form.get("lang") or draft.language
-    if g.forced_locale not in definition.languages:
-        g.forced_locale = definition.languages[0]
+    if g.forced_locale not in offered:
+        g.forced_locale = offered[0]
     draft.language = g.forced_locale
     return _step(view, definition, draft, request.form.get("action", "next"))
 
