@@ -16,6 +16,7 @@ from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import select
 from wtforms import BooleanField, DateField, SelectField, StringField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, Optional
 
 from feedback.admin import bp
@@ -102,7 +103,7 @@ def campaigns():  # type: ignore[no-untyped-def]
 def new_campaign():  # type: ignore[no-untyped-def]
     form = CampaignForm()
     surveys = db.session.scalars(select(Survey).order_by(Survey.title)).all()
-    form.survey.choices = [(s.id, s.title) for s in surveys]
+    form.survey.choices = [SelectChoice(s.id, s.title) for s in surveys]
     form.survey.validators = [InputRequired()]
     if not form.is_submitted() and request.args.get("survey", type=int):
         form.survey.data = request.args.get("survey", type=int)

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from feedback.extensions import db
 from feedback.models import Response, Survey
 from feedback.services.campaigns import CampaignFields, create_campaign
-from tests.feedback.helpers import hidden, post_page, start
+from tests.feedback.helpers import post_page, start
 
 
 def _kiosk(app, slug: str = "fun-day", kiosk: bool = True) -> str:  # type: ignore[no-untyped-def]
@@ -164,4 +164,3 @@ def test_idle_kiosk_goes_back_to_the_start_and_forgets_answers(live_kiosk):
             assert "something the next person" not in page.content()
         finally:
             browser.close()
-

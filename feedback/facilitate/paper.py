@@ -1,0 +1,124 @@
+"""Paper and assisted entry: key in a stack of questionnaires, one blank form after another.
+
+The form is the survey's own (forms.builder), every question on one page and none
+required (a paper form may have gaps). show_if is applied after saving: answers to
+questions the respondent should have skipped are dropped by record_response. The batch
+count lives in the signed session cookie, so it survives the redirect after each save.
+"""
+
+from __future__ import annotations
+
+import secrets
+
+from flask import abort, current_app, flash, redirect, render_template, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from flask_wtf import FlaskForm
+from sqlalchemy import select
+from wtforms.fields.choices import SelectChoice
+
+from feedback.auth import role_required
+from feedback.extensions import db
+from feedback.facilitate import bp
+from feedback.facilitate.forms import definition_answers, optional_questions, paper_form_class
+from feedback.models import Campaign, Survey
+from feedback.navigation import add_staff_link
+from feedback.respond.pages import survey_text
+from feedback.services.responses import record_response
+
+ROLES = ("facilitator", "admin")
+BATCH = "paper_batch"
+#: Settings kept from one questionnaire to the next in a batch (all from one stack).
+STICKY = ("entry_mode", "entry_helper", "entry_campaign", "entry_language")
+add_staff_link("facilitate.paper", lambda: _("Paper entry"), ROLES)
+
+
+def _batch(slug: str) -> dict:
+    """This browser's current batch for survey `slug` (a new survey starts a new batch)."""
+    batch = session.get(BATCH) or {}
+    if batch.get("slug") != slug:
+        batch = {"slug": slug, "count": 0, "sticky": {}}
+    return batch
+
+
+@bp.get("/paper")
+@role_required(*ROLES)
+def paper():  # type: ignore[no-untyped-def]
+    surveys = db.session.scalars(
+        select(Survey)
+        .where(Survey.is_open.is_(True), Survey.audience != "focus_group")
+        .order_by(Survey.title)
+    ).all()
+    return render_template("facilitate/paper.html", surveys=surveys, batch=session.get(BATCH))
+
+
+def _survey(slug: str) -> Survey:
+    survey = db.session.scalar(select(Survey).where(Survey.slug == slug))
+    if survey is None or survey.current_version is None:
+        abort(404)
+    return survey
+
+
+@bp.route("/paper/<slug>", methods=["GET", "POST"])
+@role_required(*ROLES)
+def paper_entry(slug: str):  # type: ignore[no-untyped-def]
+    survey = _survey(slug)
+    version = survey.current_version
+    definition = version.definition
+    campaigns = db.session.scalars(
+        select(Campaign).where(Campaign.survey_id == survey.id).order_by(Campaign.id)
+    ).all()
+    form = paper_form_class(definition, [SelectChoice(c.id, c.name) for c in campaigns])()
+    batch = _batch(slug)
+    if form.is_submitted() and form.validate():
+        campaign = db.session.get(Campaign, form.entry_campaign.data)
+        if campaign is None or campaign.survey_id != survey.id:
+            abort(400)
+        helped = form.entry_mode.data == "facilitated"
+        response = record_response(
+            version=version,
+            campaign=campaign,
+            answers=definition_answers(form, definition),
+            token=form.entry_token.data or secrets.token_urlsafe(24),
+            secret=current_app.config["SECRET_KEY"],
+            language=form.entry_language.data or definition.languages[0],
+            mode=form.entry_mode.data,
+            completed_on=form.entry_date.data,
+            entered_by_id=current_user.id,
+            completed_with_help=form.entry_helper.data if helped else None,
+        )
+        if response is None:
+            flash(_("That questionnaire was already saved; it was not saved twice."))
+        else:
+            batch["count"] += 1
+            batch["sticky"] = {name: form[name].data for name in STICKY}
+            session[BATCH] = batch
+            flash(_("Saved. Here is a blank form for the next one."))
+        return redirect(url_for("facilitate.paper_entry", slug=slug), code=303)
+    if not form.is_submitted():
+        form.entry_campaign.data = campaigns[0].id if campaigns else None
+        for name, value in batch["sticky"].items():
+            if name in form and value not in (None, ""):
+                form[name].data = value
+        form.entry_token.data = secrets.token_urlsafe(24)
+    return render_template(
+        "facilitate/paper_entry.html",
+        form=form,
+        survey=survey,
+        definition=definition,
+        questions=optional_questions(definition),
+        count=batch["count"],
+        new_batch=FlaskForm(),
+        t=survey_text,
+    )
+
+
+@bp.post("/paper/<slug>/new-batch")
+@role_required(*ROLES)
+def paper_new_batch(slug: str):  # type: ignore[no-untyped-def]
+    _survey(slug)
+    if not FlaskForm().validate():
+        abort(400)
+    session.pop(BATCH, None)
+    flash(_("A new batch has started."))
+    return redirect(url_for("facilitate.paper_entry", slug=slug), code=303)
