@@ -73,7 +73,9 @@ SPORT = (r"\b(?:football|footy|rugby|boxing|karate|judo|match|training|pe|game|g
          r"playing|played|play fighting|messing about|mucking about|tag|dodgeball|"
          r"hockey|netball|cricket|trampoline|trampoleen|bike|scooter|fell|fall|falling|"
          r"tripped|accident|accidentally|by mistake|sport|sports|tackle|wrestling|"
-         r"pillow fight|ball|pads|fifa|chess|cards|wheelchair|pram|buggy|swing|trolley)\b")
+         r"pillow fight|ball|pads|fifa|chess|cards|wheelchair|pram|buggy|swing|trolley|"
+         r"as a joke|joking|messing|dentist|injection|injections|jab|vaccine|"
+         r"operation|stitches|physio|blood test)\b")
 SCHOOL_PEERS = (r"\b(?:at school|in the toilets|in the playground|in class|on the bus|"
                 r"after school|in the corridor|year \d+s?|kids at|boys at|girls at|"
                 r"people at school|in my class|my class|older kids|bullies|bully)\b")
@@ -82,7 +84,8 @@ TRAINING = (r"\b(?:training|course|session|module|toolkit|refresher|workshop|e l
             r"elearning|seminar|webinar|conference|briefing|lesson|lessons|pshe|"
             r"learnt about|learned about|learning about|taught us|awareness|policy|"
             r"procedure|procedures|referral route|notifications|dash|practice review|"
-            r"case review|cpd|trainer|toolkit|framework|pathway|protocol)\b")
+            r"case review|cpd|trainer|toolkit|framework|pathway|protocol|a talk|talk on|"
+            r"talk about|prevention|dsl|assembly)\b")
 
 PHYSICAL = "physical_abuse"
 SEXUAL = "sexual_abuse"
@@ -147,7 +150,8 @@ RULES: tuple[Rule, ...] = (
                        r"the marks)",),
          exclude=SPORT + r"|\b(?:exam|good|full|top|high|low|question|test) marks\b"),
     Rule(PHYSICAL, 2, (rf"{FAMILY} {gap(2)}(?:hits|beats|slaps|punches|kicks|hurts|"
-                       rf"smacks|batters|belts|whips) (?:him|her|them)",),
+                       rf"smacks|batters|belts|whips|hit|beat|slapped|punched|kicked|"
+                       rf"pushed|shoved|strangled|choked|attacked) (?:him|her|them)",),
          exclude=SPORT, reassign=((PARTNER, DOMESTIC), (
              r"\b(?:mums (?:boyfriend|partner|husband|bf)|(?:step )?dad|daddy|father|"
              r"stepfather) (?:\S+ ){0,2}(?:hits|beats|slaps|punches|kicks|hurts|smacks|"
@@ -194,8 +198,8 @@ RULES: tuple[Rule, ...] = (
                      r"send (?:him |her )?(?:nudes|pics|pictures|photos))",)),
     Rule(SEXUAL, 2, (r"secret (?:tickles|tickling|games|cuddles|touching|touches|kisses|"
                      r"hugs)",)),
-    Rule(SEXUAL, 2, (r"(?:nudes|naked|no clothes|undressed|topless|sexy|in my underwear|"
-                     r"private (?:pics|pictures|photos))",
+    Rule(SEXUAL, 2, (r"(?:nudes|a nude|nude|naked|no clothes|undressed|topless|sexy|"
+                     r"in my underwear|private (?:pics|pictures|photos))",
                      r"\b(?:send|sending|sent|share|shared|sharing|post|posted|posting|"
                      r"keeps|asking|asks|wants|spread|round|around|pictures|pics|photos)\b"),
          also=((r"\b(?:year group|whole school|round the|around the|everyone|group "
@@ -209,8 +213,11 @@ RULES: tuple[Rule, ...] = (
     Rule(SEXUAL, 1, (r"(?:comes|came|gets|got|creeps|crept) in(?:to)? (?:my|our|her) "
                      r"(?:room|bed)",
                      r"\b(?:night|touch|secret|do not tell|uncle|step dad|boyfriend)\b")),
-    Rule(SEXUAL, 2, (r"(?:shows|showed|show|sends|sent) (?:me|us) (?:his |her )?(?:porn|"
-                     r"naked|rude|dirty|willy|penis|privates|private parts)",)),
+    Rule(SEXUAL, 2, (r"(?:shows|showed|show|sends|sent) (?:me|us) (?:(?:pictures|pics|"
+                     r"photos|videos|images) (?:of )?)?(?:his |her )?(?:porn|naked|rude|"
+                     r"dirty|willy|penis|privates|private parts)",)),
+    Rule(SEXUAL, 1, (r"(?:makes|made|forces|forced|make) me (?:to )?do (?:things|stuff) "
+                     r"(?:i do not|i did not|i never)",)),
     Rule(SEXUAL, 2, (rf"{FAMILY} {gap(2)}(?:touching|touched|touches) (?:her|him) "
                      r"(?:private|privates|in|on|down|under)",)),
     # --- neglect ---------------------------------------------------------------------
@@ -225,6 +232,18 @@ RULES: tuple[Rule, ...] = (
                       r"because|there is no|only at school|most nights)\b"),
          exclude=r"\b(?:lol|haha|lmao|pizza|snack|snacks|can we have|biscuits|sweets|"
                  r"crisps)\b"),
+    Rule(NEGLECT, 2, (r"(?:forgets?|forgot|forgetting) (?:to feed (?:me|us)|about (?:me|us)|"
+                      r"to pick (?:me|us) up)|(?:does not|do not|never|did not) (?:feed|fed) "
+                      r"(?:me|us)|(?:do not|did not|never) (?:have|had|get|got) (?:any |"
+                      r"enough )?(?:food|dinner|breakfast|tea|meals?)",)),
+    Rule(NEGLECT, 1, (r"(?:electric|electricity|gas|heating|water) (?:is|was|got|has been|"
+                      r"keeps getting) (?:off|cut off)",)),
+    Rule(NEGLECT, 2, (r"(?:is|are|was|were|get|gets|got|been|being) left (?:\S+ ){0,2}"
+                      r"(?:alone|on (?:my|our|their|his|her) own|home alone|by (?:myself|"
+                      r"ourselves|themselves|herself|himself))",)),
+    Rule(NEGLECT, 1, (rf"(?:{FAMILY}|she|he|parents) (?:\S+ ){{0,2}}(?:takes|taking|does|"
+                      r"doing|is on|smokes|smoking|uses|using) (?:drugs|crack|heroin|coke|"
+                      r"cocaine|spice)",)),
     Rule(NEGLECT, 2, (r"(?:going|goes|went|looking|look|searching|eating|eat) "
                       r"(?:through|in|from|out of) (?:the )?bins",)),
     Rule(NEGLECT, 2, (r"(?:sleeping|sleep|sleeps|slept|living|lives|live|stay|staying) "
@@ -304,6 +323,9 @@ RULES: tuple[Rule, ...] = (
         r"take my (?:own )?life", r"(?:end|ending) it\b(?! there)",
         r"no (?:point|reason) (?:in |to )?(?:living|live|being alive|being here|carrying on)",
         r"can not go on", r"jump (?:off|in front of)", r"disappear forever",
+        r"(?:(?:do not|can not|could not) see (?:the |any )?|see no |no )point (?:in |of )?"
+        r"(?:living|life|being alive|going on|carrying on)",
+        r"(?:been|started|start|keep|keeps) cutting", r"cutting again",
         r"(?:kill|killing) me(?:self)? (?:now|tonight)",
         r"(?:nobody|no one) would (?:care|notice|miss me|even notice) if i",
         r"if i (?:was|were) (?:gone|dead)", r"if i (?:died|disappeared)"),)),
@@ -323,7 +345,11 @@ RULES: tuple[Rule, ...] = (
     Rule(EXPLOITATION, 3, (_SEND_PICS, r"\b(?:if i (?:do not|stop|will not)|(?:he|she|they) "
                            r"will (?:send|post|share|show)|hell (?:send|post|share|show))\b")),
     Rule(EXPLOITATION, 2, (r"(?:asking|asks|asked|keeps asking) (?:me|her|him) to (?:send|"
-                           r"meet)",), reassign=()),
+                           r"meet)",)),
+    Rule(EXPLOITATION, 2, (r"keep (?:\S+ ){0,3}(?:secret|secrets|a secret|between us)|"
+                           r"(?:our|a) (?:little )?secret",
+                           r"\b(?:coach|teacher|man|uncle|he|older|adult|online|tutor|"
+                           r"leader|messages|chats)\b")),
     # --- bullying causing harm -------------------------------------------------------
     Rule(BULLYING, 2, (r"(?:bullied|bullying|bullies|bully|bullys)",
                        r"\b(?:me|i am|i get|i got|i was|been|being|getting|my son|my "
@@ -347,7 +373,8 @@ RULES: tuple[Rule, ...] = (
                  r"the)\b"),
     Rule(RUNNING, 2, (r"(?:go|goes|going|went|gone|keeps going|been|go) missing",),
          exclude=r"\b(?:phone|bag|letter|form|paperwork|file|referral|email|parcel|keys|"
-                 r"money|coat|post|documents?|notes|records|report)\b"),
+                 r"money|coat|post|documents?|notes|records|report|cat|dog|hamster|rabbit|"
+                 r"pet|bike|tortoise|parrot|budgie|kitten|puppy)\b"),
     Rule(RUNNING, 2, (r"(?:stay|stays|staying|stayed) out (?:all night|overnight)",)),
     Rule(RUNNING, 2, (r"(?:do not|never) want to (?:go|be) (?:back )?(?:home|at home)|"
                       r"(?:can not|scared to|afraid to|not going to) (?:go|be) (?:back )?"

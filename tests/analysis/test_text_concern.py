@@ -95,6 +95,9 @@ def test_self_harm_is_urgent():
         "my phone went missing at the bus stop",
         "we played hide and seek under the beds at nan's",
         "mum pushed me to do my homework and I got good marks",
+    "my friend punched me on the arm as a joke",
+    "the dentist hurt me a bit but it was fine",
+    "my cat went missing last week",
         # negated
         "my parents argue sometimes but they never hit each other",
         "nobody hurts me at home, I'm happy",
@@ -106,6 +109,7 @@ def test_self_harm_is_urgent():
         "Good session on self-harm awareness, I feel more confident now",
         "the domestic abuse training was excellent",
         "We covered county lines and grooming in the refresher",
+    "Our DSL gave a talk on self-harm and suicide prevention",
         # present safety
         "I feel safe at home",
         "I like my foster carers and I feel safe there",
