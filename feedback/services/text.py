@@ -120,7 +120,8 @@ def analyse_answer(
         answer_id=answer.id,
         survey_id=survey_id,
         categories=list(result.concern_categories),
-        matches=list(result.concern_matches),
+        # One phrase can support two categories; the lead needs to read it once.
+        matches=list(dict.fromkeys(result.concern_matches)),
         level=max(1, min(3, int(result.concern_level))),
     )
     db.session.add(alert)

@@ -15,6 +15,7 @@ from tests.feedback.safeguarding_helpers import (
     DISCLOSURE,
     SUICIDAL,
     alerts,
+    free_port,
     lead_client,
     make_user,
     submit,
@@ -145,3 +146,16 @@ def test_flagged_text_is_escaped_on_the_alert_page(library_loaded, lead):
 
 def test_unknown_alert_is_not_found(library_loaded, lead):
     assert lead.get("/safeguarding/alerts/4242").status_code == 404
+
+
+def test_the_list_warns_about_alerts_nobody_was_told_about(library_loaded, lead):
+    app = library_loaded
+    app.config.update(HEARD_SMTP_HOST="127.0.0.1", HEARD_SMTP_PORT=free_port())
+    alert_id = _raise_alert(app)
+    assert "not been notified" not in lead.get("/safeguarding/").get_data(as_text=True)
+    with app.app_context():
+        db.session.get(ConcernAlert, alert_id).created_at = utcnow() - timedelta(minutes=5)
+        db.session.commit()
+    page = lead.get("/safeguarding/").get_data(as_text=True)
+    assert "1 alert has not been notified yet" in page
+    assert "outbox" not in page  # e-mail is set up, it just failed
