@@ -58,6 +58,8 @@ class Config:
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = True
     PERMANENT_SESSION_LIFETIME = _env_int("HEARD_SESSION_MINUTES", 30) * 60
+    # How long an invitation link for a new member of staff works.
+    HEARD_INVITE_DAYS = _env_int("HEARD_INVITE_DAYS", 7)
     RATELIMIT_STORAGE_URI = os.environ.get("HEARD_RATELIMIT_STORAGE_URI", "memory://")
     RATELIMIT_ENABLED = os.environ.get("HEARD_RATELIMIT_ENABLED", "1") == "1"
     RATELIMIT_HEADERS_ENABLED = False
