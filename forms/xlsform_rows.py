@@ -20,13 +20,10 @@ from forms.xlsform_columns import (
     READ_COLUMNS,
     base_column,
     is_bookkeeping,
-    make_ident,
     normalise_type,
-    parse_parameters,
 )
+from forms.xlsform_questions import TRUE, Row, build_question
 from forms.xlsform_relevant import parse_relevant
-
-Row = dict[str, Any]
 
 
 @dataclass
@@ -133,9 +130,15 @@ class SurveyRows:
         if kind == "note":
             self._note(row, number, condition)
             return
-        question = self._question(kind, argument, row, number)
-        if question is not None:
-            self._add(question, number, condition)
+        question, problem = build_question(
+            kind, argument, row, number, self._text, self.choices, self.notes
+        )
+        if problem or question is None:
+            self._skip(row, number, problem or "the row could not be read")
+            return
+        if row.get("name"):
+            self._ids[row["name"]] = question["id"]
+        self._add(question, number, condition)
 
     def _column_problems(self, row: Row, kind: str) -> list[str]:
         problems: list[str] = []
@@ -147,7 +150,7 @@ class SurveyRows:
                 continue
             shown = value if len(value) <= 40 else value[:37] + "..."
             problems.append(f"column '{column}' is not supported ({shown!r})")
-        if kind in ("note", "begin_group") and row.get("required", "").lower() in _TRUE:
+        if kind in ("note", "begin_group") and row.get("required", "").lower() in TRUE:
             problems.append(f"'required' does not apply to a {kind.replace('_', ' ')}")
         return problems
 
@@ -255,71 +258,6 @@ class SurveyRows:
         self._last = question
         self._page_of[question["id"]] = len(self.pages) - 1
 
-    # --- questions -------------------------------------------------------------
-
-    def _question(self, kind: str, argument: str, row: Row, number: int) -> dict[str, Any] | None:
-        name = row.get("name", "")
-        ident = make_ident(name) if name else ""
-        if name and ident != name:
-            self.notes.append(f"survey sheet row {number}: name {name!r} became id {ident!r}")
-        question: dict[str, Any] = {"id": ident, "type": kind, "text": self._text(row, "label")}
-        hint = self._text(row, "hint")
-        if hint:
-            question["hint"] = hint
-        required = row.get("required", "").lower()
-        if required in _TRUE:
-            question["required"] = True
-        elif required not in _FALSE:
-            self._skip(row, number, f"required {row['required']!r} (a condition) is not supported")
-            return None
-        if kind in ("select_one", "select_multiple"):
-            if not self._select(question, kind, argument, row, number):
-                return None
-        elif kind == "text":
-            multiline = "multiline" in row.get("appearance", "").lower()
-            question["type"] = "textarea" if multiline else "text"
-        elif kind in ("integer", "decimal"):
-            question["type"] = "number"
-        elif kind == "range":
-            self._range(question, row, number)
-        if name:
-            self._ids[name] = ident
-        return question
-
-    def _select(self, question: dict[str, Any], kind: str, argument: str, row: Row, n: int) -> bool:
-        words = argument.split()
-        if len(words) != 1:
-            extra = " ".join(words[1:]) or "no list name"
-            self._skip(row, n, f"type '{row['type']}' is not supported ({extra})")
-            return False
-        items = self.choices.get(words[0], [])
-        values = [str(item.get("name", "")).strip() for item in items]
-        if kind == "select_one" and sorted(values) == ["no", "yes"]:
-            question["type"] = "yes_no"
-            return True
-        question["type"] = "single" if kind == "select_one" else "multi"
-        question["choices"] = [
-            {"value": value, "label": self._text(item, "label") or value}
-            for value, item in zip(values, items, strict=True)
-        ]
-        return True
-
-    def _range(self, question: dict[str, Any], row: Row, number: int) -> None:
-        params = parse_parameters(row.get("parameters", ""))
-        start, end, step = (
-            params.get(k, d) for k, d in (("start", "1"), ("end", "10"), ("step", "1"))
-        )
-        if (start, end, step) in (("0", "10", "1"), ("0.0", "10.0", "1.0")):
-            question["type"] = "scale0_10"
-            return
-        question["type"] = "number"
-        try:
-            question["min"], question["max"] = _number(start), _number(end)
-        except ValueError:
-            self.notes.append(f"survey sheet row {number}: range parameters {params} were not read")
-        if step not in ("1", "1.0"):
-            self.notes.append(f"survey sheet row {number}: range step {step} is not enforced")
-
     def _text(self, row: Row, base: str) -> str | None:
         """The row's text in the primary language; other languages go to translations."""
         column = self.languages.main.get(base)
@@ -329,12 +267,3 @@ class SurveyRows:
             if text and row.get(other):
                 self.translations.setdefault(code, {})[text] = str(row[other]).strip()
         return text
-
-
-_TRUE = frozenset({"yes", "true", "true()", "1"})
-_FALSE = frozenset({"", "no", "false", "false()", "0"})
-
-
-def _number(text: str) -> int | float:
-    value = float(text)
-    return int(value) if value.is_integer() else value
