@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .answers import whole_answer_polarity
 from .sentiment_lexicon import (
     ANSWER_FOLLOWERS,
     CONTRASTIVE,
@@ -20,23 +21,19 @@ from .sentiment_lexicon import (
     DOMAIN_STEMS,
     DOMAIN_WORDS,
     DOWNTONERS,
-    EVERYTHING_ANSWERS,
-    GOOD_PROMPTS,
     HELP_VERBS,
-    IMPROVE_PROMPTS,
     IMPROVE_WORDS,
     INTENSIFIERS,
     LIKE_SUBJECTS,
     NEGATION_NEUTRAL,
     NEGATION_TRANSPARENT,
     NEGATORS,
-    NOTHING_ANSWERS,
     STRONG_FLIP,
     SUGGESTION_CUES,
     SUGGESTION_OPENERS,
     ZERO_WORDS,
 )
-from .tokens import normal_text, normalise, stem
+from .tokens import normalise, stem
 
 POSITIVE = "positive"
 NEGATIVE = "negative"
@@ -238,31 +235,6 @@ def _score_clause(tokens: tuple[str, ...], start: int, end: int) -> tuple[float,
     return sum(hits) / len(hits), len(hits)
 
 
-def prompt_kind(prompt: str | None) -> str | None:
-    """Classify the question an answer replies to: "improve", "good" or None.
-
-    "What could we do better?" makes "nothing" praise; "What was good?" makes it blame.
-    """
-    if not prompt:
-        return None
-    text = normal_text(normalise(prompt))
-    if any(cue in text for cue in IMPROVE_PROMPTS):
-        return "improve"
-    if any(cue in text for cue in GOOD_PROMPTS):
-        return "good"
-    return None
-
-
-def _whole_answer(tokens: tuple[str, ...], kind: str | None) -> float | None:
-    """Polarity of a bare "nothing" / "everything" answer, which depends on the question."""
-    words = " ".join(t for t in tokens if t.isalpha())
-    if words in NOTHING_ANSWERS:
-        return {"improve": 0.5, "good": -0.5}.get(kind or "", 0.0)
-    if words in EVERYTHING_ANSWERS:
-        return {"improve": -0.5, "good": 0.5}.get(kind or "", 0.0)
-    return None
-
-
 def analyse_sentiment(tokens: tuple[str, ...] | str, prompt: str | None = None
                       ) -> SentimentScore:
     """Score normalised English tokens (or raw text) for sentiment.
@@ -274,7 +246,7 @@ def analyse_sentiment(tokens: tuple[str, ...] | str, prompt: str | None = None
     """
     if isinstance(tokens, str):
         tokens = normalise(tokens)
-    whole = _whole_answer(tokens, prompt_kind(prompt))
+    whole = whole_answer_polarity(tokens, prompt)
     if whole is not None:
         label = POSITIVE if whole > 0 else NEGATIVE if whole < 0 else NEUTRAL
         return SentimentScore(label, whole, (Clause(0, len(tokens), whole, 1),))

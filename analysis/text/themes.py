@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .sentiment import NEGATIVE, NEUTRAL, POSITIVE, THRESHOLD, SentimentScore
-from .themes_lexicon import ENGLISH, OTHER_LANGUAGES
+from .themes_lexicon import ENGLISH
+from .themes_other import OTHER_LANGUAGES
 from .tokens import fold, normal_text, stem
 
 #: Theme ids in THEMES.md order.
