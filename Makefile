@@ -27,6 +27,7 @@ run: $(STAMP) $(INSTANCE)/secret_key translations-compile
 	$(HEARD) init-db && \
 	$(HEARD) surveys load forms/library && \
 	$(HEARD) demo --if-empty && \
+	$(HEARD) analyse && \
 	$(HEARD) users ensure-demo-staff && \
 	echo "Serving Heard on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)" && \
 	$(HEARD) run --host 127.0.0.1 --port $(PORT)
