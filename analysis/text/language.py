@@ -89,7 +89,9 @@ def _latin_language(text: str) -> str:
             if token in words:
                 votes[lang] += 1
     # Somali spelling: doubled vowels and "dh"/"x" are frequent, rare in English.
-    votes["so"] += 0.5 * sum(lowered.count(p) for p in ("aa", "dh", "x", "uu", "ii"))
+    if votes["so"]:  # only once a Somali word has been seen; capped, as "aaaa" is no word
+        votes["so"] += min(3.0, 0.5 * sum(lowered.count(p) for p in ("aa", "dh", "x", "uu",
+                                                                    "ii")))
     best = max(votes, key=votes.__getitem__)
     # Plain Latin text with no clear vote for another language is taken as English.
     if best != "en" and votes[best] <= votes["en"] + 0.5:

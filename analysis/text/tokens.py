@@ -80,6 +80,15 @@ _ILL_VERBS = frozenset("be have go do never just get tell send kill come see try
 # "no" after a negated auxiliary is "know": "i didnt no what was happening".
 _KNOW_AFTER = frozenset(("not",))
 
+# Emoji and emoticons carry feeling in children's answers; they become words the
+# sentiment lexicon scores ("emojipos", "emojineg").
+_HAPPY_EMOJI = "😀😃😄😁😊🙂😍🥰😘👍❤💕💖💗⭐🌟🎉🙌👏😎🤩😆"
+_SAD_EMOJI = "😢😭😞😔☹🙁😟😡😠👎💔😩😫😰😨😱🤬😿"
+# (😂 is left out: like "lol" it marks tone, often sarcasm.)
+_EMOJI = str.maketrans({ch: " emojipos " for ch in _HAPPY_EMOJI}
+                       | {ch: " emojineg " for ch in _SAD_EMOJI})
+_EMOTICONS = re.compile(r"(?<!\w)(?:[:;]-?[)D]|<3)|(?<!\w)(:-?\(|:'\()")
+
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'",
                          "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
 
@@ -113,6 +122,10 @@ def _expand(token: str) -> str:
 
 @lru_cache(maxsize=8192)
 def _normalise_cached(text: str) -> tuple[str, ...]:
+    if not text.isascii():
+        text = text.translate(_EMOJI)
+    if ":" in text or "<3" in text:
+        text = _EMOTICONS.sub(lambda m: " emojineg " if m.group(1) else " emojipos ", text)
     lowered = _REPEAT.sub(r"\1\1", text.translate(_QUOTES).lower())
     out: list[str] = []
     for raw in TOKENIZER.tokenize(lowered):

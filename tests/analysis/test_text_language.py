@@ -47,3 +47,7 @@ def test_non_english_themes_from_small_lexicons():
     result = analyse_text("Pani była bardzo miła i mnie słuchała.", "pl")
     assert {"respected", "listened_to"} <= set(result.themes)
     assert result.english_analysed is False
+
+
+def test_long_runs_of_vowels_are_not_somali():
+    assert detect_language("aaaaaaaaaaaaaaaaaaaa") == "en"

@@ -106,3 +106,9 @@ def test_non_english_is_marked_and_neutral():
     assert result.language == "pl"
     assert result.english_analysed is False
     assert (result.sentiment, result.polarity) == ("neutral", 0.0)
+
+
+def test_emoji_and_emoticons_carry_feeling():
+    assert analyse_sentiment("the club 👍").label == "positive"
+    assert analyse_sentiment("i miss my mum 😢").label == "negative"
+    assert analyse_sentiment("waited all day :(").label == "negative"
