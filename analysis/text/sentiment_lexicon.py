@@ -47,7 +47,8 @@ HELP_VERBS = frozenset("helped helps help helping supported supports support".sp
 
 #: Small words a negation reaches across without using up its reach:
 #: "nothing could have been done better", "not a very good".
-NEGATION_TRANSPARENT = frozenset("could have been be is was are were do does did would "
+NEGATION_TRANSPARENT = frozenset("me us him her them made make makes feel felt "
+                                 "could have been be is was are were do does did would "
                                  "should will can has had ever really that a an the so "
                                  "very any at all much".split())
 
@@ -103,8 +104,8 @@ DOMAIN_WORDS: dict[str, float] = {
     "professionalism": 0.5, "attentive": 0.6, "compassionate": 0.7, "sympathetic": 0.5,
     "lovely": 0.7, "amazing": 0.8, "awesome": 0.8, "fab": 0.7, "fantastic": 0.8,
     "brilliant": 0.8, "sorted": 0.4, "smooth": 0.4, "calm": 0.3, "patient": 0.0,
-    "changed": 0.3, "difference": 0.3, "saved": 0.6, "included": 0.4,
-    "involved": 0.3, "empowered": 0.6, "confident": 0.5, "useful": 0.5,
+    "changed": 0.3, "difference": 0.3, "saved": 0.6, "included": 0.4, "empowered": 0.6,
+    "confident": 0.5, "useful": 0.5,
     "informative": 0.5, "practical": 0.3, "engaging": 0.5, "valuable": 0.6,
     "powerful": 0.4, "fault": -0.4, "faultless": 0.8, "superb": 0.9, "smiling": 0.4,
     "friendly": 0.5, "sober": 0.3, "sound": 0.0, "gentle": 0.5, "honest": 0.4,
@@ -193,7 +194,15 @@ DOMAIN_PHRASES: tuple[tuple[str, float], ...] = (
     (" cut me off ", -0.5), (" like we were not there ", -0.5), (" out of trouble ", 0.4),
     (" look after each other ", 0.6), (" looked after ", 0.4), (" looks after ", 0.4),
     (" kick off ", -0.2), (" do nothing ", -0.5), (" did nothing ", -0.5),
-    (" treated with respect ", 0.7), (" without fail ", 0.6), (" had a say ", 0.5),
+    (" treated with respect ", 0.7), (" makes time ", 0.4), (" make time for ", 0.4),
+    (" a star ", 0.6), (" spot on ", 0.6), (" took forever ", -0.5), (" takes forever ", -0.5),
+    (" on her phone ", -0.4), (" on his phone ", -0.4), (" on their phones ", -0.4),
+    (" in the dark ", -0.5), (" again and again ", -0.4), (" over and over ", -0.4),
+    (" had to repeat ", -0.4), (" repeat myself ", -0.4), (" repeating myself ", -0.4),
+    (" tell my story ", -0.2), (" minds up ", -0.4), (" mind up ", -0.4),
+    (" already decided ", -0.4), (" turned things round ", 0.6),
+    (" turned things around ", 0.6), (" turned our lives around ", 0.8), (" without fail ", 0.6),
+    (" had a say ", 0.5),
     (" got to say ", 0.4), (" got to choose ", 0.4), (" knew where i stood ", 0.5),
     (" speaks for me ", 0.5), (" speak up for me ", 0.5), (" stood up for me ", 0.5),
     (" stuck up for me ", 0.5), (" mean to me ", -0.4), (" mean to us ", -0.4),

@@ -112,3 +112,18 @@ def test_emoji_and_emoticons_carry_feeling():
     assert analyse_sentiment("the club 👍").label == "positive"
     assert analyse_sentiment("i miss my mum 😢").label == "negative"
     assert analyse_sentiment("waited all day :(").label == "negative"
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("she never made me feel stupid for asking", "positive"),
+    ("My health visitor is a star", "positive"),
+    ("my key worker always makes time for me", "positive"),
+    ("it took forever to get an appointment", "negative"),
+    ("the worker was always on her phone", "negative"),
+    ("we were left in the dark for weeks", "negative"),
+    ("i had to tell my story again and again", "negative"),
+    ("it felt like they had already made their minds up", "negative"),
+    ("the food was nice but the games were boring", "mixed"),
+])
+def test_everyday_expressions(text, label):
+    assert analyse_sentiment(text).label == label
