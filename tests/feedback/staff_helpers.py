@@ -62,3 +62,26 @@ def assert_locked(
         status = clients[role].get(path).status_code
         expected = 200 if role in allowed else 403
         assert status == expected, (path, role, status)
+
+
+def any_csrf(client: FlaskClient) -> str:
+    """A valid CSRF token for this client's session (the sign-out form, or the sign-in page)."""
+    page = client.get("/staff")
+    if page.status_code != 200:
+        page = client.get("/login")
+    return hidden(page.get_data(as_text=True), "csrf_token")
+
+
+def assert_post_locked(
+    clients: dict[str | None, FlaskClient], path: str, allowed: tuple[str, ...]
+) -> None:
+    """A POST with a valid CSRF token: strangers go to sign in, other roles get 403."""
+    anonymous = clients[None].post(path, data={"csrf_token": any_csrf(clients[None])})
+    assert anonymous.status_code == 302 and "/login" in anonymous.headers["Location"], path
+    for role in ROLES:
+        client = clients[role]
+        status = client.post(path, data={"csrf_token": any_csrf(client)}).status_code
+        if role in allowed:
+            assert status not in (302, 403), (path, role, status)
+        else:
+            assert status == 403, (path, role, status)

@@ -19,7 +19,13 @@ from feedback.services.campaigns import (
 )
 from feedback.services.responses import record_response
 from tests.feedback.helpers import hidden
-from tests.feedback.staff_helpers import assert_locked, csrf, every_role, signed_in
+from tests.feedback.staff_helpers import (
+    assert_locked,
+    assert_post_locked,
+    csrf,
+    every_role,
+    signed_in,
+)
 
 zxingcpp = pytest.importorskip("zxingcpp")
 Image = pytest.importorskip("PIL.Image")
@@ -63,6 +69,9 @@ def test_every_campaign_route_is_locked_by_role(library_loaded):
         assert_locked(clients, f"/admin/campaigns/{plain}/{suffix}", ("admin",))
         assert_locked(clients, f"/admin/campaigns/{course}/{suffix}", ("admin", "trainer"))
     assert clients["admin"].get("/admin/campaigns/99999/poster").status_code == 404
+    assert_post_locked(clients, "/admin/campaigns/new", ("admin",))
+    assert_post_locked(clients, f"/admin/campaigns/{plain}/edit", ("admin",))
+    assert_post_locked(clients, f"/admin/campaigns/{course}/edit", ("admin", "trainer"))
 
 
 def test_admin_creates_a_campaign_with_a_hashed_access_code(library_loaded):

@@ -15,7 +15,14 @@ from feedback.models import (
     TextAnalysis,
     TextTheme,
 )
-from tests.feedback.staff_helpers import assert_locked, csrf, every_role, signed_in, user_id
+from tests.feedback.staff_helpers import (
+    assert_locked,
+    assert_post_locked,
+    csrf,
+    every_role,
+    signed_in,
+    user_id,
+)
 
 NOTE_LISTENED = "Most said their youth worker really listened but school staff did not."
 NOTE_SAFE = "Street lighting near the park came up a lot; the bus station at night too."
@@ -106,9 +113,9 @@ def test_focus_group_routes_are_for_facilitators_and_admins(library_loaded):
     ):
         assert_locked(clients, path, ("facilitator", "admin"))
     assert clients["admin"].get("/facilitate/sessions/999").status_code == 404
-    assert clients["analyst"].post(f"/facilitate/sessions/{session_id}/themes").status_code in (
-        400,
-        403,
+    assert_post_locked(clients, "/facilitate/sessions/new", ("facilitator", "admin"))
+    assert_post_locked(
+        clients, f"/facilitate/sessions/{session_id}/themes", ("facilitator", "admin")
     )
 
 
