@@ -51,7 +51,9 @@ def compile_lexicon(themes: Mapping[str, Iterable[str]]) -> Lexicon:
     for theme, entries in themes.items():
         parts = []
         for entry in entries:
-            entry = entry.strip().lower()
+            entry = entry.strip()
+            if "\\" not in entry:
+                entry = entry.lower()  # not a regex like \S, whose case is its meaning
             if not entry:
                 continue
             if entry.startswith("="):

@@ -17,6 +17,8 @@ _WORKER = r"(?:social |youth |family support |support |key |case )?worker"
 
 ENGLISH: dict[str, tuple[str, ...]] = {
     "listened_to": (
+        r"(?:took|take|takes|taken|taking) (?:\S+ ){0,3}on board", r"brick wall",
+        r"(?:had|have|got|get|gets) (?:my|our|their|his|her) say",
         "listen", "listened", "lisen", "ignored", "ignore", "unheard",
         r"(?:hear|heard) (?:me|us|what (?:i|we))", r"(?:my|our|their) (?:views|voice|"
         r"opinion|opinions|wishes)", r"(?:nobody|no one|never|not) (?:\S+ )?(?:asks?|asked) "
@@ -59,6 +61,7 @@ ENGLISH: dict[str, tuple[str, ...]] = {
         r"person|lady|man|doctor|doctors|and)",
     ),
     "judged": (
+        "=judgy", "=judgey", r"look(?:ed|s|ing)? down (?:on|at)",
         "judge", "judged", "judging", "judgemental", "judgmental", "blame", "blamed",
         "stereotyped", "stereotype", "prejudice", "prejudiced", "assumption",
         "assumptions", "assumed", "labelled", "label", "stigma", "criminals",
@@ -82,6 +85,7 @@ ENGLISH: dict[str, tuple[str, ...]] = {
         r"(?:telling|tell|explaining) (?:my|our) story", r"(?:why|how) we",
     ),
     "proportionate_help": (
+        r"just enough", r"(?:exactly |just )?what (?:we|i) needed", r"the right time",
         "intrusive", "intervention", "overkill", "respite", "sledgehammer", "saved",
         r"over the top", r"(?:the )?right (?:help|support|amount)", r"made a (?:real |huge |"
         r"big )?difference", r"changed my life", r"changed how", r"(?:just|only) needed",
@@ -102,9 +106,12 @@ ENGLISH: dict[str, tuple[str, ...]] = {
         "=protection", "=protecting",
     ),
     "relationship_with_worker": (
+        r"so many (?:different )?(?:social )?workers", r"(?:new|different) (?:social )?"
+        r"workers",
         "advocate", "rapport", "=continuity", r"named (?:nurse|worker)",
+        r"(?:nurse|worker|doctor|therapist|person) (?:\S+ )?assigned",
         r"(?:staff|workers?|nurses?|doctors?|gp|cpns?|care coordinators?|social workers?|"
-        r"therapists?|psychiatrists?|consultants?|carers?|key ?workers?) (?:\S+ ){0,2}"
+        r"therapists?|psychiatrists?|consultants?|carers?|key ?workers?) (?:\S+ ){0,4}"
         r"(?:change|changes|changed|changing|retired|left|leaving|keeps? changing|kept "
         r"changing)", r"(?:change|changed|changing) (?:my|our|the) (?:\w+ )?(?:worker|nurse|"
         r"doctor|gp|cpn|psychiatrist|consultant|therapist|care coordinator|social worker)",
@@ -123,6 +130,9 @@ ENGLISH: dict[str, tuple[str, ...]] = {
         r"(?:she|he) (?:gets|got) me",
     ),
     "communication": (
+        r"(?:returned|return|returns|returning) (?:my|our|any) (?:calls?|messages|emails)",
+        r"(?:knew|know|knowing|understand|understood) what (?:was|is) (?:going on|"
+        r"happening)",
         "explain", "explained", "explains", "explanation", "informed", "inform",
         "information", "communication", "communicate", "communicated", "jargon",
         "letter", "letters", "leaflet", "leaflets", "update", "updates", "updated",
@@ -154,6 +164,8 @@ ENGLISH: dict[str, tuple[str, ...]] = {
         r"two ?- ?way",
     ),
     "timeliness": (
+        r"(?:the )?same day", r"(?:the )?next day", r"(?:within|in) (?:the|an|a) (?:hour|"
+        r"day|week)",
         "wait", "waited", "waiting", "delay", "delays", "delayed", "quick", "quickly",
         "quicker", "prompt", "promptly", "late", "slow", "speedy", "punctual", "ages",
         "limbo", "immediately", "sooner", "fast", "faster", "swift", "lateness",
@@ -172,6 +184,8 @@ ENGLISH: dict[str, tuple[str, ...]] = {
         r"promptly|fast|late)", r"took too long", r"so long", r"too long to",
     ),
     "involvement_in_decisions": (
+        r"(?:wrote|write|made|make|did|planned|agreed|decided|decide) (?:\S+ ){0,2}"
+        r"together", r"(?:with|without) (?:me|us) (?:in the room|there)",
         "choice", "choices", "choose", "chose", "involved", "consulted",
         r"(?:make|made|making|take|took|taken) (?:the )?decisions? (?:about|for|without) "
         r"(?:me|us|my|our|him|her)", r"decisions (?:were |are )?(?:made|taken) (?:without|"
@@ -188,6 +202,7 @@ ENGLISH: dict[str, tuple[str, ...]] = {
         r"(?:presenting|present|on)", r"youth panel",
     ),
     "leadership_line_of_sight": (
+        "=managers", "=bosses", r"(?:senior|head) (?:people|staff)",
         "leader", "leaders", "leadership", "director", "directors", "restructure",
         "audit", "audits", r"(?:senior|middle|the) management",
         r"senior (?:leaders|managers|management|team)", r"from above", r"top down",

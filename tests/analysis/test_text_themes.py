@@ -66,3 +66,24 @@ def test_survey_own_themes():
 def test_themes_are_in_the_taxonomy_order():
     result = analyse_text("The worker was rude and we waited ages for a call back")
     assert list(result.themes) == ["respected", "communication", "timeliness"]
+
+
+@pytest.mark.parametrize(("text", "theme"), [
+    ("they actually took what I said on board", "listened_to"),
+    ("I felt like I was talking to a brick wall", "listened_to"),
+    ("i felt like they looked down on me because we're poor", "judged"),
+    ("we've had so many different social workers I've lost count", "relationship_with_worker"),
+    ("no one returned my calls", "communication"),
+    ("they came out the same day", "timeliness"),
+    ("we wrote the plan together", "involvement_in_decisions"),
+    ("managers never come out to see what we do", "leadership_line_of_sight"),
+])
+def test_everyday_phrasings(text, theme):
+    assert theme in themes(text)
+
+
+def test_regex_classes_in_phrases_keep_their_case():
+    # \S (not whitespace) must not be lower-cased into \s
+    extra = {"homework": [r"help (?:\S+ ){0,2}homework"]}
+    result = analyse_text("they help me with my homework", extra_themes=extra)
+    assert "homework" in result.themes
