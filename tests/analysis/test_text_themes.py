@@ -84,6 +84,6 @@ def test_everyday_phrasings(text, theme):
 
 def test_regex_classes_in_phrases_keep_their_case():
     # \S (not whitespace) must not be lower-cased into \s
-    extra = {"homework": [r"help (?:\S+ ){0,2}homework"]}
+    extra = {"homework": [r"help (?:\S+ ){0,3}homework"]}
     result = analyse_text("they help me with my homework", extra_themes=extra)
     assert "homework" in result.themes
