@@ -21,7 +21,7 @@ ENGLISH: dict[str, tuple[str, ...]] = {
         r"(?:had|have|got|get|gets) (?:my|our|their|his|her) say",
         "listen", "listened", "lisen", "ignored", "ignore", "unheard",
         r"(?:hear|heard) (?:me|us|what (?:i|we))", r"(?:my|our|their) (?:views|voice|"
-        r"opinion|opinions|wishes)", r"(?:nobody|no one|never|not) (?:\S+ )?(?:asks?|asked) "
+        r"opinion|opinions|wishes)", r"(?:nobody|no one|never|not) (?:asks?|asked) "
         r"(?:me|us|him|her|what|anything)", r"asked (?:me|us|him|her) what (?:i|we|he|she) "
         r"(?:thought|wanted|want|think)", r"asks? what i (?:actually )?want",
         r"cut (?:me|us) off", r"talk(?:ed|ing|s)? over (?:me|us)", r"(?:let|lets|letting) "
