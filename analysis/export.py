@@ -1,19 +1,14 @@
 """Exports as streaming generators: CSV (wide and long) and JSON, in constant memory.
 
-The caller streams flat rows, one per answer, ordered by response id (a response with no
-answers still gives one row, with the answer keys None). Each row is a mapping with:
-
-    response_id, survey, version, submitted_at, completed_on, audience, age_band,
-    language, mode, completed_with_help, consent_to_quote, campaign, service,
-    alerted          the response has a safeguarding alert
-    question_id, value, number_value     the answer (None when the response has none)
-    redacted         the answer's redacted text from its text analysis (None if unanalysed)
-    concern          the analyser flagged this answer (None if unanalysed)
-
-Only consecutive rows of one response are held at a time. Free text follows
-:func:`free_text_value`: redacted by default, raw only when asked for, and never a text
-that was flagged, or any text of a response with a safeguarding alert.
-Spreadsheet formula injection is neutralised in every text cell (:func:`neutralise`).
+The caller streams :data:`Record` s ordered by response id: a response's columns as a
+mapping (``response_id, survey, version, submitted_at, completed_on, audience,
+age_band, language, mode, completed_with_help, consent_to_quote, campaign, service``
+and ``alerted``, true when the response has a safeguarding alert) with its answers
+(:class:`AnswerRow`, or database rows with the same names). Only one response is held
+at a time. Free text follows :func:`free_text_value`: redacted by default, raw only
+when asked for, and never a text that was flagged, or any text of a response with a
+safeguarding alert. Formula injection is neutralised in every text cell
+(:func:`neutralise`) of the CSV; the XLSX writer does the same.
 """
 
 from __future__ import annotations
@@ -22,10 +17,47 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 from itertools import groupby
-from typing import Any
+from typing import Any, NamedTuple
+
+from analysis.export_columns import (
+    FREE_TEXT_TYPES,
+    LONG_COLUMNS,
+    RESPONSE_COLUMNS,
+    RESPONSE_TYPES,
+    Question,
+    column_name,
+    long_header,
+    question_columns,
+    wide_header,
+    wide_questions,
+)
+
+__all__ = [
+    "FREE_TEXT_TYPES",
+    "LONG_COLUMNS",
+    "NOT_REDACTED",
+    "RESPONSE_COLUMNS",
+    "RESPONSE_TYPES",
+    "WITHHELD",
+    "AnswerRow",
+    "Question",
+    "Record",
+    "column_name",
+    "csv_chunks",
+    "free_text_value",
+    "json_chunks",
+    "json_records",
+    "long_header",
+    "long_rows",
+    "neutralise",
+    "question_columns",
+    "records_from_rows",
+    "wide_header",
+    "wide_questions",
+    "wide_rows",
+]
 
 #: What an export shows instead of a flagged text.
 WITHHELD = "[withheld: safeguarding]"
@@ -33,59 +65,7 @@ WITHHELD = "[withheld: safeguarding]"
 NOT_REDACTED = "[withheld: not yet redacted]"
 #: Characters that make a spreadsheet treat a cell as a formula (or shift it into one).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-FREE_TEXT_TYPES = frozenset({"text", "textarea"})
-
-#: The response columns every export starts with, and what each means.
-RESPONSE_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("response_id", "Heard's number for the response; stable, in the order stored"),
-    ("survey", "The survey's short name (slug)"),
-    ("version", "The version of the survey the respondent answered"),
-    ("submitted_at", "When the response was stored (UTC)"),
-    ("completed_on", "The date written on a paper questionnaire, where it differs"),
-    ("audience", "The voice: child, parent_carer, staff, community or focus_group"),
-    ("age_band", "The age band the survey is written for (children's surveys)"),
-    ("language", "The language the survey was answered in"),
-    ("mode", "online, paper (typed in by staff) or facilitated"),
-    ("completed_with_help", "Who helped fill it in: nobody, parent_carer, worker, facilitator"),
-    ("consent_to_quote", "yes or no to being quoted; blank where the survey did not ask"),
-    ("campaign", "The link or QR code the response came through"),
-    ("service", "The service or agency of that campaign"),
-)
-LONG_COLUMNS: tuple[tuple[str, str], ...] = (
-    *(c for c in RESPONSE_COLUMNS if c[0] not in ("completed_on", "campaign", "service")),
-    ("question_id", "The question's id (see the columns sheet for its wording)"),
-    ("value", "The answer: a choice value, a number, a date or (redacted) free text"),
-    ("number_value", "The answer as a number, for number questions"),
-)
-
-
-@dataclass(frozen=True)
-class Question:
-    """One question column: the id, its latest wording and type, the versions asking it."""
-
-    id: str
-    text: str
-    type: str
-    versions: tuple[int, ...]
-
-    @property
-    def free_text(self) -> bool:
-        return self.type in FREE_TEXT_TYPES
-
-
-def question_columns(versions: Iterable[tuple[int, Iterable[Mapping[str, Any]]]]) -> list[Question]:
-    """One column per question id across every version, in the order first asked.
-
-    versions: (version number, questions as dicts with ``id``, ``type``, ``text``), any
-    order. A question's wording and type come from the latest version that asks it.
-    """
-    seen: dict[str, Question] = {}
-    for number, questions in sorted(versions, key=lambda v: v[0]):
-        for q in questions:
-            before = seen.get(q["id"])
-            asked = (before.versions if before else ()) + (number,)
-            seen[q["id"]] = Question(q["id"], str(q.get("text", "")), str(q["type"]), asked)
-    return list(seen.values())
+_FORMULA_SET = frozenset(FORMULA_START)
 
 
 def neutralise(value: object) -> object:
@@ -93,24 +73,42 @@ def neutralise(value: object) -> object:
 
     Numbers, dates and None pass through: they are written as values, never formulas.
     """
-    if isinstance(value, str) and value.startswith(FORMULA_START):
+    if type(value) is str and value[:1] in _FORMULA_SET:
         return "'" + value
     return value
 
 
-def free_text_value(row: Mapping[str, Any], raw: bool) -> str:
-    """The text an export may show for a free-text answer row.
+class AnswerRow(NamedTuple):
+    """One stored answer as an export reads it (a database row with these names will do).
 
-    Flagged (the answer's ``concern``, or the response's ``alerted``): :data:`WITHHELD`,
-    even when `raw`. Otherwise the raw value when `raw`, else the redacted copy, or
-    :data:`NOT_REDACTED` when the text has not been analysed yet.
+    redacted: the redacted copy from the answer's text analysis (None if unanalysed).
+    concern: the analyser flagged the answer (None if unanalysed).
     """
-    if row.get("alerted") or row.get("concern"):
+
+    question_id: str
+    value: str
+    number_value: float | None = None
+    redacted: str | None = None
+    concern: bool | None = None
+
+
+#: One response: its columns (a mapping with the RESPONSE_COLUMNS keys and ``alerted``,
+#: true when the response has a safeguarding alert) and its answers in order.
+Record = tuple[Mapping[str, Any], Sequence[Any]]
+
+
+def free_text_value(answer: Any, alerted: bool, raw: bool) -> str:
+    """The text an export may show for a free-text `answer` (see :class:`AnswerRow`).
+
+    Flagged (the answer's ``concern``, or `alerted`: its response has an alert):
+    :data:`WITHHELD`, even when `raw`. Otherwise the raw value when `raw`, else the
+    redacted copy, or :data:`NOT_REDACTED` when the text has not been analysed yet.
+    """
+    if alerted or answer.concern:
         return WITHHELD
     if raw:
-        return str(row.get("value") or "")
-    redacted = row.get("redacted")
-    return NOT_REDACTED if redacted is None else str(redacted)
+        return str(answer.value or "")
+    return NOT_REDACTED if answer.redacted is None else str(answer.redacted)
 
 
 def _number(value: Any) -> int | float | None:
@@ -119,95 +117,85 @@ def _number(value: Any) -> int | float | None:
     return int(value) if float(value).is_integer() else float(value)
 
 
-def _answer_value(row: Mapping[str, Any], question: Question | None, raw: bool) -> object:
+def _answer_value(answer: Any, question: Question | None, alerted: bool, raw: bool) -> object:
     if question is not None and question.free_text:
-        return free_text_value(row, raw)
-    if row.get("number_value") is not None:
-        return _number(row["number_value"])
-    return row.get("value")
+        return free_text_value(answer, alerted, raw)
+    if answer.number_value is not None:
+        return _number(answer.number_value)
+    return answer.value
 
 
 def _consent(value: object) -> str | None:
     return None if value is None else ("yes" if value else "no")
 
 
-def _head(row: Mapping[str, Any], names: Sequence[str]) -> list[object]:
-    out = [row.get(name) for name in names]
+def _head(response: Mapping[str, Any], names: Sequence[str]) -> list[object]:
+    out = [response.get(name) for name in names]
     if "consent_to_quote" in names:
         i = names.index("consent_to_quote")
         out[i] = _consent(out[i])
     return out
 
 
-def by_response(rows: Iterable[Mapping[str, Any]]) -> Iterator[list[Mapping[str, Any]]]:
-    """Group consecutive rows of one response (rows must be ordered by response id)."""
+def records_from_rows(rows: Iterable[Mapping[str, Any]]) -> Iterator[Record]:
+    """Records from flat rows (one per answer, ordered by response id) with every key.
+
+    A flat row holds the response's columns and ``alerted`` plus an answer's
+    ``question_id``, ``value``, ``number_value``, ``redacted`` and ``concern``; a
+    response without answers comes as one row whose ``question_id`` is None.
+    """
     for _, group in groupby(rows, key=lambda r: r["response_id"]):
-        yield list(group)
-
-
-#: Question types whose answer is already a response column (completed_with_help,
-#: consent_to_quote): the wide layout does not repeat them.
-RESPONSE_TYPES = frozenset({"completed_with_help", "consent_to_quote"})
-
-
-def wide_questions(questions: Sequence[Question]) -> list[Question]:
-    """The questions that get a column of their own in the wide layout."""
-    return [q for q in questions if q.type not in RESPONSE_TYPES]
-
-
-def column_name(question: Question) -> str:
-    """A question's wide column: its id, or ``answer_<id>`` where the id is a response column."""
-    names = {c[0] for c in RESPONSE_COLUMNS}
-    return f"answer_{question.id}" if question.id in names else question.id
-
-
-def wide_header(questions: Sequence[Question]) -> list[str]:
-    """The header of the wide format: response columns, then one per question."""
-    return [c[0] for c in RESPONSE_COLUMNS] + [column_name(q) for q in wide_questions(questions)]
+        answers = list(group)
+        yield answers[0], [
+            AnswerRow(
+                a["question_id"], a.get("value"), a.get("number_value"),
+                a.get("redacted"), a.get("concern"),
+            )
+            for a in answers
+            if a.get("question_id") is not None
+        ]  # fmt: skip
 
 
 def wide_rows(
-    rows: Iterable[Mapping[str, Any]], questions: Sequence[Question], raw: bool = False
+    records: Iterable[Record], questions: Sequence[Question], raw: bool = False
 ) -> Iterator[list[object]]:
     """One list of cell values per response, matching :func:`wide_header`.
 
-    A multiple-choice answer (several rows for one question) is joined with "; ".
+    A multiple-choice answer (several answers to one question) is joined with "; ".
     """
     names = [c[0] for c in RESPONSE_COLUMNS]
     questions = wide_questions(questions)
     position = {q.id: i for i, q in enumerate(questions)}
-    for group in by_response(rows):
-        cells: list[list[object]] = [[] for _ in questions]
-        for row in group:
-            qid = row.get("question_id")
-            if qid in position:
-                i = position[qid]
-                cells[i].append(_answer_value(row, questions[i], raw))
-        yield _head(group[0], names) + [
-            None if not c else c[0] if len(c) == 1 else "; ".join(str(v) for v in c) for c in cells
-        ]
-
-
-def long_header() -> list[str]:
-    return [c[0] for c in LONG_COLUMNS]
+    for response, answers in records:
+        alerted = bool(response.get("alerted"))
+        cells: list[object] = [None] * len(questions)
+        for answer in answers:
+            i = position.get(answer.question_id)
+            if i is None:
+                continue
+            value = _answer_value(answer, questions[i], alerted, raw)
+            before = cells[i]
+            cells[i] = value if before is None else f"{before}; {value}"
+        yield _head(response, names) + cells
 
 
 def long_rows(
-    rows: Iterable[Mapping[str, Any]], questions: Sequence[Question], raw: bool = False
+    records: Iterable[Record], questions: Sequence[Question], raw: bool = False
 ) -> Iterator[list[object]]:
     """One list of cell values per answer, matching :func:`long_header`."""
     names = [c[0] for c in LONG_COLUMNS[:-3]]
     kind = {q.id: q for q in questions}
-    for row in rows:
-        qid = row.get("question_id")
-        if qid is None:
-            continue
-        question = kind.get(qid)
-        value = _answer_value(row, question, raw)
-        yield _head(row, names) + [qid, value, _number(row.get("number_value"))]
+    for response, answers in records:
+        alerted = bool(response.get("alerted"))
+        head = _head(response, names)
+        for answer in answers:
+            value = _answer_value(answer, kind.get(answer.question_id), alerted, raw)
+            yield head + [answer.question_id, value, _number(answer.number_value)]
 
 
 def _csv_cell(value: object) -> object:
+    if type(value) is str:  # most cells: test the cheap case first
+        return "'" + value if value[:1] in _FORMULA_SET else value
     if isinstance(value, datetime):
         return value.isoformat(sep=" ", timespec="seconds")
     if isinstance(value, date):
@@ -246,7 +234,7 @@ def _json_default(value: object) -> str:
 
 
 def json_records(
-    rows: Iterable[Mapping[str, Any]], questions: Sequence[Question], raw: bool = False
+    records: Iterable[Record], questions: Sequence[Question], raw: bool = False
 ) -> Iterator[dict[str, Any]]:
     """One dict per response: the response columns and ``answers`` {question id: value}.
 
@@ -256,19 +244,18 @@ def json_records(
     names = [c[0] for c in RESPONSE_COLUMNS]
     kind = {q.id: q for q in questions}
     multi = {q.id for q in questions if q.type == "multi"}
-    for group in by_response(rows):
-        record: dict[str, Any] = {name: group[0].get(name) for name in names}
-        answers: dict[str, Any] = {}
-        for row in group:
-            qid = row.get("question_id")
-            if qid is None:
-                continue
-            value = _answer_value(row, kind.get(qid), raw)
+    for response, answers in records:
+        alerted = bool(response.get("alerted"))
+        record: dict[str, Any] = {name: response.get(name) for name in names}
+        given: dict[str, Any] = {}
+        for answer in answers:
+            qid = answer.question_id
+            value = _answer_value(answer, kind.get(qid), alerted, raw)
             if qid in multi:
-                answers.setdefault(qid, []).append(value)
+                given.setdefault(qid, []).append(value)
             else:
-                answers[qid] = value
-        record["answers"] = answers
+                given[qid] = value
+        record["answers"] = given
         yield record
 
 

@@ -19,6 +19,7 @@ from analysis.export import (
     long_rows,
     neutralise,
     question_columns,
+    records_from_rows,
     wide_header,
     wide_rows,
 )
@@ -113,7 +114,7 @@ def test_neutralise_formula_starts():
 
 def test_wide_csv_one_row_per_response_redacted_and_neutralised():
     qs = questions()
-    rows = read_csv(csv_chunks(wide_header(qs), wide_rows(ROWS, qs), batch=2))
+    rows = read_csv(csv_chunks(wide_header(qs), wide_rows(records_from_rows(ROWS), qs), batch=2))
     header, body = rows[0], rows[1:]
     assert header[:2] == ["response_id", "survey"] and len(header) == len(set(header))
     assert [r[0] for r in body] == ["1", "2", "3", "4", "5", "6"]
@@ -134,13 +135,13 @@ def test_wide_csv_one_row_per_response_redacted_and_neutralised():
 def test_joined_multi_answer_starting_with_a_formula_is_neutralised():
     qs = questions()
     rows = [answer(9, "helpers", "=cmd|' /C calc'!A0"), answer(9, "helpers", "school")]
-    body = read_csv(csv_chunks(wide_header(qs), wide_rows(rows, qs)))[1]
+    body = read_csv(csv_chunks(wide_header(qs), wide_rows(records_from_rows(rows), qs)))[1]
     assert body[wide_header(qs).index("helpers")].startswith("'=")
 
 
 def test_raw_text_only_on_request_and_never_when_flagged():
     qs = questions()
-    rows = read_csv(csv_chunks(wide_header(qs), wide_rows(ROWS, qs, raw=True)))
+    rows = read_csv(csv_chunks(wide_header(qs), wide_rows(records_from_rows(ROWS), qs, raw=True)))
     said = [r[rows[0].index("said")] for r in rows[1:]]
     assert said[0] == "Call Jo Bloggs on 07700 900123"
     assert said[1] == '\'=HYPERLINK("http://x")'
@@ -150,7 +151,7 @@ def test_raw_text_only_on_request_and_never_when_flagged():
 
 def test_long_csv_one_row_per_answer():
     qs = questions()
-    rows = read_csv(csv_chunks(long_header(), long_rows(ROWS, qs)))
+    rows = read_csv(csv_chunks(long_header(), long_rows(records_from_rows(ROWS), qs)))
     header, body = rows[0], rows[1:]
     assert len(body) == 10  # response 6 has no answers
     by = [dict(zip(header, r, strict=True)) for r in body]
@@ -162,7 +163,7 @@ def test_long_csv_one_row_per_answer():
 
 def test_json_streams_a_valid_array():
     qs = questions()
-    data = json.loads("".join(json_chunks(json_records(ROWS, qs), batch=2)))
+    data = json.loads("".join(json_chunks(json_records(records_from_rows(ROWS), qs), batch=2)))
     assert [d["response_id"] for d in data] == [1, 2, 3, 4, 5, 6]
     assert data[0]["answers"]["helpers"] == ["school", "=1+1"]
     assert data[0]["answers"]["visits"] == -3
@@ -178,7 +179,7 @@ def test_xlsx_sheets_read_back(tmp_path):
     outcomes = [{"id": "felt_listened_to", "statement": "=bad", "percent": 70.0,
                  "group": {"mode": "paper"}, "suppressed": False}]  # fmt: skip
     themes = [{"theme": "timeliness", "mentions": 3, "positive": 1, "neutral": 0, "negative": 2}]
-    count = write_xlsx(str(path), qs, wide_rows(ROWS, qs), outcomes, themes)
+    count = write_xlsx(str(path), qs, wide_rows(records_from_rows(ROWS), qs), outcomes, themes)
     assert count == 6
     book = openpyxl.load_workbook(path, read_only=True)
     assert book.sheetnames == ["responses", "outcomes", "themes", "columns"]
@@ -199,7 +200,7 @@ def test_xlsx_sheets_read_back(tmp_path):
 
 def test_xlsx_chunks_are_a_zip(tmp_path):
     qs = questions()
-    data = b"".join(xlsx_chunks(qs, wide_rows(ROWS, qs), chunk=1000))
+    data = b"".join(xlsx_chunks(qs, wide_rows(records_from_rows(ROWS), qs), chunk=1000))
     assert data.startswith(b"PK")
     (tmp_path / "c.xlsx").write_bytes(data)
     assert openpyxl.load_workbook(tmp_path / "c.xlsx").sheetnames[0] == "responses"
