@@ -111,8 +111,9 @@ ABUSE_RULES: tuple[Rule, ...] = (
     Rule(SEXUAL, 3, (SEND_PICS, r"\b(?:if i (?:do not|stop|will not)|or (?:he|she|they) "
                      r"(?:will|would)|(?:he|she|they) will (?:send|post|share|show)|hell "
                      r"(?:send|post|share|show)|shell (?:send|post|share))\b")),
-    Rule(SEXUAL, 2, (r"(?:raped|rape me|raping|molested|molesting|sexually (?:abused|abusing|"
-                     r"assaulted|touched)|abused me|assaulted me|flashed (?:at )?(?:me|us)|"
+    Rule(SEXUAL, 2, (r"(?:raped|rape me|rapes me|raping|molested|molesting|sexually "
+                     r"(?:abused|abusing|assaulted|touched)|abused me|assaulted me|"
+                     r"flashed (?:at )?(?:me|us)|"
                      r"exposed (?:himself|herself))",), kind="topic"),
     Rule(SEXUAL, 1, (r"(?:comes|came|gets|got|creeps|crept) in(?:to)? (?:my|our|her) "
                      r"(?:room|bed)",
@@ -137,7 +138,8 @@ ABUSE_RULES: tuple[Rule, ...] = (
          exclude=r"\b(?:lol|haha|lmao|pizza|snack|snacks|can we have|biscuits|sweets|"
                  r"crisps)\b"),
     Rule(NEGLECT, 2, (r"(?:forgets?|forgot|forgetting) (?:to feed (?:me|us)|about (?:me|us)|"
-                      r"to pick (?:me|us) up)|(?:does not|do not|never|did not) (?:feed|fed) "
+                      r"to pick (?:me|us) up)|(?:does not|do not|never|did not) "
+                      r"(?:feed|feeds|fed) "
                       r"(?:me|us)|(?:do not|did not|never) (?:have|had|get|got) (?:any |"
                       r"enough )?(?:food|dinner|breakfast|tea|meals?)",)),
     Rule(NEGLECT, 1, (r"(?:electric|electricity|gas|heating|water) (?:is|was|got|has been|"
@@ -181,6 +183,15 @@ ABUSE_RULES: tuple[Rule, ...] = (
                         r"was |is |was |they are )?(?:a |an )?(?:stupid|worthless|useless|"
                         r"mistake|thick|idiot|retard|pathetic|waste of space|disgusting|"
                         r"burden|nothing|fat|ugly|freak|evil|slag|names)",),
+         reassign=((r"\b(?:school|class|year \d+|group chat|online|posting|messages|"
+                    r"everyone|kids at|girls at|boys at|people at|bully|bullies|laugh|"
+                    r"laughs)\b", BULLYING),)),
+    Rule(EMOTIONAL, 2, (r"(?:says|said|saying|tells me|told me|keeps telling me|calls me) "
+                        r"(?:that )?(?:i am|i was|i will always be) (?:a |an )?(?:stupid|"
+                        r"worthless|useless|a mistake|mistake|nothing|a burden|burden|"
+                        r"disgusting|evil|pathetic|ugly|fat)",),
+         exclude=r"\b(?:teacher|sir|miss|coach|tutor|at (?:maths|english|science|school|"
+                 r"football|reading|spelling|sport|pe))\b",
          reassign=((r"\b(?:school|class|year \d+|group chat|online|posting|messages|"
                     r"everyone|kids at|girls at|boys at|people at|bully|bullies|laugh|"
                     r"laughs)\b", BULLYING),)),

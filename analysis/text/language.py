@@ -9,7 +9,7 @@ the text is plainly in another script.
 
 from __future__ import annotations
 
-from .tokens import normalise
+from .tokens import TOKENIZER
 
 LANGUAGES = ("en", "pa", "pl", "ur", "ro", "gu", "ta", "ar", "so")
 UNDETERMINED = "und"
@@ -84,7 +84,8 @@ def _latin_language(text: str) -> str:
     votes = {lang: 0.0 for lang in ("en", "pl", "ro", "so")}
     votes["pl"] += 2 * sum(ch in _PL_LETTERS for ch in lowered)
     votes["ro"] += 2 * sum(ch in _RO_LETTERS for ch in lowered)
-    for token in normalise(lowered):
+    # raw tokens: text-speak expansion would turn Romanian "mi" into English "my"
+    for token in TOKENIZER.tokenize(lowered):
         for lang, words in _STOPWORDS.items():
             if token in words:
                 votes[lang] += 1

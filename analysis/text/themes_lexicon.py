@@ -162,7 +162,7 @@ ENGLISH: dict[str, tuple[str, ...]] = {
         r"understand", r"what was happening", r"every step", r"in (?:bengali|polish|urdu|"
         r"english|punjabi|arabic|somali|romanian|my language)", r"texting me",
         r"(?:by|via|through) (?:email|letter|text|phone)", r"lost in translation",
-        r"two ?- ?way",
+        r"two ?-? ?way",
     ),
     "timeliness": (
         r"(?:the )?same day", r"(?:the )?next day", r"(?:within|in) (?:the|an|a) (?:hour|"
@@ -209,8 +209,8 @@ ENGLISH: dict[str, tuple[str, ...]] = {
         r"senior (?:leaders|managers|management|team)", r"from above", r"top down",
         r"shadow(?:ed|ing)? us", r"practice weeks?",
         r"the frontline", r"what (?:it is|our \w+|frontline) "
-        r"(?:is like|look like)", r"have no idea what", r"two ?- ?way", r"practice leader",
-        r"all ?- ?staff",
+        r"(?:is like|look like)", r"have no idea what", r"two ?-? ?way", r"practice leader",
+        r"all ?-? ?staff",
     ),
     "supervision_support": (
         "supervision", "supervisor", "wellbeing", "debrief", "reflective", "micromanaged",
@@ -236,15 +236,15 @@ ENGLISH: dict[str, tuple[str, ...]] = {
         r"(?:the|this|that|a|one) session", r"case studies", r"confident", r"confidence",
         r"(?:in|into) practice", r"(?:the|this|a) tool\b", r"(?:relevant|useful) (?:to|for) "
         r"my (?:role|practice|job)", r"(?:online|face to face) format",
-        r"(?:apply|applied|use|used|using) (?:it|any of it|the|this)", r"trauma ?- ?informed",
-        r"follow ?- ?up on",
+        r"(?:apply|applied|use|used|using) (?:it|any of it|the|this)", r"trauma ?-? ?informed",
+        r"follow ?-? ?up on",
     ),
     "partnership_working": (
         "multi-agency", "multiagency", "interagency", "agencies", "agency", "=partners",
-        r"multi ?- ?agency", r"information sharing", r"shar(?:e|ed|ing) (?:what they knew|"
+        r"multi ?-? ?agency", r"information sharing", r"shar(?:e|ed|ing) (?:what they knew|"
         r"information|notifications)", r"talk to each other", r"worked together",
         r"core group", r"strategy meeting", r"escalation", r"referral (?:route|pathway)",
-        r"(?:same|one) form", r"joined ?- ?up", r"(?:different|other) services",
+        r"(?:same|one) form", r"joined ?-? ?up", r"(?:different|other) services",
         r"(?:police|schools?|health|housing|gp) "
         r"(?:and|,) (?:police|schools?|health|housing|gp)", r"nobody from (?:housing|health|"
         r"the school|police|social care)", r"(?:with|from) (?:health|housing|the gp)",

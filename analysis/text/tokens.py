@@ -61,6 +61,12 @@ TEXT_SPEAK: dict[str, str] = {
     "defo": "definitely", "def": "definitely", "probs": "probably", "tbf": "to be fair",
     "smth": "something", "sth": "something", "rly": "really", "v": "very",
     "mins": "minutes", "hrs": "hours", "wks": "weeks", "yrs": "years",
+    "dnt": "do not", "neva": "never", "eva": "ever", "wana": "want to",
+    "kms": "kill myself", "hitz": "hits", "kickz": "kicks", "slapz": "slaps",
+    "da": "the", "dat": "that", "dis": "this", "n": "and", "ma": "my", "mi": "my",
+    "h8": "hate", "l8": "late", "sed": "said", "sez": "says", "tryna": "trying to",
+    "skl": "school", "nuthin": "nothing", "nothin": "nothing", "sumthin": "something",
+    "soo": "so", "sooo": "so",
 }
 
 #: Contractions written with an apostrophe.
@@ -79,6 +85,8 @@ _ILL_VERBS = frozenset("be have go do never just get tell send kill come see try
                        "make call ring run".split())
 # "no" after a negated auxiliary is "know": "i didnt no what was happening".
 _KNOW_AFTER = frozenset(("not",))
+# "2" is "to" after these: "want 2 talk", "going 2 run away".
+_TO_BEFORE = frozenset("want wants wanted going need needs talk speak trying used".split())
 
 # Emoji and emoticons carry feeling in children's answers; they become words the
 # sentiment lexicon scores ("emojipos", "emojineg").
@@ -98,6 +106,7 @@ _LETTER = (r"0-9a-z\u00c0-\u024f\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\u
            r"\ufe70-\ufeff\u0900-\u0dff")
 TOKENIZER = RegexpTokenizer(rf"£?[{_LETTER}]+(?:'[{_LETTER}]+)*|[.!?,;:()\-]")
 _REPEAT = re.compile(r"([a-z])\1{2,}")
+_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")
 
 _STEMMERS: dict[str, SnowballStemmer] = {}
 
@@ -127,12 +136,16 @@ def _normalise_cached(text: str) -> tuple[str, ...]:
     if ":" in text or "<3" in text:
         text = _EMOTICONS.sub(lambda m: " emojineg " if m.group(1) else " emojipos ", text)
     lowered = _REPEAT.sub(r"\1\1", text.translate(_QUOTES).lower())
+    if "-" in lowered:
+        lowered = _HYPHEN.sub(" ", lowered)  # "step-dad" is "step dad", "self-harm" two words
     out: list[str] = []
     for raw in TOKENIZER.tokenize(lowered):
         out.extend(_expand(raw).split())
     for i in range(len(out) - 1):
         if out[i] == "ill" and out[i + 1] in _ILL_VERBS:
             out[i : i + 1] = ["i", "will"]
+        elif out[i + 1] == "2" and out[i] in _TO_BEFORE:
+            out[i + 1] = "to"  # "want 2 die"
         elif out[i + 1] == "no" and out[i] in _KNOW_AFTER and i + 2 < len(out) \
                 and out[i + 2] in ("what", "how", "why", "where", "who", "if", "that"):
             out[i + 1] = "know"

@@ -134,3 +134,20 @@ def test_concern_sets_the_safety_theme():
     result = analyse_text("my step dad hits me")
     assert "safety" in result.themes
     assert result.theme_sentiment["safety"] == "negative"
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("ma step-dad hitz me", "physical_abuse"),
+    ("i want 2 die", "self_harm_suicide"),
+    ("kms", "self_harm_suicide"),
+    ("mum neva feeds us", "neglect"),
+    ("i dnt wanna go home", "running_away"),
+    ("she says im worthless", "emotional_abuse"),
+    ("da man at da shop gives me free vapes n sweets", "exploitation"),
+])
+def test_text_speak_disclosures(text, category):
+    assert flagged(text, category), detect_concern(text)
+
+
+def test_a_teacher_on_schoolwork_is_not_emotional_abuse():
+    assert not flagged("my teacher says I'm stupid at maths but I know I'm not")
