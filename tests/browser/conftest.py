@@ -1,0 +1,112 @@
+"""Shared fixtures for tests in a real browser: Playwright driving Debian's Chromium.
+
+- ``live_app``: the app on its own SQLite file with every bundled survey loaded.
+- ``live_server``: that app served on 127.0.0.1 at a free port, in a thread; the value
+  is the base URL, e.g. ``http://127.0.0.1:40321``.
+- ``browser``: headless Chromium; every test here is skipped, saying what to install,
+  when /usr/bin/chromium is missing.
+- ``page``: a fresh desktop tab; ``phone_page``: a fresh 360 x 740 touch-screen tab.
+
+Mark browser tests ``@pytest.mark.browser`` (or ``pytestmark = pytest.mark.browser``).
+"""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from flask import Flask
+from werkzeug.serving import make_server
+
+from feedback import create_app
+from tests.feedback.catalog_helpers import ensure_compiled
+
+CHROMIUM = Path("/usr/bin/chromium")
+# Quiet, offline Chromium: no GPU in CI, no update checks or sync calling out.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PHONE = {"width": 360, "height": 740}
+
+
+@pytest.fixture(scope="session")
+def live_app(template_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Flask:
+    """The app on a fresh database of its own, with every bundled survey loaded."""
+    from feedback.services.demo import load_library
+
+    ensure_compiled()
+    folder = tmp_path_factory.mktemp("live")
+    shutil.copy(template_db, folder / "heard.sqlite")
+    app = create_app(
+        {
+            "TESTING": True,
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'heard.sqlite'}",
+            "HEARD_OUTBOX": str(folder / "outbox"),
+        }
+    )
+    with app.app_context():
+        load_library()
+    return app
+
+
+@pytest.fixture(scope="session")
+def live_server(live_app: Flask) -> Iterator[str]:
+    """Serve live_app on 127.0.0.1 (a free port) in a thread; yields the base URL."""
+    server = make_server("127.0.0.1", 0, live_app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Headless Debian Chromium, or a skip that says how to get it."""
+    if not CHROMIUM.exists():
+        pytest.skip(
+            "browser tests need Debian's Chromium at /usr/bin/chromium: "
+            "apt-get install chromium fonts-noto-core (or `make system-packages` as root)"
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    """A desktop-sized tab in a fresh context (no cookies from other tests)."""
+    context = browser.new_context()
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def phone_page(browser: Any) -> Iterator[Any]:
+    """A 360 x 740 touch-screen tab, the size of a small phone, in a fresh context."""
+    context = browser.new_context(
+        viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True
+    )
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
