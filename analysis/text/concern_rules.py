@@ -129,8 +129,8 @@ ABUSE_RULES: tuple[Rule, ...] = (
     Rule(NEGLECT, 2, (r"(?:no|not any|not enough|never any|nothing to|never enough|"
                       r"barely any|not got any) (?:food|dinner|tea|breakfast|lunch|meals?|"
                       r"anything to eat)",),
-         exclude=r"\b(?:event|club|meeting|session|party|canteen|menu|options|vegetarian|"
-                 r"halal|choice|ward|hospital|appointment|visit)\b"),
+         exclude=r"\b(?:events?|clubs?|meetings?|sessions?|party|canteen|menu|options|"
+                 r"vegetarian|halal|choice|ward|hospital|appointment|visit|allowed)\b"),
     Rule(NEGLECT, 2, (r"(?:hungry|starving|starved)",
                       r"\b(?:at home|in the house|every day|all the time|most days|always|"
                       r"sometimes|no food|no dinner|nothing to eat|at night|when i get home|"
@@ -161,7 +161,9 @@ ABUSE_RULES: tuple[Rule, ...] = (
                       r"own|home alone|by (?:myself|ourselves|themselves))",),
          exclude=r"\b(?:just|please|to|would|should|wish they would) leave me alone\b"),
     Rule(NEGLECT, 2, (r"(?:nobody|no one|no adult|no adults|no grown ups?|nobody else) "
-                      r"(?:is |was |is ever |are )?(?:at )?home",)),
+                      r"(?:is |was |is ever |are )?(?:at )?home(?! (?:knows|knew|know|cares|"
+                      r"noticed|notices|listens|believes|believed|understands|tells|told|"
+                      r"asked|asks))",)),
     Rule(NEGLECT, 2, (rf"(?:{FAMILY}|she|he|they|parents) (?:does not|do not|did not|never|"
                       r"hardly ever|does not even) (?:come|comes|came) (?:back )?home",)),
     Rule(NEGLECT, 1, (r"(?:no|not any|there is no|we have no|got no|without) (?:gas|"

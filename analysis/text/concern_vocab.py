@@ -68,7 +68,8 @@ SPORT = (r"\b(?:football|footy|rugby|boxing|karate|judo|match|training|pe|game|g
          r"hockey|netball|cricket|trampoline|trampoleen|bike|scooter|fell|fall|falling|"
          r"tripped|accident|accidentally|by mistake|sport|sports|tackle|wrestling|"
          r"pillow fight|ball|pads|fifa|chess|cards|wheelchair|pram|buggy|swing|trolley|"
-         r"as a joke|joking|messing|dentist|injection|injections|jab|vaccine|"
+         r"as a joke|joking|messing|dentist|injection|injections|jab|vaccine|we play|"
+         r"by a (?:car|bus|van|lorry|bike|ball)|"
          r"operation|stitches|physio|blood test)\b")
 SCHOOL_PEERS = (r"\b(?:at school|in the toilets|in the playground|in class|on the bus|"
                 r"after school|in the corridor|year \d+s?|kids at|boys at|girls at|"

@@ -151,3 +151,13 @@ def test_text_speak_disclosures(text, category):
 
 def test_a_teacher_on_schoolwork_is_not_emotional_abuse():
     assert not flagged("my teacher says I'm stupid at maths but I know I'm not")
+
+
+@pytest.mark.parametrize("text", [
+    "my little brother hits me when we play but its fine",
+    "nobody at home knows I came here today",
+    "no food allowed in the sessions",
+    "I got hit by a car last year but I am ok now",
+])
+def test_everyday_false_alarms(text):
+    assert not flagged(text), detect_concern(text)
