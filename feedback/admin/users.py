@@ -69,7 +69,8 @@ def user_role(user_id: int):  # type: ignore[no-untyped-def]
         return redirect(url_for("admin.users"))
     try:
         if change_role(user, form.role.data, by=current_user):
-            flash(_("%(email)s is now: %(role)s.", email=user.email, role=form.role.data))
+            role = dict(role_choices())[form.role.data]
+            flash(_("%(email)s is now: %(role)s.", email=user.email, role=role))
     except AccountError as exc:
         flash(str(exc))
     return redirect(url_for("admin.users"))

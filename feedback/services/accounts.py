@@ -6,6 +6,7 @@ log cannot miss a change that happened (or record one that did not).
 
 from __future__ import annotations
 
+from flask_babel import gettext as _
 from sqlalchemy import func, select
 
 from feedback.extensions import db
@@ -31,8 +32,10 @@ def _other_active_admins(user: User) -> int:
 def _keeps_an_admin(user: User) -> None:
     if user.role == "admin" and user.active and _other_active_admins(user) == 0:
         raise AccountError(
-            "This is the last active admin account. Make someone else an admin first, "
-            "so that nobody is locked out."
+            _(
+                "This is the last active admin account. Make someone else an admin first, "
+                "so that nobody is locked out."
+            )
         )
 
 
@@ -43,7 +46,9 @@ def change_role(user: User, role: str, by: User | None = None) -> bool:
     Raises AccountError for an unknown role or when the last admin would be lost.
     """
     if role not in ROLES:
-        raise AccountError(f"Unknown role '{role}' (allowed: {', '.join(ROLES)}).")
+        raise AccountError(
+            _("Unknown role '%(role)s' (allowed: %(roles)s).", role=role, roles=", ".join(ROLES))
+        )
     if user.role == role:
         return False
     if role != "admin":
@@ -72,7 +77,7 @@ def set_active(user: User, active: bool, by: User | None = None) -> bool:
         return False
     if not active:
         if by is not None and by.id == user.id:
-            raise AccountError("You cannot deactivate your own account.")
+            raise AccountError(_("You cannot deactivate your own account."))
         _keeps_an_admin(user)
     user.active = active
     audit(

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from flask import current_app
+from flask_babel import gettext as _
 from sqlalchemy import func, select, update
 
 from feedback.extensions import db
@@ -49,11 +50,13 @@ def create_invitation(email: str, role: str, by: User | None = None) -> NewInvit
     """
     email = email.strip().lower()
     if "@" not in email or len(email) > 254:
-        raise InvitationError(f"'{email}' is not an email address.")
+        raise InvitationError(_("'%(email)s' is not an email address.", email=email))
     if role not in ROLES:
-        raise InvitationError(f"Unknown role '{role}' (allowed: {', '.join(ROLES)}).")
+        raise InvitationError(
+            _("Unknown role '%(role)s' (allowed: %(roles)s).", role=role, roles=", ".join(ROLES))
+        )
     if email_taken(email):
-        raise InvitationError(f"There is already an account for {email}.")
+        raise InvitationError(_("There is already an account for %(email)s.", email=email))
     now = utcnow()
     # Only the newest link for an address works: an older one may have gone astray.
     db.session.execute(
@@ -109,13 +112,15 @@ def accept_invitation(token: str, password: str) -> User:
     """
     invitation = find_invitation(token)
     if not usable(invitation):
-        raise InvitationError("This invitation link has expired or has already been used.")
+        raise InvitationError(_("This invitation link has expired or has already been used."))
     assert invitation is not None
     problem = password_problem(invitation.email, password)
     if problem:
         raise InvitationError(problem)
     if email_taken(invitation.email):
-        raise InvitationError(f"There is already an account for {invitation.email}.")
+        raise InvitationError(
+            _("There is already an account for %(email)s.", email=invitation.email)
+        )
     now = utcnow()
     claimed = db.session.execute(
         update(Invitation)
@@ -124,7 +129,7 @@ def accept_invitation(token: str, password: str) -> User:
     )
     if claimed.rowcount != 1:
         db.session.rollback()
-        raise InvitationError("This invitation link has expired or has already been used.")
+        raise InvitationError(_("This invitation link has expired or has already been used."))
     user = User(email=invitation.email, role=invitation.role, last_login_at=None)
     user.set_password(password)
     db.session.add(user)
