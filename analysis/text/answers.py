@@ -19,6 +19,8 @@ NOTHING_ANSWERS = frozenset((
     "nothing that i can think of", "not that i can think of", "nothing more",
     "no thanks", "no thank you", "nothing thanks", "nothing thank you", "for me nothing",
     "nothing better", "nothing obvious", "nothing at this time", "nothing so far",
+    "not much to say", "nothing much to say", "not a lot to say", "nothing else to say",
+    "nothing to report", "nothing to mention",
 ))
 EVERYTHING_ANSWERS = frozenset(("everything", "absolutely everything", "all of it",
                                 "everything really", "all", "the lot"))

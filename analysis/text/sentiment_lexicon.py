@@ -19,8 +19,8 @@ NEGATION_NEUTRAL = frozenset("sure know matter mind doubt just only".split())
 ANSWER_FOLLOWERS = frozenset("all everything it really at i the they was".split())
 
 #: "like" is a verb, not a preposition, after these words.
-LIKE_SUBJECTS = frozenset("i we you they he she not really did do does would kids "
-                          "children everyone also".split())
+LIKE_SUBJECTS = frozenset("i we you they he she not really did do does would also "
+                          "still".split())
 
 #: Words about changing the service: praise when negated ("couldn't be improved").
 IMPROVE_WORDS = frozenset("improve improved improvement improvements better change "
@@ -104,7 +104,8 @@ DOMAIN_WORDS: dict[str, float] = {
     "professionalism": 0.5, "attentive": 0.6, "compassionate": 0.7, "sympathetic": 0.5,
     "lovely": 0.7, "amazing": 0.8, "awesome": 0.8, "fab": 0.7, "fantastic": 0.8,
     "brilliant": 0.8, "sorted": 0.4, "smooth": 0.4, "calm": 0.3, "patient": 0.0,
-    "changed": 0.3, "difference": 0.3, "saved": 0.6, "included": 0.4, "empowered": 0.6,
+    "difference": 0.3, "lifeline": 0.8, "pressure": -0.3, "cares": 0.3, "saved": 0.6,
+    "included": 0.4, "empowered": 0.6,
     "confident": 0.5, "useful": 0.5,
     "informative": 0.5, "practical": 0.3, "engaging": 0.5, "valuable": 0.6,
     "powerful": 0.4, "fault": -0.4, "faultless": 0.8, "superb": 0.9, "smiling": 0.4,
@@ -194,7 +195,13 @@ DOMAIN_PHRASES: tuple[tuple[str, float], ...] = (
     (" cut me off ", -0.5), (" like we were not there ", -0.5), (" out of trouble ", 0.4),
     (" look after each other ", 0.6), (" looked after ", 0.4), (" looks after ", 0.4),
     (" kick off ", -0.2), (" do nothing ", -0.5), (" did nothing ", -0.5),
-    (" treated with respect ", 0.7), (" makes time ", 0.4), (" make time for ", 0.4),
+    (" treated with respect ", 0.7), (" out of their way ", 0.7), (" out of her way ", 0.7),
+    (" out of his way ", 0.7), (" bent over backwards ", 0.7), (" on my side ", 0.6),
+    (" about anything ", 0.3), (" at my own pace ", 0.4), (" at our own pace ", 0.4),
+    (" different person ", -0.3), (" ticking boxes ", -0.5), (" tick boxes ", -0.5),
+    (" box ticking ", -0.5), (" tick box ", -0.4),
+    (" changed how ", 0.4), (" changed the way ", 0.4), (" makes time ", 0.4),
+    (" make time for ", 0.4),
     (" a star ", 0.6), (" spot on ", 0.6), (" took forever ", -0.5), (" takes forever ", -0.5),
     (" on her phone ", -0.4), (" on his phone ", -0.4), (" on their phones ", -0.4),
     (" in the dark ", -0.5), (" again and again ", -0.4), (" over and over ", -0.4),

@@ -127,3 +127,16 @@ def test_emoji_and_emoticons_carry_feeling():
 ])
 def test_everyday_expressions(text, label):
     assert analyse_sentiment(text).label == label
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("the family hub staff went out of their way for us", "positive"),
+    ("They've been a lifeline", "positive"),
+    ("no pressure, they let me go at my own pace", "positive"),
+    ("they only care about ticking boxes", "negative"),
+    ("i feel like nobody cares about kids like me", "negative"),
+    ("The plan was changed without anyone telling us", "negative"),
+    ("not much to say", "neutral"),
+])
+def test_more_everyday_expressions(text, label):
+    assert analyse_sentiment(text).label == label
