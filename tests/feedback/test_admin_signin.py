@@ -61,4 +61,3 @@ def test_staff_sessions_expire_after_the_configured_minutes(app: Flask, client, 
     # ...and each request renews it, but half an hour of silence ends it.
     expired = client.get("/staff")
     assert expired.status_code == 302 and expired.headers["Location"].startswith("/login")
-
