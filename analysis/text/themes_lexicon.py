@@ -17,6 +17,9 @@ _WORKER = r"(?:social |youth |family support |support |key |case )?worker"
 
 ENGLISH: dict[str, tuple[str, ...]] = {
     "listened_to": (
+        r"(?:hears?|hearing) (?:me|us|what)", r"what (?:i|we|they) (?:said|say|had to say|"
+        r"(?:am|are|was|were) saying)", r"(?:dismissed|ignored|brushed off) (?:everything|"
+        r"what|anything)",
         r"(?:took|take|takes|taken|taking) (?:\S+ ){0,3}on board", r"brick wall",
         r"(?:had|have|got|get|gets) (?:my|our|their|his|her) say",
         "listen", "listened", "lisen", "ignored", "ignore", "unheard",
@@ -43,6 +46,8 @@ ENGLISH: dict[str, tuple[str, ...]] = {
 
     ),
     "respected": (
+        r"(?:was|were|be|being|get|got|am|are) treated (?:like|as|with|well|badly|fairly|"
+        r"unfairly)",
         "respect", "respected", "respectful", "disrespectful", r"kind(?! of)", "kindness", "polite",
         "impolite", "rude", "rudeness", "courteous", "valued", "patronising", "patronizing",
         "condescending", "dismissive", "=caring", "compassionate", "compassion", "=friendly",
@@ -86,6 +91,9 @@ ENGLISH: dict[str, tuple[str, ...]] = {
         r"(?:telling|tell|explaining) (?:my|our) story", r"(?:why|how) we",
     ),
     "proportionate_help": (
+        r"heavy ?-? ?handed", r"(?:did not|does not|do not|never) (?:\S+ )?help(?:ed)?",
+        r"(?:the )?(?:help|support) (?:we|i|he|she|they) (?:got|get|received|had)",
+        r"right for (?:us|me|him|her|them)",
         r"just enough", r"(?:exactly |just )?what (?:we|i) needed", r"the right time",
         "intrusive", "intervention", "overkill", "respite", "sledgehammer", "saved",
         r"over the top", r"(?:the )?right (?:help|support|amount)", r"made a (?:real |huge |"
@@ -131,6 +139,7 @@ ENGLISH: dict[str, tuple[str, ...]] = {
         r"(?:she|he) (?:gets|got) me",
     ),
     "communication": (
+        "acronyms", "abbreviations",
         r"(?:returned|return|returns|returning) (?:my|our|any) (?:calls?|messages|emails)",
         r"(?:knew|know|knowing|understand|understood) what (?:was|is) (?:going on|"
         r"happening)",
@@ -221,6 +230,8 @@ ENGLISH: dict[str, tuple[str, ...]] = {
         r"time for supervision", r"(?:best|great|good|supportive) team",
     ),
     "workload": (
+        r"(?:not enough|too few|short of) (?:staff|people|workers|social workers)",
+        r"staff shortages?", r"short ?-? ?staffed", r"cover the work",
         "caseload", "caseloads", "workload", "workloads", "capacity", "overstretched",
         "understaffed", "admin", "paperwork", "burnout", r"burn(?:t|ed) out",
         r"(?:no|not enough|do not have|don't have) time", r"too many (?:meetings|cases|"
@@ -240,6 +251,7 @@ ENGLISH: dict[str, tuple[str, ...]] = {
         r"follow ?-? ?up on",
     ),
     "partnership_working": (
+        r"joint (?:working|visits?|work|meetings?)", "=jointly",
         "multi-agency", "multiagency", "interagency", "agencies", "agency", "=partners",
         r"multi ?-? ?agency", r"information sharing", r"shar(?:e|ed|ing) (?:what they knew|"
         r"information|notifications)", r"talk to each other", r"worked together",

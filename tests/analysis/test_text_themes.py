@@ -87,3 +87,16 @@ def test_regex_classes_in_phrases_keep_their_case():
     extra = {"homework": [r"help (?:\S+ ){0,3}homework"]}
     result = analyse_text("they help me with my homework", extra_themes=extra)
     assert "homework" in result.themes
+
+
+@pytest.mark.parametrize(("text", "theme"), [
+    ("nobody hears what we are saying", "listened_to"),
+    ("I was treated like an adult", "respected"),
+    ("they were far too heavy handed", "proportionate_help"),
+    ("it didn't really help", "proportionate_help"),
+    ("the report was full of acronyms", "communication"),
+    ("there are not enough staff to cover the work", "workload"),
+    ("good joint working with the police", "partnership_working"),
+])
+def test_more_everyday_phrasings(text, theme):
+    assert theme in themes(text)
