@@ -86,13 +86,18 @@ def _field(question: Question, translate: Translate, max_text: int) -> Field:
         low = question.min
         high = question.max
         bounds = [NumberRange(min=low, max=high, message=translate("Enter a number in range"))]
-        return DecimalField(validators=need + bounds, **common)
+        not_a_number = translate("Enter a number, like 12")
+        return DecimalField(validators=need + bounds, invalid_value_message=not_a_number, **common)
     if kind == "date":
-        return DateField(validators=need, format="%Y-%m-%d", **common)
+        not_a_date = translate("Enter a real date")
+        return DateField(
+            validators=need, format="%Y-%m-%d", invalid_value_message=not_a_date, **common
+        )
     limit = min(question.max_length or max_text, max_text)
     too_long = Length(max=limit, message=translate("Your answer is too long"))
     if kind == "pairing_code":
-        return StringField(validators=need + [Length(min=4, max=40)], **common)
+        code_size = translate("Enter between 4 and 40 letters and numbers")
+        return StringField(validators=need + [Length(min=4, max=40, message=code_size)], **common)
     if kind == "textarea":
         return TextAreaField(validators=need + [too_long], **common)
     return StringField(validators=need + [too_long], **common)
