@@ -28,6 +28,8 @@ _IDIOMS = re.compile(
     r"absolutely )?(?:kill|murder|strangle|skin) (?:me|us)(?= if| when| for| lol| haha)"
     r"|(?:is|are|was|were|it is|this|that|these|those|feet|back|legs) (?:\S+ )?killing me"
     r"|kill me now|dying (?:to|for|of)|died laughing|killing it|killed it|hit me up"
+    r"|(?:want to|wanted to|could|going to|gonna|will) (?:literally )?die (?:of|from) "
+    r"(?:embarrassment|shame|boredom|laughing|cringe)"
     r"|beat (?:me|us) (?:at|in|\d)|(?:it|that|this|reality|which) (?:really |suddenly |"
     r"finally )?hit me|push(?:es|ed)? me to|kicked me out of (?:the )?(?:class|lesson|"
     r"game|group|team)|hurt my feelings|starving lol|could eat a horse"
@@ -162,7 +164,7 @@ def _negated(text: str, start: int) -> bool:
 def _idiom_spans(text: str) -> list[tuple[int, int]]:
     if not any(w in text for w in ("kill", "murder", "hit", "beat", "push", "kick",
                                    "hurt", "starving", "dying", "died", "strangle",
-                                   "skin", "horse")):
+                                   "skin", "horse", "die")):
         return []
     spans = []
     for m in _IDIOMS.finditer(text):

@@ -77,6 +77,8 @@ RISK_RULES: tuple[Rule, ...] = (
         r"(?:(?:do not|can not|could not) see (?:the |any )?|see no |no )point (?:in |of )?"
         r"(?:living|life|being alive|going on|carrying on)",
         r"(?:been|started|start|keep|keeps) cutting", r"cutting again",
+        r"(?:want|wanted|wish|wishing) (?:i could |to )?disappear",
+        r"(?:do not|stopped|stop|not) eat(?:ing)? (?:because|so|to|on purpose)",
         r"(?:kill|killing) me(?:self)? (?:now|tonight)",
         r"(?:nobody|no one) would (?:care|notice|miss me|even notice) if i",
         r"if i (?:was|were) (?:gone|dead)", r"if i (?:died|disappeared)"),)),
@@ -97,6 +99,7 @@ RISK_RULES: tuple[Rule, ...] = (
                            r"will (?:send|post|share|show)|hell (?:send|post|share|show))\b")),
     Rule(EXPLOITATION, 2, (r"(?:asking|asks|asked|keeps asking) (?:me|her|him) to (?:send|"
                            r"meet)",)),
+    Rule(EXPLOITATION, 1, (r"(?:boyfriend|bf) is (?:1[89]|[2-9]\d)",)),
     Rule(EXPLOITATION, 2, (r"keep (?:\S+ ){0,3}(?:secret|secrets|a secret|between us)|"
                            r"(?:our|a) (?:little )?secret",
                            r"\b(?:coach|teacher|man|uncle|he|older|adult|online|tutor|"
@@ -121,7 +124,7 @@ RISK_RULES: tuple[Rule, ...] = (
     # --- running away and going missing ----------------------------------------------
     Rule(RUNNING, 2, (r"(?:run|running|ran|runs|runnin) (?:away|off)",),
          exclude=r"\b(?:ball|game|tag|hide and seek|dog|dogs|bees?|wasps?|playing|with "
-                 r"the)\b"),
+                 r"the|story|stories|book|film|movie|play|tv|show)\b"),
     Rule(RUNNING, 2, (r"(?:go|goes|going|went|gone|keeps going|been|go) missing",),
          exclude=r"\b(?:phone|bag|letter|form|paperwork|file|referral|email|parcel|keys|"
                  r"money|coat|post|documents?|notes|records|report|cat|dog|hamster|rabbit|"

@@ -65,6 +65,11 @@ ABUSE_RULES: tuple[Rule, ...] = (
          reassign=((r"\bsexual", SEXUAL),)),
     Rule(PHYSICAL, 2, (r"(?:grabs|grabbed|drags|dragged|pulls|pulled) (?:me|us|him|her) "
                        r"by (?:the|my|his|her) (?:hair|neck|throat|arm|ear)",)),
+    Rule(PHYSICAL, 2, (r"(?:told|tell|tells|say|says|said|made me say|make me say) (?:\S+ ){0,3}"
+                       r"(?:i|that i) (?:fell|fell over|walked into|tripped|slipped)",)),
+    Rule(PHYSICAL, 2, (rf"(?:{FAMILY}|he|she|they) (?:\S+ )?(?:broke|broken|fractured|"
+                       r"snapped|burnt|burned) my",), exclude=r"\b(?:heart|phone|toy|xbox|"
+                       r"ps4|console|screen|promise|trust)\b"),
     # --- domestic abuse --------------------------------------------------------------
     Rule(DOMESTIC, 2, (rf"{HIT} {ADULT_VICTIM}",), exclude=SPORT),
     Rule(DOMESTIC, 3, (r"(?:threaten|threatens|threatened|threatening) to (?:kill|hurt|"
@@ -82,6 +87,12 @@ ABUSE_RULES: tuple[Rule, ...] = (
                        r"hitting|punching|throwing)\b",
                        r"\b(?:next door|upstairs|downstairs|mum and dad|my parents|couple|"
                        r"neighbours?|at home|in the house|baby|kids|children)\b")),
+    Rule(DOMESTIC, 2, (r"(?:parents|mum and dad|dad and mum|they|mum and \w+) (?:\S+ )?"
+                       r"(?:fight|fighting|fights|argue|arguing|scream|screaming)",
+                       r"\b(?:scared|frightened|terrified|hits|punches|punched|smash\w*|"
+                       r"throws|threw|police|blood|hide|hiding|crying|the wall)\b")),
+    Rule(DOMESTIC, 2, (r"(?:screaming|screamed|crying|shouting|fighting)",
+                       r"\b(?:blood|bleeding|ambulance|police came|smashed)\b")),
     Rule(DOMESTIC, 2, (r"(?:hide|hiding|hid|hides) (?:in|under|behind) (?:the |my |our )?"
                        r"(?:wardrobe|bed|room|cupboard|bathroom|closet|bedroom|sofa)",
                        r"\b(?:angry|anger|shout|shouts|shouting|fight|fights|fighting|drunk|"
@@ -100,6 +111,14 @@ ABUSE_RULES: tuple[Rule, ...] = (
                      r"her|his|off) (?:clothes|top|pants)|watch (?:porn|videos|rude)|do "
                      r"(?:sexual|rude|dirty|sex) (?:things|stuff)|have sex|sit on his lap|"
                      r"send (?:him |her )?(?:nudes|pics|pictures|photos))",)),
+    Rule(SEXUAL, 2, (r"(?:forced|forces|force|pressured|pressures|pressurised) (?:me|her|him) "
+                     r"(?:to|into) (?:do|doing) (?:stuff|things|it|something)",)),
+    Rule(SEXUAL, 2, (r"(?:watches|watched|watching|films|filmed|filming|takes pictures of|"
+                     r"took pictures of|photographs) me (?:\S+ ){0,2}(?:shower|bath|getting "
+                     r"changed|getting dressed|undress\w*|in bed|sleeping)",)),
+    Rule(SEXUAL, 2, (r"(?:gave|gives|give|pays|paid|bought|buys) me (?:\S+ ){0,3}(?:not to "
+                     r"tell|to keep quiet|to keep it (?:a )?secret|so i (?:do not|will not|would "
+                     r"not) tell)",)),
     Rule(SEXUAL, 2, (r"secret (?:tickles|tickling|games|cuddles|touching|touches|kisses|"
                      r"hugs)",)),
     Rule(SEXUAL, 2, (r"(?:nudes|a nude|nude|naked|no clothes|undressed|topless|sexy|"
@@ -142,6 +161,8 @@ ABUSE_RULES: tuple[Rule, ...] = (
                       r"(?:feed|feeds|fed) "
                       r"(?:me|us)|(?:do not|did not|never) (?:have|had|get|got) (?:any |"
                       r"enough )?(?:food|dinner|breakfast|tea|meals?)",)),
+    Rule(NEGLECT, 2, (rf"(?:{FAMILY}|she|he|they|parents) (?:has not|have not|had not) been "
+                      r"(?:back )?home",)),
     Rule(NEGLECT, 1, (r"(?:electric|electricity|gas|heating|water) (?:is|was|got|has been|"
                       r"keeps getting) (?:off|cut off)",)),
     Rule(NEGLECT, 2, (r"(?:is|are|was|were|get|gets|got|been|being) left (?:\S+ ){0,2}"
@@ -215,9 +236,14 @@ ABUSE_RULES: tuple[Rule, ...] = (
                         rf"near|when) (?:my )?{FAMILY}",),
          exclude=r"\b(?:dog|dogs|cat|spiders?|dark|car)\b"),
     Rule(EMOTIONAL, 2, (r"(?:locks|locked|lock|shuts|shut) me (?:in|out)",)),
+    Rule(EMOTIONAL, 2, (r"(?:make|makes|made) (?:me|us) (?:sleep|stay|stand|sit|wait) (?:in|"
+                        r"outside|on) (?:the )?(?:garden|shed|outside|cold|floor|cupboard|car|"
+                        r"street|rain)",)),
     Rule(EMOTIONAL, 1, (rf"(?:{FAMILY}|he|she) (?:hates|hate) me|wishes i (?:was|were) "
                         r"never born|(?:does not|do not) love me",)),
-    Rule(EMOTIONAL, 1, (r"(?:says|said|told me) (?:do not|not to|never) tell",), alone=True),
+    Rule(EMOTIONAL, 1, (r"(?:says|said|told me|tells me) (?:do not|not to|never) tell|"
+                        r"not to tell (?:anyone|anybody|my mum|mum|my dad|dad|the teacher)",),
+         alone=True),
 )
 
 #: Every English rule, in THEMES.md category order.

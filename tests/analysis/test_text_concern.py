@@ -161,3 +161,28 @@ def test_a_teacher_on_schoolwork_is_not_emotional_abuse():
 ])
 def test_everyday_false_alarms(text):
     assert not flagged(text), detect_concern(text)
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("my dad broke my arm and told the hospital i fell", "physical_abuse"),
+    ("i dont eat because i want to disappear", "self_harm_suicide"),
+    ("my uncle gave me money not to tell about what he does", "sexual_abuse"),
+    ("last year a boy in year 10 forced me to do stuff at a party", "sexual_abuse"),
+    ("mum's boyfriend watches me in the shower", "sexual_abuse"),
+    ("they make me sleep in the garden when im bad", "emotional_abuse"),
+    ("i get really scared when my parents fight and dad hits the wall", "domestic_abuse"),
+    ("i heard my mum screaming last night and there was blood", "domestic_abuse"),
+    ("my mum hasnt been home for three days", "neglect"),
+    ("i'm pregnant and my boyfriend is 28", "exploitation"),
+])
+def test_less_common_disclosures(text, category):
+    assert flagged(text, category), detect_concern(text)
+
+
+@pytest.mark.parametrize("text", [
+    "the youth worker told us about a girl who ran away in a story",
+    "i want to die of embarrassment lol",
+    "I broke my arm at football",
+])
+def test_stories_and_figures_of_speech(text):
+    assert not flagged(text), detect_concern(text)
