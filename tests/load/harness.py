@@ -62,15 +62,23 @@ def gunicorn(database_url: str, workers: int = 2) -> Iterator[str]:
         env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
     )
     try:
-        deadline = time.monotonic() + 30
+        # Ready means the app answers /healthz, not only that the port is open: a worker's
+        # first request imports the text analyser, which is slow on a busy machine.
+        deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
+            if process.poll() is not None:
+                raise RuntimeError("gunicorn exited at start")
             try:
-                with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                conn.request("GET", "/healthz")
+                if conn.getresponse().status == 200:
+                    conn.close()
                     break
+                conn.close()
             except OSError:
-                time.sleep(0.1)
+                time.sleep(0.2)
         else:
-            raise RuntimeError("gunicorn did not start")
+            raise RuntimeError("gunicorn did not become healthy")
         yield f"127.0.0.1:{port}"
     finally:
         process.terminate()
