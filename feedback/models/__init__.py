@@ -3,14 +3,15 @@
 from feedback.models.alert import AlertNote, ConcernAlert
 from feedback.models.audit import AuditEvent
 from feedback.models.focus import FocusQuote, FocusSession
-from feedback.models.outcome_indexes import ANSWER_RESPONSE_QUESTION
+from feedback.models.outcome_indexes import ANSWER_OUTCOME_VALUES, ANSWER_RESPONSE_VALUES
 from feedback.models.response import Answer, Response, SubmissionToken
 from feedback.models.survey import Campaign, CourseRun, Survey, SurveyVersion
 from feedback.models.text import TextAnalysis, TextTheme
 from feedback.models.user import ROLES, Invitation, User
 
 __all__ = [
-    "ANSWER_RESPONSE_QUESTION",
+    "ANSWER_OUTCOME_VALUES",
+    "ANSWER_RESPONSE_VALUES",
     "ROLES",
     "AlertNote",
     "Answer",

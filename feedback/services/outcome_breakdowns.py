@@ -14,6 +14,7 @@ from sqlalchemy import ColumnElement, Select, and_
 from sqlalchemy.orm import aliased
 
 from feedback.models import Answer, Campaign, Response
+from feedback.models.outcome_indexes import short_value
 from feedback.models.response import MODES
 from forms.schema import PREFER_NOT, Definition
 
@@ -92,7 +93,12 @@ def group_column(breakdown: Breakdown, query: Select) -> tuple[Select, ColumnEle
     if breakdown.question:
         other = aliased(Answer, name="by_answer")
         query = query.outerjoin(
-            other, and_(other.response_id == Response.id, other.question_id == breakdown.field)
+            other,
+            and_(
+                other.response_id == Response.id,
+                other.question_id == breakdown.field,
+                short_value(other.value),  # lets the partial covering index serve the join
+            ),
         )
         return query, other.value
     if breakdown.field in ("campaign", "service"):

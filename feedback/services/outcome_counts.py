@@ -38,6 +38,7 @@ from analysis.outcomes import NOT_ANSWERED
 from analysis.periods import Period, parse_period
 from feedback.extensions import db
 from feedback.models import Answer, Response, Survey, SurveyVersion
+from feedback.models.outcome_indexes import short_value
 from feedback.services.outcome_breakdowns import Breakdown, group_column
 from forms.schema import Definition, Outcome
 
@@ -125,27 +126,33 @@ def make_plan(survey: Survey, wanted: Collection[str] | None) -> Plan | None:
 Counts = dict[tuple[bool, str | None], list[int]]  # (current?, group) -> [num, den] per outcome
 
 
-def _frame(
-    plan: Plan, period: Period, before: Period | None, breakdown: Breakdown | None, answer: Any
-) -> tuple[Select[Any], list[Any]]:
-    """SELECT bucket[, grp] FROM response JOIN answer ... WHERE survey and dates."""
+def _dates(period: Period, before: Period | None) -> tuple[ColumnElement[Any], ColumnElement[bool]]:
+    """(1 when a response is in *period* else 0, WHERE it is in *before* or *period*)."""
     if period.is_all:
-        bucket: ColumnElement[Any] = _ONE
-        when: ColumnElement[bool] = true()
-    else:
-        first = before.start if before else period.start
-        bucket = case((_on_or_after(period.start), _ONE), else_=_ZERO)
-        when = and_(_on_or_after(first), _before(period.end))
-    query = select(bucket.label("bucket")).select_from(Response)
-    query = query.join(answer, answer.response_id == Response.id)
-    # Group by output names: PostgreSQL with server-side parameters cannot tell that
-    # two copies of a CASE with bound values are the same expression.
-    group_by: list[Any] = [] if period.is_all else [literal_column("bucket")]
+        return _ONE, true()
+    first = before.start if before else period.start
+    bucket = case((_on_or_after(period.start), _ONE), else_=_ZERO)
+    return bucket, and_(_on_or_after(first), _before(period.end))
+
+
+def _frame(
+    plan: Plan, when: ColumnElement[bool], breakdown: Breakdown | None, answer: Any
+) -> tuple[Select[Any], list[Any]]:
+    """SELECT [grp] FROM response JOIN answer ... WHERE the survey, its dates, short values.
+
+    The length test matches the partial indexes of feedback.models.outcome_indexes, so
+    the database can count from the index alone; a choice value is never that long.
+    """
+    query = select().select_from(Response).join(answer, answer.response_id == Response.id)
+    group_by: list[Any] = []
     if breakdown is not None:
         query, column = group_column(breakdown, query)
         query = query.add_columns(column.label("grp"))
+        # Group by output names: PostgreSQL with server-side parameters cannot tell
+        # that two copies of an expression with bound values are the same.
         group_by.append(literal_column("grp"))
-    return query.where(Response.survey_id == plan.survey.id, when), group_by
+    query = query.where(Response.survey_id == plan.survey.id, when, short_value(answer.value))
+    return query, group_by
 
 
 def _add(
@@ -159,29 +166,43 @@ def _add(
 def _count_values(
     plan: Plan, period: Period, before: Period | None, breakdown: Breakdown | None, counts: Counts
 ) -> None:
-    """Outcomes on single-answer questions: count per value, then look values up."""
+    """Outcomes on single-answer questions: count per value, then look values up.
+
+    The period bucket is a SUM beside the COUNT rather than a GROUP BY column, so
+    with no breakdown the rows come out of the index already in group order.
+    """
     single = [(i, o) for i, o in enumerate(plan.outcomes) if o.question not in plan.multi]
     if not single:
         return
     answer = aliased(Answer, name="outcome_answer")
-    query, group_by = _frame(plan, period, before, breakdown, answer)
+    bucket, when = _dates(period, before)
+    query, group_by = _frame(plan, when, breakdown, answer)
     versioned = any(plan.versions[o.question] is not None for _i, o in single)
     extra = [answer.question_id, answer.value] + ([Response.version_id] if versioned else [])
-    query = query.add_columns(*extra, func.count().label("n")).where(
-        answer.question_id.in_({o.question for _i, o in single})
-    )
+    query = query.add_columns(
+        *extra, func.count().label("n"), func.sum(bucket).label("current")
+    ).where(answer.question_id.in_({o.question for _i, o in single}))
     query = query.group_by(*group_by, *extra)
     grouped = breakdown is not None
     for row in db.session.execute(query):
-        key = (bool(row.bucket), row.grp if grouped else None)
-        for index, outcome in single:
-            if row.question_id != outcome.question or row.value in outcome.excluded:
-                continue
-            allowed = plan.versions[outcome.question]
-            if allowed is not None and row.version_id not in allowed:
-                continue
-            positive = row.n if row.value in outcome.positive else 0
-            _add(counts, key, index, positive, row.n, len(plan.outcomes))
+        group = row.grp if grouped else None
+        now = int(row.current or 0)
+        for in_current, n in ((True, now), (False, row.n - now)):
+            if n:
+                _count_value(plan, single, row, n, (in_current, group), counts)
+
+
+def _count_value(
+    plan: Plan, single: list[tuple[int, Outcome]], row: Any, n: int, key: Any, counts: Counts
+) -> None:
+    for index, outcome in single:
+        if row.question_id != outcome.question or row.value in outcome.excluded:
+            continue
+        allowed = plan.versions[outcome.question]
+        if allowed is not None and row.version_id not in allowed:
+            continue
+        positive = n if row.value in outcome.positive else 0
+        _add(counts, key, index, positive, n, len(plan.outcomes))
 
 
 def _count_multi(
@@ -192,7 +213,11 @@ def _count_multi(
     if not multi:
         return
     answer = aliased(Answer, name="outcome_answer")
-    query, group_by = _frame(plan, period, before, breakdown, answer)
+    bucket, when = _dates(period, before)
+    query, group_by = _frame(plan, when, breakdown, answer)
+    query = query.add_columns(bucket.label("bucket"))
+    if not period.is_all:
+        group_by.append(literal_column("bucket"))
     measures = []
     for _index, outcome in multi:
         asked = [answer.question_id == outcome.question]
@@ -212,7 +237,7 @@ def _count_multi(
     )
     offset = 2 if breakdown is not None else 1
     for row in db.session.execute(query.group_by(*group_by)):
-        key = (bool(row[0]), row[1] if breakdown is not None else None)
+        key = (bool(row.bucket), row.grp if breakdown is not None else None)
         for position, (index, _outcome) in enumerate(multi):
             num, den = row[offset + 2 * position], row[offset + 2 * position + 1]
             _add(counts, key, index, int(num or 0), int(den or 0), len(plan.outcomes))

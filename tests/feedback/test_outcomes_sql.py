@@ -267,7 +267,7 @@ def test_api_answers_json_errors(app, two_surveys):
     assert bad_by.status_code == 400
 
 
-def test_migration_adds_the_outcome_index(app):
+def test_migrations_add_the_outcome_indexes(app):
     with app.app_context():
         names = {ix["name"] for ix in inspect(db.engine).get_indexes("answer")}
-    assert "ix_answer_response_question" in names
+    assert {"ix_answer_outcome_values", "ix_answer_response_values"} <= names
