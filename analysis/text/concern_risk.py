@@ -26,6 +26,9 @@ _X_AGENT = alt(r"older (?:lads|boys|guys|men|man|boy|kids|girls|teenagers|people
                r"snap|tiktok|fortnite|discord|whatsapp|facebook|online|the internet|xbox|"
                r"playstation|minecraft|a game)",
                r"met (?:on|online|in a game)", r"online (?:friend|boyfriend|girlfriend)",
+               r"someone (?:older|much older|old)",
+               r"(?:someone|a man|a woman|a guy|a girl|people|he|she) (?:i|we|she|he) met "
+               r"(?:online|on \w+|gaming|in a game|on a game)",
                r"(?:they are|he is|she is|they were|he was) like (?:1[89]|[2-5]\d)",
                r"(?:1[89]|[2-5]\d) (?:year olds?|years old)", r"older (?:boy|girl)")
 _X_BENEFIT = alt(r"(?:gives?|gave|giving|buys?|bought|buying|pays?|paid|offers?|offered|"
@@ -49,6 +52,8 @@ _X_ACTIVITY = alt(
     r"in different cars", r"a flat in", r"(?:staying|stays|stayed) out all night",
     r"keeps going missing", r"other towns", r"(?:using|used|use) them",
     r"keep it (?:a )?secret", r"parties with", r"party with",
+    r"(?:come|go|went|came|going) (?:round )?to (?:his|her|their) (?:house|flat|place|car)",
+    r"not (?:to )?tell (?:my|your|our) (?:parents|mum|dad|family)",
 )
 
 RISK_RULES: tuple[Rule, ...] = (
@@ -66,7 +71,7 @@ RISK_RULES: tuple[Rule, ...] = (
         r"(?:wish|wished|wishing) (?:i|i was|i were|i had) (?:dead|died|never been born|"
         r"not born|not here|gone)",
         r"(?:rather|better off|be better) (?:be )?dead",
-        r"(?:be|been|is) (?:better off|happier) (?:without me|if i)",
+        r"(?:be|been|is|are) (?:better off|happier|better) (?:without me|if i)",
         r"if i (?:was not|were not|wasnt) (?:here|around|alive)",
         r"(?:do not|never) want to (?:live|be alive|be here any ?more|exist|wake up|"
         r"carry on|go on)",
@@ -78,10 +83,18 @@ RISK_RULES: tuple[Rule, ...] = (
         r"(?:living|life|being alive|going on|carrying on)",
         r"(?:been|started|start|keep|keeps) cutting", r"cutting again",
         r"(?:want|wanted|wish|wishing) (?:i could |to )?disappear",
+        r"i (?:should|might as well|may as well) (?:just )?(?:die|kill myself|end it|not be "
+        r"here|not exist)",
+        r"(?:until|till|so) (?:they|it|i) (?:bleed|bleeds|bled|bruise|bruises)",
         r"(?:do not|stopped|stop|not) eat(?:ing)? (?:because|so|to|on purpose)",
         r"(?:kill|killing) me(?:self)? (?:now|tonight)",
         r"(?:nobody|no one) would (?:care|notice|miss me|even notice) if i",
         r"if i (?:was|were) (?:gone|dead)", r"if i (?:died|disappeared)"),)),
+    Rule(SELF_HARM, 3, (r"i (?:\S+ )?(?:scratch|scratched|scratching|cut|cutting|burn|burnt|"
+                        r"burning|pick|picking|bite|biting|punch|punching|hit|hitting) my "
+                        r"(?:arms?|legs?|wrists?|skin|thighs?|stomach|face|head)",),
+         exclude=r"\b(?:by accident|accidentally|cooking|knife slipped|fell|football|"
+                 r"shaving|paper|playing)\b"),
     Rule(SELF_HARM, 3, (r"(?:took|take|taken|taking|swallowed|swallow) (?:\w+ ){0,6}"
                         r"(?:tablets|pills|paracetamol|painkillers|medicine|meds)",
                         r"\b(?:a load|loads|lots|all|too many|a handful|whole|packet|box|"
@@ -99,6 +112,9 @@ RISK_RULES: tuple[Rule, ...] = (
                            r"will (?:send|post|share|show)|hell (?:send|post|share|show))\b")),
     Rule(EXPLOITATION, 2, (r"(?:asking|asks|asked|keeps asking) (?:me|her|him) to (?:send|"
                            r"meet)",)),
+    Rule(EXPLOITATION, 2, (r"(?:asking|asks|asked|wants to know|keeps asking|keep asking) "
+                           r"(?:me |her |him )?(?:where (?:i|she|he) lives?|for my address|"
+                           r"what school i go to|my address|for pictures|for pics|for photos)",)),
     Rule(EXPLOITATION, 1, (r"(?:boyfriend|bf) is (?:1[89]|[2-9]\d)",)),
     Rule(EXPLOITATION, 2, (r"keep (?:\S+ ){0,3}(?:secret|secrets|a secret|between us)|"
                            r"(?:our|a) (?:little )?secret",
@@ -118,6 +134,8 @@ RISK_RULES: tuple[Rule, ...] = (
                        r"hate me|names|fat|ugly|threat|threats|scared|can not go in)\b")),
     Rule(BULLYING, 2, (r"(?:saying|says|said|told me to|telling me to|messages|texts|"
                        r"comments) (?:\S+ ){0,2}kill yourself",)),
+    Rule(BULLYING, 2, (r"(?:telling|tell|told|tells|saying|says|said|keep telling) (?:me )?"
+                       r"(?:that )?i should (?:die|kill myself|not exist|not be alive|go die)",)),
     Rule(BULLYING, 1, (r"(?:do not|never) want to go (?:to|into|in to) school (?:any ?more|"
                        r"again|ever)|(?:scared|afraid) to go (?:to|into) school|"
                        r"everyone laughs at me",)),
@@ -130,6 +148,14 @@ RISK_RULES: tuple[Rule, ...] = (
                  r"money|coat|post|documents?|notes|records|report|cat|dog|hamster|rabbit|"
                  r"pet|bike|tortoise|parrot|budgie|kitten|puppy)\b"),
     Rule(RUNNING, 2, (r"(?:stay|stays|staying|stayed) out (?:all night|overnight)",)),
+    Rule(RUNNING, 2, (r"(?:leave|leaving|run|running|go|going) (?:\S+ ){0,3}(?:never|not) "
+                      r"(?:come|coming) back",)),
+    Rule(RUNNING, 2, (r"(?:stayed|staying|stay|slept|sleeping|sleep) (?:at|in|with) (?:a |some )?"
+                      r"(?:strangers?|a mans|some guys?|some man|an older|older)",),
+         also=((r".", EXPLOITATION),)),
+    Rule(RUNNING, 2, (r"(?:left|leave|leaving|walked out of|moved out of) home",),
+         exclude=r"\b(?:uni|university|college|job|work|apprenticeship|army|partner|"
+                 r"flat of my own|when i am 18|when i turn 18|one day)\b"),
     Rule(RUNNING, 2, (r"(?:do not|never) want to (?:go|be) (?:back )?(?:home|at home)|"
                       r"(?:can not|scared to|afraid to|not going to) (?:go|be) (?:back )?"
                       r"(?:home|at home)|(?:can|could) i (?:stay|sleep) (?:here|with you|"
@@ -150,7 +176,9 @@ RISK_RULES: tuple[Rule, ...] = (
         r"(?:please|pls) (?:can |could )?(?:someone |somebody |you )?help (?:me|us)",
         r"help me please", r"(?:can|could) (?:someone|somebody|you) (?:call|ring|phone|"
         r"contact|help|text) (?:me|us)", r"i need (?:help|someone to talk to)",
-        r"who (?:do|can|should) i (?:tell|talk to)"),)),
+        r"who (?:do|can|should) i (?:tell|talk to)",
+        r"(?:need|want|have) to (?:tell|talk to|speak to) (?:someone|somebody|an adult|a "
+        r"teacher)"),)),
     Rule(HELP, 2, (r"(?:do not|never|not) feel safe (?:at home|there|when|with|around|in my "
                    r"house|in the house|at my|at dads|at mums)|(?:not|never) safe at home|"
                    r"unsafe at home|(?:scared|afraid|frightened) (?:to go|of going) home",)),

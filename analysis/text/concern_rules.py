@@ -18,9 +18,13 @@ from __future__ import annotations
 from .concern_risk import MULTILINGUAL, RISK_RULES
 from .concern_vocab import (
     ADULT_VICTIM,
+    AT_HOME,
+    BODY,
+    BODY_WORDS,
     BULLYING,
     CATEGORIES,
     CHILD_VICTIM,
+    DISTRESS,
     DOMESTIC,
     EMOTIONAL,
     FAMILY,
@@ -53,9 +57,7 @@ ABUSE_RULES: tuple[Rule, ...] = (
                        r"burn marks|cigarette burns|marks on my|marks on his|marks on her|"
                        r"the marks)",),
          exclude=SPORT + r"|\b(?:exam|good|full|top|high|low|question|test) marks\b"),
-    Rule(PHYSICAL, 2, (rf"{FAMILY} {gap(2)}(?:hits|beats|slaps|punches|kicks|hurts|"
-                       rf"smacks|batters|belts|whips|hit|beat|slapped|punched|kicked|"
-                       rf"pushed|shoved|strangled|choked|attacked) (?:him|her|them)",),
+    Rule(PHYSICAL, 2, (rf"{FAMILY} {gap(2)}{HIT} (?:him|her|them)",),
          exclude=SPORT, reassign=((PARTNER, DOMESTIC), (
              r"\b(?:mums (?:boyfriend|partner|husband|bf)|(?:step )?dad|daddy|father|"
              r"stepfather) (?:\S+ ){0,2}(?:hits|beats|slaps|punches|kicks|hurts|smacks|"
@@ -65,6 +67,14 @@ ABUSE_RULES: tuple[Rule, ...] = (
          reassign=((r"\bsexual", SEXUAL),)),
     Rule(PHYSICAL, 2, (r"(?:grabs|grabbed|drags|dragged|pulls|pulled) (?:me|us|him|her) "
                        r"by (?:the|my|his|her) (?:hair|neck|throat|arm|ear)",)),
+    Rule(PHYSICAL, 2, (rf"(?:{FAMILY}|he|she|they) (?:\S+ ){{0,2}}{HIT} my {BODY}",),
+         exclude=SPORT),
+    Rule(PHYSICAL, 2, (rf"{HIT} me (?:\S+ )?(?:against|into|across|down|on) (?:the )?"
+                       r"(?:wall|floor|door|stairs|face|bed|ground|table)",), exclude=SPORT),
+    Rule(PHYSICAL, 2, (r"(?:would not|will not|did not|not) let go",
+                       rf"\b(?:{BODY_WORDS}|grabbed|grabs|holds|held|pinned)\b")),
+    Rule(PHYSICAL, 2, (r"(?:pulls|pulled|pull|pulling|yanks|yanked|drags|dragged|twists|"
+                       r"twisted) (?:me by )?my (?:hair|ear|ears|arm|arms|wrist)",)),
     Rule(PHYSICAL, 2, (r"(?:told|tell|tells|say|says|said|made me say|make me say) (?:\S+ ){0,3}"
                        r"(?:i|that i) (?:fell|fell over|walked into|tripped|slipped)",)),
     Rule(PHYSICAL, 2, (rf"(?:{FAMILY}|he|she|they) (?:\S+ )?(?:broke|broken|fractured|"
@@ -113,8 +123,13 @@ ABUSE_RULES: tuple[Rule, ...] = (
                      r"send (?:him |her )?(?:nudes|pics|pictures|photos))",)),
     Rule(SEXUAL, 2, (r"(?:forced|forces|force|pressured|pressures|pressurised) (?:me|her|him) "
                      r"(?:to|into) (?:do|doing) (?:stuff|things|it|something)",)),
+    Rule(SEXUAL, 2, (r"(?:does|did|do|doing|done) (?:things|stuff|bad things|rude things|"
+                     r"sexual things|sexual stuff) to (?:me|her|him|us)",)),
+    Rule(SEXUAL, 2, (r"(?:sexual|sexy|rude|dirty) (?:stuff|things|pictures|pics|photos|"
+                     r"messages|videos|games)",), kind="topic"),
     Rule(SEXUAL, 2, (r"(?:watches|watched|watching|films|filmed|filming|takes pictures of|"
-                     r"took pictures of|photographs) me (?:\S+ ){0,2}(?:shower|bath|getting "
+                     r"take pictures of|took pictures of|taking pictures of|photographs) me "
+                     r"(?:\S+ ){0,4}(?:shower|bath|getting "
                      r"changed|getting dressed|undress\w*|in bed|sleeping)",)),
     Rule(SEXUAL, 2, (r"(?:gave|gives|give|pays|paid|bought|buys) me (?:\S+ ){0,3}(?:not to "
                      r"tell|to keep quiet|to keep it (?:a )?secret|so i (?:do not|will not|would "
@@ -161,8 +176,25 @@ ABUSE_RULES: tuple[Rule, ...] = (
                       r"(?:feed|feeds|fed) "
                       r"(?:me|us)|(?:do not|did not|never) (?:have|had|get|got) (?:any |"
                       r"enough )?(?:food|dinner|breakfast|tea|meals?)",)),
+    Rule(NEGLECT, 2, (r"(?:has not|have not|had not|not|never) (?:had|eaten|ate|got) (?:any |"
+                      r"enough )?(?:food|anything to eat|dinner|a meal|a proper meal|breakfast)",)),
+    Rule(NEGLECT, 1, (r"(?:no one|nobody|no adult|no grown up) (?:\S+ ){0,2}(?:to )?(?:look "
+                      r"after|looks after|care for|cares for|feed|feeds) (?:me|us)",)),
+    Rule(NEGLECT, 1, (r"(?:have to|has to|had to|got to|i) (?:look after|care for|feed|mind|"
+                      r"bath|put) (?:my|our) (?:baby |little |younger )?(?:brother|sister|"
+                      r"brothers|sisters|siblings|mum|dad|mother|father)",
+                      r"\b(?:every night|every day|all night|on my own|by myself|because|"
+                      r"mum goes out|drinks|drunk|ill|no one|nobody|school|instead)\b")),
     Rule(NEGLECT, 2, (rf"(?:{FAMILY}|she|he|they|parents) (?:has not|have not|had not) been "
                       r"(?:back )?home",)),
+    Rule(NEGLECT, 1, (rf"(?:{FAMILY}|she|he|parents) (?:is |are |was |gets |got )?(?:always |"
+                      r"often |usually )?(?:passed out|out of it|off (?:her|his|their) face|"
+                      r"wasted|stoned|high)",)),
+    Rule(NEGLECT, 1, (r"(?:no|never have|never any|not got|without|never have any) clean "
+                      r"clothes|(?:say|says|said) (?:i|we) (?:smell|stink)|nits all the time",)),
+    Rule(NEGLECT, 1, (r"keeps? (?:me|us) (?:off|home from|out of) school",)),
+    Rule(NEGLECT, 1, (r"nothing (?:to eat )?in the (?:cupboards?|fridge|house)|(?:cupboards?|"
+                      r"fridge) (?:is|are) (?:always )?empty",)),
     Rule(NEGLECT, 1, (r"(?:electric|electricity|gas|heating|water) (?:is|was|got|has been|"
                       r"keeps getting) (?:off|cut off)",)),
     Rule(NEGLECT, 2, (r"(?:is|are|was|were|get|gets|got|been|being) left (?:\S+ ){0,2}"
@@ -230,12 +262,21 @@ ABUSE_RULES: tuple[Rule, ...] = (
     Rule(EMOTIONAL, 2, (r"if i (?:tell|told|say anything|speak|talk) (?:anyone|someone|"
                         r"anybody|to anyone|the teacher|you|people|what)",
                         r"\b(?:will|would|going to|said|says|threatens|threatened)\b")),
+    Rule(EMOTIONAL, 3, (r"(?:hurt|kill|beat|stab|get|batter|burn) (?:me|my family|my mum|my "
+                        r"brother|my sister|us|my nan) (?:\S+ ){0,2}if i (?:stop|tell|leave|say|"
+                        r"do not|talk)",),
+         reassign=((r"\b(?:carry|carrying|sell|selling|deliver|delivering|drop|dropping|hold|"
+                    r"holding|run for|county lines|owe)\b", "exploitation"),)),
     Rule(EMOTIONAL, 2, (r"(?:will|would|going to) (?:put me in (?:a|care)|send me away|"
                         r"kick me out|throw me out|make me leave)",)),
     Rule(EMOTIONAL, 1, (rf"(?:scared|afraid|frightened|terrified) (?:of|to be around|to be "
-                        rf"near|when) (?:my )?{FAMILY}",),
+                        rf"near|when) (?:my |our |his |her )?{FAMILY}",),
          exclude=r"\b(?:dog|dogs|cat|spiders?|dark|car)\b"),
-    Rule(EMOTIONAL, 2, (r"(?:locks|locked|lock|shuts|shut) me (?:in|out)",)),
+    Rule(EMOTIONAL, 2, (r"(?:locks|locked|lock|shuts|shut) me (?:in|out)|(?:get|got|gets|am|"
+                        r"was|were|are|been) locked (?:out|in)",)),
+    # a fallback: fear at home, when nothing more specific was found
+    Rule(EMOTIONAL, 1, (rf"(?:i|we|me|us) (?:\S+ ){{0,3}}{DISTRESS}", AT_HOME), alone=True,
+         exclude=r"\b(?:dark|spiders?|dogs?|films?|movies?|thunder|exam|exams)\b"),
     Rule(EMOTIONAL, 2, (r"(?:make|makes|made) (?:me|us) (?:sleep|stay|stand|sit|wait) (?:in|"
                         r"outside|on) (?:the )?(?:garden|shed|outside|cold|floor|cupboard|car|"
                         r"street|rain)",)),

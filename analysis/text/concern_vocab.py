@@ -56,7 +56,9 @@ HIT = alt("hit", "hits", "hitting", "hitted", "beat", "beats", "beating", "beate
           "batters", "battered", "bash", "bashes", "bashed", "bite", "bites", "pinch",
           "pinches", "pinched", "throttle", "throttles", "stab", "stabbed", "drag",
           "drags", "dragged", "headbutt", "headbutts", "headbutted", "belt", "belts",
-          "belted", "attack", "attacks", "attacked", "batters", "lashes out at")
+          "belted", "attack", "attacks", "attacked", "lashes out at", "throws", "threw",
+          "thrown", "shook", "shakes", "squeezed", "squeezes", "pinned", "pins",
+          "stamped on", "stamps on", "spat at", "spits at", "suffocates", "suffocated")
 CHILD_VICTIM = alt("me", "us", r"my (?:little |baby |younger |big |older )?"
                    r"(?:brother|sister|brothers|sisters|sibling|siblings)",
                    r"my (?:son|daughter|child|kids|children|baby|boy|girl)",
@@ -100,3 +102,15 @@ CATEGORIES = (PHYSICAL, SEXUAL, NEGLECT, EMOTIONAL, DOMESTIC, SELF_HARM, EXPLOIT
 #: Sending or sharing images, for sextortion and image-based abuse.
 SEND_PICS = (r"(?:send|sending|sent|share|sharing|shared) (?:him |her |them )?"
              r"(?:pics|pictures|photos|nudes|videos|images)")
+
+#: Parts of the body a child names when describing an assault.
+BODY_WORDS = ("neck|throat|face|head|arm|arms|leg|legs|back|stomach|belly|hair|ear|ears|"
+              "wrist|wrists|chest")
+BODY = f"(?:{BODY_WORDS})"
+#: Words of fear or distress.
+DISTRESS = (r"(?:scared|frightened|terrified|afraid|unsafe|petrified|crying|cry|panic|"
+            r"panicking|shaking)")
+#: Words that place something at home or with a parent.
+AT_HOME = (r"\b(?:at home|at my house|in my house|in the house|at dads|at mums|when he|"
+           r"when she|when dad|when mum|my dad|my mum|step dad|mums boyfriend|dads girlfriend|"
+           r"my parents|at night)\b")

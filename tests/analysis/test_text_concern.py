@@ -186,3 +186,42 @@ def test_less_common_disclosures(text, category):
 ])
 def test_stories_and_figures_of_speech(text):
     assert not flagged(text), detect_concern(text)
+
+
+@pytest.mark.parametrize("text", [
+    "my stepmum pulls my hair when she's cross",
+    "my older cousin does things to me that i dont like when we're alone",
+    "we havent had any food since friday",
+    "i keep thinking everyone would be better without me",
+    "i scratch my arms until they bleed",
+    "i carry stuff for my cousin's mates and they said they'll hurt my family if i stop",
+    "a man i met gaming wants me to come to his house and not tell my parents",
+    "my mum's boyfriend chokes her when he's drunk",
+    "me and my sister are scared of our dad",
+    "they take pictures of me when im getting changed",
+    "my dad throws me against the wall when he's angry",
+    "my mum is always passed out on the sofa",
+    "people on tiktok keep telling me i should die",
+    "i'm going to leave and never come back",
+    "i stayed at a stranger's flat last night",
+    "i need to tell someone about what's happening to me",
+    "im scared all the time at home",
+    "i get locked out of the house all night",
+    "my mum keeps me off school to look after my sisters",
+    "someone older keeps adding me on snap and asking where i live",
+    "she grabbed my neck and wouldnt let go",
+])
+def test_wider_disclosures(text):
+    assert flagged(text), detect_concern(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I was scared before the meeting but it was ok",
+    "My autistic son gets scared of doctors but they were great with him",
+    "I want to tell you I appreciate it",
+    "I stayed at my friend's house for a sleepover",
+    "Mum made me go to bed early as a punishment",
+    "my teacher took pictures of our art project",
+])
+def test_wider_ordinary_sentences(text):
+    assert not flagged(text), detect_concern(text)
