@@ -7,13 +7,13 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from flask import current_app, request
-from flask_babel import format_date, format_decimal, gettext
+from flask_babel import format_date, format_decimal, get_locale, gettext
 from flask_wtf import FlaskForm
 
 from feedback.respond.draft import Draft
 from forms import flow
 from forms.builder import build_page_form
-from forms.schema import Definition
+from forms.schema import Definition, Question
 
 
 def survey_text(text: str | None) -> str:
@@ -23,12 +23,32 @@ def survey_text(text: str | None) -> str:
     return gettext(text)
 
 
+# Form classes already built, by (questions, language, text limit). Building one calls
+# gettext for every label and choice (over 100 calls for a 10-question page) and was about
+# a tenth of a submission's CPU time (bench/NOTES.md); questions are frozen dataclasses,
+# so the same screen in the same language always makes the same class.
+_FORM_CLASSES: dict[tuple[Any, ...], type[FlaskForm]] = {}
+_FORM_CLASSES_MAX = 512
+
+
+def _form_class(questions: list[Question], max_text: int) -> type[FlaskForm]:
+    try:
+        key = (tuple(questions), str(get_locale()), max_text)
+        cls = _FORM_CLASSES.get(key)
+    except TypeError:  # an unhashable question: build it every time
+        return build_page_form(questions, translate=survey_text, max_text=max_text)
+    if cls is None:
+        cls = build_page_form(questions, translate=survey_text, max_text=max_text)
+        if len(_FORM_CLASSES) >= _FORM_CLASSES_MAX:
+            _FORM_CLASSES.clear()  # bounded: many surveys x languages x branches
+        _FORM_CLASSES[key] = cls
+    return cls
+
+
 def form_for_screen(definition: Definition, draft: Draft, prefill: bool = False) -> FlaskForm:
     """The form of the draft's current screen: bound to the POST, or filled from the draft."""
     questions = flow.screen_questions(definition, draft.screen, draft.answers)
-    cls = build_page_form(
-        questions, translate=survey_text, max_text=current_app.config["HEARD_MAX_TEXT_LENGTH"]
-    )
+    cls = _form_class(questions, current_app.config["HEARD_MAX_TEXT_LENGTH"])
     if not prefill:
         return cls()
     data: dict[str, Any] = {}
