@@ -1,6 +1,8 @@
 """Shared fixtures for tests in a real browser: Playwright driving Debian's Chromium.
 
-- ``live_app``: the app on its own SQLite file with every bundled survey loaded.
+- ``live_app``: the app on a database of its own (a copied SQLite file, or a PostgreSQL
+  database made from the migrated template when DATABASE_URL names PostgreSQL), with
+  every bundled survey loaded.
 - ``live_server``: that app served on 127.0.0.1 at a free port, in a thread; the value
   is the base URL, e.g. ``http://127.0.0.1:40321``.
 - ``browser``: headless Chromium; every test here is skipped, saying what to install,
@@ -14,15 +16,18 @@ from __future__ import annotations
 
 import shutil
 import threading
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from flask import Flask
+from sqlalchemy.engine import make_url
 from werkzeug.serving import make_server
 
 from feedback import create_app
+from tests.conftest import ON_POSTGRES, POSTGRES_URL, _pg, _pg_admin
 from tests.feedback.catalog_helpers import ensure_compiled
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -38,23 +43,37 @@ PHONE = {"width": 360, "height": 740}
 
 
 @pytest.fixture(scope="session")
-def live_app(template_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Flask:
-    """The app on a fresh database of its own, with every bundled survey loaded."""
+def live_app(template_db: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
+    """The app on a fresh database of its own, with every bundled survey loaded.
+
+    template_db is a file on SQLite and a database name on PostgreSQL (tests/conftest.py):
+    copy the file, or make a database from the template, and drop it when the session ends.
+    """
+    from feedback.extensions import db
     from feedback.services.demo import load_library
 
     ensure_compiled()
     folder = tmp_path_factory.mktemp("live")
-    shutil.copy(template_db, folder / "heard.sqlite")
+    name = ""
+    if ON_POSTGRES:
+        name = f"heard_live_{uuid.uuid4().hex[:12]}"
+        _pg_admin(f'CREATE DATABASE "{name}" TEMPLATE "{template_db}"')
+        url = make_url(_pg(POSTGRES_URL)).set(database=name).render_as_string(hide_password=False)
+    else:
+        shutil.copy(template_db, folder / "heard.sqlite")
+        url = f"sqlite:///{folder / 'heard.sqlite'}"
     app = create_app(
-        {
-            "TESTING": True,
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'heard.sqlite'}",
-            "HEARD_OUTBOX": str(folder / "outbox"),
-        }
+        {"TESTING": True, "SQLALCHEMY_DATABASE_URI": url, "HEARD_OUTBOX": str(folder / "outbox")}
     )
     with app.app_context():
         load_library()
-    return app
+    try:
+        yield app
+    finally:
+        with app.app_context():
+            db.engine.dispose()  # a pooled connection left open would block the DROP
+        if name:
+            _pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture(scope="session")
