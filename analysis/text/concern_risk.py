@@ -19,7 +19,7 @@ from .concern_vocab import (
     alt,
 )
 
-_X_AGENT = alt(r"older (?:lads|boys|guys|men|man|boy|kids|girls|teenagers|people)",
+_X_AGENT = alt(r"older (?:lads|boys|guys|men|man|boy|kids|girls|girl|teenagers|people)",
                r"(?:a|some|this|these|the|two) (?:man|men|guys|lads|adults|strangers?)",
                "adult men", "grown men", "a stranger", "strangers", "someone online",
                r"(?:man|men|guy|someone|person) (?:on|from) (?:roblox|instagram|snapchat|"
@@ -41,7 +41,7 @@ _X_ACTIVITY = alt(
     r"drop (?:off )?(?:bags|packages|parcels|stuff|things)",
     r"drop (?:bags|packages|parcels|stuff|things) off",
     r"(?:deliver|delivering|carry|carrying|hold|holding|hide|hiding|move|moving) "
-    r"(?:bags|packages|parcels|drugs|stuff|weed|for them|for him)",
+    r"(?:bags|packages|parcels|drugs|stuff|things|weed|for them|for him|for her)",
     r"(?:selling|sell|sells|dealing|deal) (?:weed|drugs|stuff|coke|crack|for them)",
     "county lines", "trap house", r"(?:owe|owes|owed) (?:him|them|her|money)",
     r"(?:in|into) debt", r"(?:can not|not allowed to) (?:stop|leave|get out)",
@@ -83,6 +83,8 @@ RISK_RULES: tuple[Rule, ...] = (
         r"(?:living|life|being alive|going on|carrying on)",
         r"(?:been|started|start|keep|keeps) cutting", r"cutting again",
         r"(?:want|wanted|wish|wishing) (?:i could |to )?disappear",
+        r"(?:sleep|go to sleep) (?:forever|and (?:never|not) wake up)",
+        r"(?:made|make|making|makes) myself (?:sick|throw up|vomit)",
         r"i (?:should|might as well|may as well) (?:just )?(?:die|kill myself|end it|not be "
         r"here|not exist)",
         r"(?:until|till|so) (?:they|it|i) (?:bleed|bleeds|bled|bruise|bruises)",
@@ -116,6 +118,8 @@ RISK_RULES: tuple[Rule, ...] = (
                            r"(?:me |her |him )?(?:where (?:i|she|he) lives?|for my address|"
                            r"what school i go to|my address|for pictures|for pics|for photos)",)),
     Rule(EXPLOITATION, 1, (r"(?:boyfriend|bf) is (?:1[89]|[2-9]\d)",)),
+    Rule(EXPLOITATION, 1, (r"i am 1[0-5]", r"\b(?:is|are|was|who is|he is|she is) "
+                           r"(?:1[89]|[2-9]\d)\b")),
     Rule(EXPLOITATION, 2, (r"keep (?:\S+ ){0,3}(?:secret|secrets|a secret|between us)|"
                            r"(?:our|a) (?:little )?secret",
                            r"\b(?:coach|teacher|man|uncle|he|older|adult|online|tutor|"
@@ -127,7 +131,9 @@ RISK_RULES: tuple[Rule, ...] = (
          exclude=r"\b(?:anti bullying|policy|training|session|week|no bullying)\b"),
     Rule(BULLYING, 2, (r"(?:take|takes|took|taking|steal|steals|stole|nick|nicks) my "
                        r"(?:dinner money|lunch money|lunch|money|phone)",)),
-    Rule(BULLYING, 2, (r"(?:fake (?:account|profile)|group chat|(?:posting|posted|post|"
+    Rule(BULLYING, 2, (r"(?:fake (?:account|profile)|group chat|(?:share|shares|shared|sharing|"
+                       r"post|posts|posted|posting|send|sends|sent) (?:pictures|photos|pics|"
+                       r"videos) of me|(?:posting|posted|post|"
                        r"shares|shared|sharing|sent|spread) my (?:\w+ )?(?:pictures|photos|"
                        r"pics|videos|nudes)|messages saying|comments saying|online)",
                        r"\b(?:calling me|kill yourself|laugh|laughs|laughing|cry|crying|"
@@ -174,11 +180,14 @@ RISK_RULES: tuple[Rule, ...] = (
         r"(?:want|need|would like) to (?:talk|speak) to (?:someone|somebody|an adult|"
         r"a grown up|you)",
         r"(?:please|pls) (?:can |could )?(?:someone |somebody |you )?help (?:me|us)",
-        r"help me please", r"(?:can|could) (?:someone|somebody|you) (?:call|ring|phone|"
+        r"help me please", r"please (?:call|ring|phone|text|contact) me",
+        r"(?:can|could) (?:someone|somebody|you) (?:call|ring|phone|"
         r"contact|help|text) (?:me|us)", r"i need (?:help|someone to talk to)",
         r"who (?:do|can|should) i (?:tell|talk to)",
         r"(?:need|want|have) to (?:tell|talk to|speak to) (?:someone|somebody|an adult|a "
         r"teacher)"),)),
+    Rule(HELP, 2, (r"(?:i am|we are|i feel|i do not feel|i am really) (?:not |un)safe(?! to| "
+                   r"walking| on the)",)),
     Rule(HELP, 2, (r"(?:do not|never|not) feel safe (?:at home|there|when|with|around|in my "
                    r"house|in the house|at my|at dads|at mums)|(?:not|never) safe at home|"
                    r"unsafe at home|(?:scared|afraid|frightened) (?:to go|of going) home",)),

@@ -127,8 +127,8 @@ ABUSE_RULES: tuple[Rule, ...] = (
                      r"sexual things|sexual stuff) to (?:me|her|him|us)",)),
     Rule(SEXUAL, 2, (r"(?:sexual|sexy|rude|dirty) (?:stuff|things|pictures|pics|photos|"
                      r"messages|videos|games)",), kind="topic"),
-    Rule(SEXUAL, 2, (r"(?:watches|watched|watching|films|filmed|filming|takes pictures of|"
-                     r"take pictures of|took pictures of|taking pictures of|photographs) me "
+    Rule(SEXUAL, 2, (r"(?:watches|watched|watching|films|filmed|filming|photographs|(?:takes|"
+                     r"take|took|taking) (?:pictures|photos|pics|videos) of) me "
                      r"(?:\S+ ){0,4}(?:shower|bath|getting "
                      r"changed|getting dressed|undress\w*|in bed|sleeping)",)),
     Rule(SEXUAL, 2, (r"(?:gave|gives|give|pays|paid|bought|buys) me (?:\S+ ){0,3}(?:not to "
@@ -172,8 +172,8 @@ ABUSE_RULES: tuple[Rule, ...] = (
          exclude=r"\b(?:lol|haha|lmao|pizza|snack|snacks|can we have|biscuits|sweets|"
                  r"crisps)\b"),
     Rule(NEGLECT, 2, (r"(?:forgets?|forgot|forgetting) (?:to feed (?:me|us)|about (?:me|us)|"
-                      r"to pick (?:me|us) up)|(?:does not|do not|never|did not) "
-                      r"(?:feed|feeds|fed) "
+                      r"to pick (?:me|us) up)|(?:does not|do not|never|did not|has not|"
+                      r"have not|had not) (?:feed|feeds|fed) "
                       r"(?:me|us)|(?:do not|did not|never) (?:have|had|get|got) (?:any |"
                       r"enough )?(?:food|dinner|breakfast|tea|meals?)",)),
     Rule(NEGLECT, 2, (r"(?:has not|have not|had not|not|never) (?:had|eaten|ate|got) (?:any |"
@@ -193,6 +193,11 @@ ABUSE_RULES: tuple[Rule, ...] = (
     Rule(NEGLECT, 1, (r"(?:no|never have|never any|not got|without|never have any) clean "
                       r"clothes|(?:say|says|said) (?:i|we) (?:smell|stink)|nits all the time",)),
     Rule(NEGLECT, 1, (r"keeps? (?:me|us) (?:off|home from|out of) school",)),
+    Rule(NEGLECT, 1, (r"(?:mould|mold|damp|rats|mice|cockroaches|bed bugs|bedbugs|fleas)",
+                      r"\b(?:house|home|flat|room|bedroom|everywhere|ill|sick|walls?)\b"),
+         exclude=TRAINING),
+    Rule(NEGLECT, 2, (r"(?:nowhere|no where|no place|not got anywhere|do not have anywhere|"
+                      r"have not got anywhere|have not got nowhere) to (?:sleep|stay|live|go)",)),
     Rule(NEGLECT, 1, (r"nothing (?:to eat )?in the (?:cupboards?|fridge|house)|(?:cupboards?|"
                       r"fridge) (?:is|are) (?:always )?empty",)),
     Rule(NEGLECT, 1, (r"(?:electric|electricity|gas|heating|water) (?:is|was|got|has been|"

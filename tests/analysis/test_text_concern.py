@@ -225,3 +225,19 @@ def test_wider_disclosures(text):
 ])
 def test_wider_ordinary_sentences(text):
     assert not flagged(text), detect_concern(text)
+
+
+@pytest.mark.parametrize("text", [
+    "our house has mould everywhere and my little brother is always ill from it",
+    "sometimes i just want to go to sleep forever",
+    "i made myself sick again after tea",
+    "i'm 14 and my girlfriend's brother who is 22 keeps messaging me",
+    "dad hasn't fed us properly for ages",
+    "my cousin takes photos of me in the bath",
+    "an older girl makes me hold things for her boyfriend",
+    "people in my year have a group where they share pictures of me and laugh",
+    "i haven't got anywhere to sleep tonight",
+    "please call me, i'm not safe",
+])
+def test_yet_more_disclosures(text):
+    assert flagged(text), detect_concern(text)
