@@ -20,9 +20,16 @@ def main() -> None:
 
 def register(app: Flask) -> None:
     """Attach every command group to the app (so `flask --app feedback` sees them too)."""
-    from feedback.cli import database, demo, surveys, users
+    from feedback.cli import database, demo, lifecycle, surveys, users
 
-    for command in (database.init_db, surveys.surveys, users.users, demo.demo):
+    for command in (
+        database.init_db,
+        surveys.surveys,
+        users.users,
+        demo.demo,
+        lifecycle.retention,
+        lifecycle.erase,
+    ):
         app.cli.add_command(command)
     from feedback.cli.export import export_command
     from feedback.cli.report import report_command

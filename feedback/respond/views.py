@@ -38,6 +38,7 @@ from feedback.respond.pages import (
     survey_text,
     valid_answers,
 )
+from feedback.services.lifecycle import new_receipt, receipt_hash
 from feedback.services.responses import record_response
 from forms import flow
 
@@ -181,6 +182,7 @@ def _from_check(campaign, version, draft, action, secret):  # type: ignore[no-un
 
 
 def _submit(campaign, version, draft, secret):  # type: ignore[no-untyped-def]
+    receipt = new_receipt() if version.definition.allow_withdrawal else None
     response = record_response(
         version=version,
         campaign=campaign,
@@ -189,8 +191,11 @@ def _submit(campaign, version, draft, secret):  # type: ignore[no-untyped-def]
         secret=secret,
         language=draft.language,
         contact=contact_request(draft.answers),
+        receipt_hash=receipt_hash(receipt) if receipt else None,
     )
     thanks = {"lang": draft.language, "concern": False}
+    if response is not None and receipt:
+        thanks["receipt"] = receipt
     if response is not None:
         thanks["concern"] = bool(getattr(response, "concern_flagged", False))
     session["thanks"] = thanks
@@ -204,7 +209,8 @@ def thanks(slug: str):  # type: ignore[no-untyped-def]
         abort(404)
     definition = campaign.survey.current_version.definition
     g.offered_languages = survey_languages(definition)
-    info = session.get("thanks") or {}
+    # Shown once: the receipt leaves the session cookie as soon as the page is drawn.
+    info = session.pop("thanks", None) or {}
     g.forced_locale = info.get("lang")
     return _no_store(
         render_template(
@@ -212,6 +218,7 @@ def thanks(slug: str):  # type: ignore[no-untyped-def]
             campaign=campaign,
             definition=definition,
             concern=info.get("concern", False),
+            receipt=info.get("receipt"),
             help_lines=current_app.config["HEARD_HELP_LINES"],
             service_contact=current_app.config["HEARD_SERVICE_CONTACT"],
             t=survey_text,

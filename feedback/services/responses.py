@@ -65,6 +65,7 @@ def record_response(
     entered_by_id: int | None = None,
     completed_with_help: str | None = None,
     contact: ContactRequest | None = None,
+    receipt_hash: str | None = None,
 ) -> Response | None:
     """Store a response and its answers; None when `token` was already used (a retry).
 
@@ -92,6 +93,7 @@ def record_response(
         consent_to_quote=None if quote is None else quote == "yes",
         pairing_hash=pairing_hash(str(code), secret) if code else None,
         entered_by_id=entered_by_id,
+        receipt_hash=receipt_hash,
     )
     if submitted_at is not None:
         response.submitted_at = submitted_at
