@@ -186,6 +186,20 @@ class Gunicorn:
         )
         return [int(p) for p in out.stdout.split()]
 
+    def cpu_seconds(self) -> float:
+        """User + system CPU seconds used so far by the master and its workers."""
+        assert self.proc
+        ticks = os.sysconf("SC_CLK_TCK")
+        total = 0
+        for pid in [self.proc.pid, *self.worker_pids()]:
+            try:
+                with open(f"/proc/{pid}/stat", encoding="ascii") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+                total += int(fields[11]) + int(fields[12])  # utime, stime
+            except (OSError, IndexError, ValueError):
+                continue
+        return total / ticks
+
     def __exit__(self, *exc: object) -> None:
         if self.proc and self.proc.poll() is None:
             self.proc.send_signal(signal.SIGTERM)
