@@ -8,7 +8,7 @@ INSTANCE := instance
 PORT ?= 5000
 export HEARD_ENV ?= development
 
-.PHONY: run test lint bench bench-peers translations translations-compile system-packages clean
+.PHONY: run test lint bench bench-peers bench-scale translations translations-compile system-packages clean
 
 $(STAMP): setup.cfg pyproject.toml
 	@test -x $(PY) || python3 -m venv $(VENV)
@@ -51,6 +51,23 @@ test: $(STAMP) system-packages translations-compile
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
+
+## bench: every benchmark (at most 15 minutes on 2 cores); rewrites bench/RESULTS.md
+BENCH_STAMP := $(VENV)/.installed-bench
+$(BENCH_STAMP): $(STAMP) setup.cfg
+	$(PY) -m pip install --quiet -e '.[test,bench]'
+	@touch $@
+
+bench: $(BENCH_STAMP) system-packages translations-compile
+	$(PY) -m bench.run
+
+## bench-peers: build django-survey-and-report in a temporary folder; measure both; ratios
+bench-peers: $(BENCH_STAMP) system-packages translations-compile
+	$(PY) -m bench.run --only peers
+
+## bench-scale: the scale benchmarks up to 1,000,000 responses (too long for `make bench`)
+bench-scale: $(BENCH_STAMP) translations-compile
+	$(PY) -m bench.run --only scale --scale-sizes 10000,100000,270000,1000000
 
 ## translations: extract every string, update each language's catalogs, compile them
 # Domain `messages` is the interface (babel.cfg), `surveys` the bundled surveys' wording
