@@ -68,9 +68,7 @@ def test_axe_finds_no_violations_on_right_to_left_pages(
 def test_survey_page_fits_the_weight_budget(phone_page: Any, live_server: str) -> None:
     """A question page, as a first visit loads it: at most 3 requests and 30 KB, all local."""
     seen: list[tuple[str, int]] = []
-    phone_page.on(
-        "requestfinished", lambda r: seen.append((r.url, r.sizes()["responseBodySize"]))
-    )
+    phone_page.on("requestfinished", lambda r: seen.append((r.url, r.sizes()["responseBodySize"])))
     phone_page.goto(f"{live_server}/s/{SURVEY}?lang=ur")
     phone_page.wait_for_load_state("networkidle")
     assets = {url: size for url, size in seen if "/static/" in url}  # a cold cache
