@@ -8,13 +8,16 @@ from __future__ import annotations
 
 from .concern_vocab import (
     BULLYING,
+    EMOTIONAL,
     EXPLOITATION,
     HELP,
+    NEGLECT,
     PHYSICAL,
     RUNNING,
     SELF_HARM,
     SEND_PICS,
     SEXUAL,
+    SPORT,
     Rule,
     alt,
 )
@@ -69,7 +72,7 @@ RISK_RULES: tuple[Rule, ...] = (
     Rule(SELF_HARM, 3, (alt(
         r"(?:want|wants|wanted|wanting|going|gonna|ready|deserve) to die",
         r"(?:wish|wished|wishing) (?:i|i was|i were|i had) (?:dead|died|never been born|"
-        r"not born|not here|gone)",
+        r"not born|not here|gone|never born)",
         r"(?:rather|better off|be better) (?:be )?dead",
         r"(?:be|been|is|are) (?:better off|happier|better) (?:without me|if i)",
         r"if i (?:was not|were not|wasnt) (?:here|around|alive)",
@@ -118,6 +121,16 @@ RISK_RULES: tuple[Rule, ...] = (
                            r"(?:me |her |him )?(?:where (?:i|she|he) lives?|for my address|"
                            r"what school i go to|my address|for pictures|for pics|for photos)",)),
     Rule(EXPLOITATION, 1, (r"(?:boyfriend|bf) is (?:1[89]|[2-9]\d)",)),
+    Rule(EXPLOITATION, 2, (r"(?:he is|she is|they are|who is) (?:1[89]|[2-9]\d)(?! years? old "
+                           r"(?:man|woman) (?:in|on) (?:the|a) (?:film|book|show))",
+                           r"\b(?:loves me|love you|messages|messaging|texts|texting|my "
+                           r"boyfriend|my girlfriend|meet|secret|snap|snapchat)\b")),
+    Rule(EXPLOITATION, 2, (r"(?:messages|messaging|texts|texting|snaps|dms|calls) me (?:\S+ )"
+                           r"{0,3}(?:late at night|at night|all the time|every night|secretly)",
+                           r"\b(?:coach|teacher|man|uncle|older|adult|leader|tutor|instructor)"
+                           r"\b")),
+    Rule(EXPLOITATION, 2, (r"gets? (?:me|us) to (?:deliver|carry|drop|sell|hold|move|take) "
+                           r"(?:\S+ )?(?:things|stuff|bags|packages|parcels|drugs|weed|it)",)),
     Rule(EXPLOITATION, 1, (r"i am 1[0-5]", r"\b(?:is|are|was|who is|he is|she is) "
                            r"(?:1[89]|[2-9]\d)\b")),
     Rule(EXPLOITATION, 2, (r"keep (?:\S+ ){0,3}(?:secret|secrets|a secret|between us)|"
@@ -191,6 +204,48 @@ RISK_RULES: tuple[Rule, ...] = (
     Rule(HELP, 2, (r"(?:do not|never|not) feel safe (?:at home|there|when|with|around|in my "
                    r"house|in the house|at my|at dads|at mums)|(?:not|never) safe at home|"
                    r"unsafe at home|(?:scared|afraid|frightened) (?:to go|of going) home",)),
+)
+
+#: Last resort, level 1 ("possible"): words that rarely appear in feedback except about
+#: harm. They count only when no specific rule fired, not in text about training, not
+#: negated, and never in a sport or accident. A human reads every flag; a missed
+#: disclosure costs more than a false alarm.
+FALLBACK_RULES: tuple[Rule, ...] = (
+    Rule(SEXUAL, 1, (r"(?:sex|sexual|porn|porno|naked|nude|nudes|privates|private parts|"
+                     r"rape|raped|molested|groped|flashed|paedo|pedo|paedophile)",),
+         kind="topic", alone=True),
+    Rule(PHYSICAL, 1, (r"(?:bruises|bruised|bruising|bleeding|beaten|punched|slapped|smacked|"
+                       r"smacks|strangled|choked|whipped|battered|hurting me|hurts me|gets hit|"
+                       r"get hit|got hit|being hit|prison for)",),
+         kind="topic", alone=True,
+         exclude=SPORT + r"|\b(?:pregnant|ambulance|hospital|nurse|doctor|a&e|paramedics?|"
+                         r"operation|surgery|gp|nose|period|gums)\b"),
+    Rule(EXPLOITATION, 1, (r"(?:drugs|cocaine|heroin|crack(?! a)|ket|spice|county lines|stab|"
+                           r"stabbed|knife|knives|gun|gang|gangs|owe)",),
+         kind="topic", alone=True, exclude=r"\b(?:crime|awareness|talk|assembly|film|"
+                                            r"programme|tv|game|machine gun|games)\b"),
+    Rule(SELF_HARM, 1, (r"(?:suicide|suicidal|overdose|cuts on|cutting(?! (?:me|us) off)|"
+                        r"miss me|want it (?:all )?to stop|make (?:it|them|the thoughts) stop|"
+                        r"tired of (?:everything|living|life)|bang my head|hurt myself|"
+                        r"not be here)",),
+         kind="topic", alone=True, exclude=r"\b(?:died|passed away|lol|haha|lmao|laughing|"
+                                            r"boring|battery|phone|dog|cat|pet|nan|grandad|"
+                                            r"grandma|film|game|plant|plants)\b"),
+    Rule(EMOTIONAL, 1, (r"(?:not allowed to (?:see|go|leave|eat|have|talk|speak|play)|kept "
+                        r"(?:at home|inside|locked|in my room|in the house)|threaten\w*|threats|"
+                        r"i am a mistake|"
+                        r"(?:fat|ugly|stupid|worthless|useless) and (?:fat|ugly|stupid|"
+                        r"worthless|useless|disgusting)|(?:frightened|scared|afraid|terrified) "
+                        r"of (?:going|being|him|her|them|home))",),
+         kind="topic", alone=True, exclude=r"\blife threaten"),
+    Rule(NEGLECT, 1, (r"(?:not fed|do not get fed|never get fed|no one feeds|walk "
+                      r"home (?:\S+ ){0,3}(?:dark|alone|on my own)|(?:nobody|no one) picks "
+                      r"(?:me|us) up|on my own (?:all|at) night|(?:dirty|smelly) clothes)",),
+         kind="topic", alone=True),
+    Rule(HELP, 1, (r"(?:promise|promised) (?:\S+ ){0,2}not to (?:say|tell)|do not tell "
+                   r"anyone|(?:she|he|they|my friend) (?:is|are|has|have) (?:cuts|bruises|"
+                   r"been hurt)",),
+         kind="topic", alone=True),
 )
 
 #: Disclosures in the other survey languages (a modest first list: to be reviewed by

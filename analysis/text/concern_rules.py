@@ -15,7 +15,7 @@ languages; concern_vocab.py the Rule type and shared vocabulary.
 
 from __future__ import annotations
 
-from .concern_risk import MULTILINGUAL, RISK_RULES
+from .concern_risk import FALLBACK_RULES, MULTILINGUAL, RISK_RULES
 from .concern_vocab import (
     ADULT_VICTIM,
     AT_HOME,
@@ -149,6 +149,19 @@ ABUSE_RULES: tuple[Rule, ...] = (
                      r"(?:abused|abusing|assaulted|touched)|abused me|assaulted me|"
                      r"flashed (?:at )?(?:me|us)|"
                      r"exposed (?:himself|herself))",), kind="topic"),
+    Rule(SEXUAL, 1, (r"(?:comes|came|walks|walked|barges|barged) in(?:to)? (?:the )?"
+                     r"(?:bathroom|shower|toilet) when (?:i|we)",)),
+    Rule(SEXUAL, 1, (r"(?:do not|did not) like the way (?:\S+ ){1,4}(?:looks at|touches|"
+                     r"talks to|hugs|kisses|stares at) me",)),
+    Rule(SEXUAL, 1, (r"(?:comes|came|gets|got|creeps|crept|climbs|climbed) in(?:to)? (?:my|"
+                     r"her) bed",)),
+    Rule(SEXUAL, 2, (r"(?:was|were|been|got|get|gets|being|am) (?:\S+ )?touched (?:by|up|"
+                     r"inappropriately|in)",), exclude=r"\b(?:it|that|this|story|speech|"
+                                                       r"kindness|words)\b"),
+    Rule(SEXUAL, 2, (r"(?:was|were|got|am|been|get|being) (?:made|forced|told|pressured|"
+                     r"pressurised) to (?:send|touch|do|watch|take|undress|strip|kiss)",),
+         also=((r"\b(?:online|snapchat|snap|instagram|tiktok|a man|older|messages)\b",
+                "exploitation"),)),
     Rule(SEXUAL, 1, (r"(?:comes|came|gets|got|creeps|crept) in(?:to)? (?:my|our|her) "
                      r"(?:room|bed)",
                      r"\b(?:night|touch|secret|do not tell|uncle|step dad|boyfriend)\b")),
@@ -178,8 +191,13 @@ ABUSE_RULES: tuple[Rule, ...] = (
                       r"enough )?(?:food|dinner|breakfast|tea|meals?)",)),
     Rule(NEGLECT, 2, (r"(?:has not|have not|had not|not|never) (?:had|eaten|ate|got) (?:any |"
                       r"enough )?(?:food|anything to eat|dinner|a meal|a proper meal|breakfast)",)),
+    Rule(NEGLECT, 1, (r"(?:have not|has not|had not|not|never) eaten (?:properly|anything|much)? ?"
+                      r"(?:in|for) (?:days|ages|a day|two days|\d+ days)",)),
     Rule(NEGLECT, 1, (r"(?:no one|nobody|no adult|no grown up) (?:\S+ ){0,2}(?:to )?(?:look "
-                      r"after|looks after|care for|cares for|feed|feeds) (?:me|us)",)),
+                      r"after|looks after|looking after|care for|cares for|caring for|feed|"
+                      r"feeds|feeding) (?:me|us)",)),
+    Rule(NEGLECT, 1, (r"forgets? (?:i exist|we exist|about (?:me|us))|ignores (?:me|us) (?:when|"
+                      r"for|all)",)),
     Rule(NEGLECT, 1, (r"(?:have to|has to|had to|got to|i) (?:look after|care for|feed|mind|"
                       r"bath|put) (?:my|our) (?:baby |little |younger )?(?:brother|sister|"
                       r"brothers|sisters|siblings|mum|dad|mother|father)",
@@ -224,7 +242,8 @@ ABUSE_RULES: tuple[Rule, ...] = (
                       r"asked|asks))",)),
     Rule(NEGLECT, 2, (rf"(?:{FAMILY}|she|he|they|parents) (?:does not|do not|did not|never|"
                       r"hardly ever|does not even) (?:come|comes|came) (?:back )?home",)),
-    Rule(NEGLECT, 1, (r"(?:no|not any|there is no|we have no|got no|without) (?:gas|"
+    Rule(NEGLECT, 1, (r"(?:no|not any|there is no|we have no|got no|without|never any|never "
+                      r"have any|never have) (?:gas|"
                       r"electric|electricity|heating|hot water|lights|beds?|clean clothes)",),
          exclude=TRAINING + r"|\b(?:office|building|centre|hall|ward|venue)\b"),
     Rule(NEGLECT, 1, (rf"(?:{FAMILY}|she|he|parents) (?:is |are )?(?:sleeps?|sleeping|"
@@ -282,6 +301,9 @@ ABUSE_RULES: tuple[Rule, ...] = (
     # a fallback: fear at home, when nothing more specific was found
     Rule(EMOTIONAL, 1, (rf"(?:i|we|me|us) (?:\S+ ){{0,3}}{DISTRESS}", AT_HOME), alone=True,
          exclude=r"\b(?:dark|spiders?|dogs?|films?|movies?|thunder|exam|exams)\b"),
+    Rule(EMOTIONAL, 2, (r"(?:as (?:a )?punishment|to punish (?:me|us))",
+                        r"\b(?:cold|bath|outside|locked|cupboard|no food|no dinner|garden|shed|"
+                        r"belt|hits|starve|kneel|freezing|all night|wall)\b")),
     Rule(EMOTIONAL, 2, (r"(?:make|makes|made) (?:me|us) (?:sleep|stay|stand|sit|wait) (?:in|"
                         r"outside|on) (?:the )?(?:garden|shed|outside|cold|floor|cupboard|car|"
                         r"street|rain)",)),
@@ -293,4 +315,4 @@ ABUSE_RULES: tuple[Rule, ...] = (
 )
 
 #: Every English rule, in THEMES.md category order.
-RULES: tuple[Rule, ...] = ABUSE_RULES + RISK_RULES
+RULES: tuple[Rule, ...] = ABUSE_RULES + RISK_RULES + FALLBACK_RULES

@@ -241,3 +241,81 @@ def test_wider_ordinary_sentences(text):
 ])
 def test_yet_more_disclosures(text):
     assert flagged(text), detect_concern(text)
+
+
+# Two more rounds of our own sentences, written before the detector saw them.
+@pytest.mark.parametrize("text", [
+    "my nan's husband comes into the bathroom when i'm in there",
+    "i don't get fed at weekends when i'm at my dad's",
+    "mum's boyfriend squeezes my arm really hard till it goes purple",
+    "i think my brother is selling drugs for someone and he's only 12",
+    "i don't like the way my swimming coach looks at me and messages me late at night",
+    "there's a lot of fighting at home and the police came again",
+    "she calls me fat and disgusting and won't let me eat with everyone else",
+    'im tired of everything and want it all to stop',
+    'i sometimes bang my head against the wall to make the thoughts stop',
+    'my mates brother gets us to deliver things on our bikes',
+    'my friend at school has cuts on her arms and made me promise not to say',
+    "i'm being kept at home and not allowed to see my friends or go out",
+    "he keeps sending me messages saying he loves me and he's 30",
+    'nobody picks me up from school and i have to walk home in the dark on my own',
+    'mum smacks my little sister really hard',
+    "i'm frightened of going back to the flat",
+    "my mum's new boyfriend has been in prison for hurting kids",
+    'i get hit a lot',
+    'i have bruises on my legs from dad',
+    'a girl in year 9 keeps threatening to stab me',
+    "dad says i'm a mistake",
+    'someone showed me a video of people doing sex',
+    'i feel like no one would miss me',
+    'they force me to take drugs',
+    'i sleep in a car with my mum',
+    "my dad's friend gives me cigarettes and asks me to sit in his car",
+    "there's never any electricity and we eat cold beans from the tin",
+    'mum gets angry and bites me',
+    'i tried to hang myself last year',
+    'i wish i was never born',
+    'i was touched by a man on the bus on the way to school',
+    "my brother's friends make me hold their knives",
+    "i'm too scared to go to sleep because of the noises downstairs when they fight",
+    "my foster carer's son comes into my bed",
+    "i haven't eaten properly in days",
+    'they put me in the cold bath as punishment',
+    'when my mum drinks she forgets i exist',
+    "a teacher keeps giving me lifts home and buying me things and says it's our secret",
+    "my stepdad said he'll kill me if i tell",
+    'i keep having thoughts about ending my life',
+    'my mum is in hospital and nobody is looking after us',
+    "dad says i'm useless and hits me round the head",
+    'i want to run off and live on the streets',
+    'i was made to send videos to a man online',
+    'i feel like hurting myself when i get home',
+])
+def test_fresh_rounds_of_disclosures(text):
+    assert flagged(text), detect_concern(text)
+
+
+@pytest.mark.parametrize("text", [
+    'my sister is always hungry after school haha',
+    'we went to the beach and i got sunburnt',
+    'dad is a police officer and he keeps us safe',
+    'my friends and I share photos from the trip',
+    'the worker told me about a safe place I can go if I need it',
+    'My mum drinks wine at Christmas',
+    'I was nervous meeting new people but it was fine',
+    'the sex education lesson was embarrassing',
+    'my mum picks me up late sometimes because of work',
+    'We got a dog and he bit my sock lol',
+    "my mum gets angry when i don't tidy up lol",
+    "my brother bites his nails and it's gross",
+    'the cold bath at the spa was fun',
+    'i had a secret santa at school',
+    'i wish i was older so i could drive',
+    'we learned about knife crime and gangs in assembly',
+    "my dad's friend gave me a lift to football",
+    'i forgot my lunch so my friend shared hers',
+    'the film was about a girl whose mum drinks',
+    'I got a lift home from the youth worker after the session',
+])
+def test_fresh_rounds_of_ordinary_sentences(text):
+    assert not flagged(text), detect_concern(text)
