@@ -1,0 +1,252 @@
+"""Every route, every role: walk app.url_map and hold each rule to an explicit table.
+
+The table below is the access policy written down. A route that is added without an
+entry here fails `test_every_route_has_an_entry`, so nobody can add a page without
+saying who may see it. The walk builds real URLs (a demo database gives surveys,
+campaigns, alerts, a course and a focus-group session), so each request reaches the
+role lock rather than stopping at a 404; POSTs carry a valid CSRF token from a page of
+the same client, so it is the role check that answers, not the CSRF check.
+
+Expected answers: strangers to a staff route are sent to /login; a signed-in role the
+table does not list gets 403; a listed role gets neither (and never a 5xx).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from flask import Flask, url_for
+from flask.testing import FlaskClient
+from sqlalchemy import select
+from werkzeug.routing import Rule
+
+from feedback.extensions import db
+from feedback.models import Campaign, ConcernAlert, CourseRun, FocusSession
+from feedback.services.users import create_user
+from tests.feedback.staff_helpers import ROLES, any_csrf, every_role, signed_in
+
+PUBLIC = "public"
+EVERY_STAFF = ROLES
+ADMIN = ("admin",)
+ANALYSTS = ("analyst", "admin")
+LEADS = ("safeguarding", "admin")
+TRAINERS = ("trainer", "admin")
+FACILITATORS = ("facilitator", "admin")
+
+#: endpoint -> who may use it: "public" (anyone, signed in or not) or the staff roles.
+ACCESS: dict[str, str | tuple[str, ...]] = {
+    # Respondents, staff sign-in and the machinery.
+    "static": PUBLIC,
+    "health.healthz": PUBLIC,
+    "respond.start": PUBLIC,
+    "respond.answer": PUBLIC,
+    "respond.thanks": PUBLIC,
+    "respond.withdraw_answers": PUBLIC,
+    "auth.login": PUBLIC,
+    "auth.logout": PUBLIC,
+    "auth.accept_invite": PUBLIC,
+    "auth.home": EVERY_STAFF,
+    # Admin: people, surveys, the audit log, translations.
+    "admin.users": ADMIN,
+    "admin.user_role": ADMIN,
+    "admin.user_active": ADMIN,
+    "admin.invite": ADMIN,
+    "admin.revoke": ADMIN,
+    "admin.audit": ADMIN,
+    "admin.surveys": ADMIN,
+    "admin.survey": ADMIN,
+    "admin.survey_state": ADMIN,
+    "admin.upload": ADMIN,
+    "admin.preview": ADMIN,
+    "admin.preview_version": ADMIN,
+    "admin.translations": ADMIN,
+    "admin.new_campaign": ADMIN,
+    # Trainers manage their courses' campaigns (the walk uses a course's campaign).
+    "admin.campaigns": TRAINERS,
+    "admin.edit_campaign": TRAINERS,
+    "admin.campaign_poster": TRAINERS,
+    "admin.campaign_qr_svg": TRAINERS,
+    "admin.campaign_qr_png": TRAINERS,
+    # Analysis, exports, the Board report and the API.
+    "analyse.index": ANALYSTS,
+    "analyse.survey": ANALYSTS,
+    "analyse.chart": ANALYSTS,
+    "analyse.export": ANALYSTS,
+    "analyse.export_raw": ANALYSTS,
+    "analyse.report": ANALYSTS,
+    "analyse.report_view": ANALYSTS,
+    "analyse.report_download": ANALYSTS,
+    "api.survey_outcomes": ANALYSTS,
+    # Concern alerts: what a child wrote is for safeguarding leads (and admins) only.
+    "safeguarding.index": LEADS,
+    "safeguarding.alert": LEADS,
+    "safeguarding.assign": LEADS,
+    "safeguarding.add_note": LEADS,
+    "safeguarding.change_state": LEADS,
+    # Training courses.
+    "staff.courses": TRAINERS,
+    "staff.course": TRAINERS,
+    "staff.new_course": TRAINERS,
+    "staff.renew_code": TRAINERS,
+    # Focus groups and paper questionnaires.
+    "facilitate.sessions": FACILITATORS,
+    "facilitate.session": FACILITATORS,
+    "facilitate.new_session": FACILITATORS,
+    "facilitate.review_themes": FACILITATORS,
+    "facilitate.paper": FACILITATORS,
+    "facilitate.paper_entry": FACILITATORS,
+    "facilitate.paper_new_batch": FACILITATORS,
+}
+
+#: GET routes whose normal answer to an allowed visitor is a redirect, not a page:
+#: endpoint -> who is redirected (a signed-in member of staff opening /login goes home).
+REDIRECTING_GETS: dict[str, Callable[[str | None], bool]] = {
+    "auth.login": lambda role: role is not None,
+}
+#: Sends everyone to the sign-in page by design: signing out.
+LOGOUT = "auth.logout"
+SURVEY = "children-8-11"
+
+
+def _rules(app: Flask) -> list[Rule]:
+    return sorted(app.url_map.iter_rules(), key=lambda r: (r.endpoint, r.rule))
+
+
+def _methods(rule: Rule) -> list[str]:
+    return sorted((rule.methods or set()) - {"HEAD", "OPTIONS"})
+
+
+def test_every_route_has_an_entry(app):
+    """A new route fails here until someone decides who may use it."""
+    endpoints = {rule.endpoint for rule in app.url_map.iter_rules()}
+    missing = sorted(endpoints - ACCESS.keys())
+    assert not missing, f"add these endpoints to ACCESS in {__file__}: {missing}"
+    stale = sorted(ACCESS.keys() - endpoints)
+    assert not stale, f"these ACCESS entries name no route any more: {stale}"
+    for endpoint, allowed in ACCESS.items():
+        assert allowed == PUBLIC or set(allowed) <= set(ROLES), endpoint
+
+
+def _world(app: Flask, runner) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    """Demo data, plus the things the demo does not make, and a value for each URL part."""
+    result = runner.invoke(args=["demo", "--responses", "3"])
+    assert result.exit_code == 0, result.output
+    from feedback.services.focus import record_session
+    from feedback.services.invitations import create_invitation
+
+    with app.test_request_context():
+        target = create_user("someone-else@example.org", "analyst", "a long passphrase 42").id
+        invitation = create_invitation("invited@example.org", "trainer")
+        focus = record_session(
+            answers={"session_date": "2026-02-10", "participants": "6"},
+            facilitator="Sam",
+            quotes=[],
+            secret="access-test",
+            entered_by_id=None,
+        )
+        assert focus is not None
+        return {
+            "slug": SURVEY,
+            "number": 1,
+            "kind": "outcomes",
+            "filename": "heard.css",
+            "user_id": target,
+            "invitation_id": invitation.invitation.id,
+            "token": invitation.token,
+            "alert_id": db.session.scalars(select(ConcernAlert.id)).first(),
+            "course_id": db.session.scalars(select(CourseRun.id)).first(),
+            "campaign_id": db.session.scalars(
+                select(Campaign.id).where(Campaign.course_run_id.is_not(None))
+            ).first(),
+            "session_id": db.session.scalar(
+                select(FocusSession.id).where(FocusSession.response_id == focus.id)
+            ),
+        }
+
+
+def _url(app: Flask, rule: Rule, values: dict[str, object]) -> str:
+    unknown = sorted(rule.arguments - values.keys())
+    assert not unknown, f"{rule.rule}: give the walk a real value for {unknown}"
+    with app.test_request_context():
+        return url_for(rule.endpoint, **{k: values[k] for k in rule.arguments})
+
+
+def _to_login(reply) -> bool:  # type: ignore[no-untyped-def]
+    return reply.status_code in (301, 302, 303) and reply.headers.get("Location", "").startswith(
+        "/login"
+    )
+
+
+def _judge(endpoint: str, method: str, role: str | None, reply) -> str | None:  # type: ignore[no-untyped-def]
+    """What is wrong with `reply`, or None when it is what the table says."""
+    allowed = ACCESS[endpoint]
+    status = reply.status_code
+    if status >= 500:
+        return f"{status} (a server error)"
+    if allowed == PUBLIC or (role is not None and role in allowed):
+        if endpoint == LOGOUT:
+            return None if _to_login(reply) else f"{status}: signing out should go to /login"
+        if status == 403 or _to_login(reply):
+            return f"{status} {reply.headers.get('Location', '')}: should be allowed"
+        if method == "GET" and status != 200:
+            if status in (302, 303) and REDIRECTING_GETS.get(endpoint, lambda r: False)(role):
+                return None
+            return f"{status}: a GET with real values should give the page"
+        return None
+    if role is None:
+        return None if _to_login(reply) else f"{status}: a stranger should go to /login"
+    return None if status == 403 else f"{status}: should be 403"
+
+
+def _call(client: FlaskClient, method: str, url: str):  # type: ignore[no-untyped-def]
+    if method == "GET":
+        reply = client.get(url)
+    else:
+        # A valid token from a page of this client: the CSRF check passes, the lock answers.
+        reply = client.post(url, data={"csrf_token": any_csrf(client)})
+    # Read and close it as a server would: a streamed export keeps its context open until then.
+    reply.get_data()
+    reply.close()
+    return reply
+
+
+def test_every_route_answers_every_role_as_the_table_says(app, runner):
+    values = _world(app, runner)
+    clients: dict[str | None, FlaskClient] = every_role(app)
+    calls = [(rule, m) for rule in _rules(app) for m in _methods(rule)]
+    # Pages first, then the forms (which may change things), signing out last of all.
+    calls.sort(key=lambda c: (c[0].endpoint == LOGOUT, c[1] != "GET"))
+    problems = []
+    checked = 0
+    for rule, method in calls:
+        url = _url(app, rule, values)
+        for role, client in clients.items():
+            reply = _call(client, method, url)
+            problem = _judge(rule.endpoint, method, role, reply)
+            checked += 1
+            if problem:
+                problems.append(f"{method} {url} as {role or 'stranger'}: {problem}")
+    assert not problems, "\n".join(problems)
+    assert checked == len(calls) * (len(ROLES) + 1)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_a_deactivated_account_is_locked_out_everywhere(app, role):
+    """Switching an account off ends what its open session could do."""
+    client = signed_in(app, role)
+    assert client.get("/staff").status_code == 200
+    from feedback.models import User
+
+    with app.app_context():
+        user = db.session.scalar(select(User).where(User.email == f"{role}@example.org"))
+        user.active = False
+        db.session.commit()
+    locked = [
+        rule.rule
+        for rule in _rules(app)
+        if ACCESS[rule.endpoint] != PUBLIC and "GET" in _methods(rule) and not rule.arguments
+    ]
+    for path in locked:
+        reply = client.get(path)
+        assert _to_login(reply) or reply.status_code == 403, (path, reply.status_code)
