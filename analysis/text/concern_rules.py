@@ -8,25 +8,24 @@ someone ("hits me", "made me touch"), which is what keeps a staff comment about 
 neglect course or an idiom from firing; rules of kind "topic" fire on a subject alone
 ("self harming") and are switched off in text about training.
 
-This module holds harm by people around the child; concern_risk.py the risks a child
-runs (self-harm, exploitation, bullying, going missing, asking for help) and the other
+This module holds physical, domestic and sexual abuse and neglect; concern_risk.py
+emotional abuse and the risks a child runs (self-harm, exploitation, bullying, going
+missing, asking for help); concern_fallback.py the last-resort tier and the other
 languages; concern_vocab.py the Rule type and shared vocabulary.
 """
 
 from __future__ import annotations
 
-from .concern_risk import FALLBACK_RULES, MULTILINGUAL, RISK_RULES
+from .concern_fallback import FALLBACK_RULES, MULTILINGUAL
+from .concern_risk import RISK_RULES
 from .concern_vocab import (
     ADULT_VICTIM,
-    AT_HOME,
     BODY,
     BODY_WORDS,
     BULLYING,
     CATEGORIES,
     CHILD_VICTIM,
-    DISTRESS,
     DOMESTIC,
-    EMOTIONAL,
     FAMILY,
     HIT,
     NEGLECT,
@@ -43,7 +42,7 @@ from .concern_vocab import (
 
 __all__ = ["CATEGORIES", "MULTILINGUAL", "RULES", "TRAINING", "Rule"]
 
-#: Harm by people around the child: physical, domestic, sexual, neglect, emotional.
+#: Harm by people around the child: physical, domestic, sexual, neglect.
 ABUSE_RULES: tuple[Rule, ...] = (
     # --- physical abuse --------------------------------------------------------------
     Rule(PHYSICAL, 2, (rf"{HIT} {CHILD_VICTIM}",), exclude=SPORT,
@@ -255,63 +254,6 @@ ABUSE_RULES: tuple[Rule, ...] = (
                       r"(?:midnight|\d+ ?(?:am)?|really late)",
                       r"\b(?:little|kids|children|years? old|\d+ year|baby|toddler)\b")),
     Rule(NEGLECT, 1, (r"home alone",), exclude=r"\b(?:film|movie|watched)\b"),
-    # --- emotional abuse -------------------------------------------------------------
-    Rule(EMOTIONAL, 2, (r"(?:calls|called|calling|call|says|said|saying|tells|told|"
-                        r"telling) (?:me|him|her|us|that (?:little )?(?:boy|girl)|my "
-                        r"(?:son|daughter|brother|sister)) (?:i am |im |he is |she is |i "
-                        r"was |is |was |they are )?(?:a |an )?(?:stupid|worthless|useless|"
-                        r"mistake|thick|idiot|retard|pathetic|waste of space|disgusting|"
-                        r"burden|nothing|fat|ugly|freak|evil|slag|names)",),
-         reassign=((r"\b(?:school|class|year \d+|group chat|online|posting|messages|"
-                    r"everyone|kids at|girls at|boys at|people at|bully|bullies|laugh|"
-                    r"laughs)\b", BULLYING),)),
-    Rule(EMOTIONAL, 2, (r"(?:says|said|saying|tells me|told me|keeps telling me|calls me) "
-                        r"(?:that )?(?:i am|i was|i will always be) (?:a |an )?(?:stupid|"
-                        r"worthless|useless|a mistake|mistake|nothing|a burden|burden|"
-                        r"disgusting|evil|pathetic|ugly|fat)",),
-         exclude=r"\b(?:teacher|sir|miss|coach|tutor|at (?:maths|english|science|school|"
-                 r"football|reading|spelling|sport|pe))\b",
-         reassign=((r"\b(?:school|class|year \d+|group chat|online|posting|messages|"
-                    r"everyone|kids at|girls at|boys at|people at|bully|bullies|laugh|"
-                    r"laughs)\b", BULLYING),)),
-    Rule(EMOTIONAL, 2, (r"(?:shouts|shouting|shout|shouted|screams|screaming|scream|yells|"
-                        r"yelling|swears|swearing) at (?:me|us|him|her|them|that (?:little )?"
-                        r"(?:boy|girl|kid|baby)|my (?:brother|sister|son|daughter))",
-                        r"\b(?:every day|all the time|constantly|always|for hours|every "
-                        r"night|drinks|drunk|scared|cry|crying|hits|throws|worthless|"
-                        r"stupid|calling)\b")),
-    Rule(EMOTIONAL, 2, (r"(?:throws|threw|throwing|smashes|smashed|breaks|broke) "
-                        r"(?:things|stuff|plates|chairs|furniture|cups)",
-                        r"\b(?:drinks|drunk|angry|shouts|shouting|screams|at me|at mum)\b")),
-    Rule(EMOTIONAL, 2, (r"if i (?:tell|told|say anything|speak|talk) (?:anyone|someone|"
-                        r"anybody|to anyone|the teacher|you|people|what)",
-                        r"\b(?:will|would|going to|said|says|threatens|threatened)\b")),
-    Rule(EMOTIONAL, 3, (r"(?:hurt|kill|beat|stab|get|batter|burn) (?:me|my family|my mum|my "
-                        r"brother|my sister|us|my nan) (?:\S+ ){0,2}if i (?:stop|tell|leave|say|"
-                        r"do not|talk)",),
-         reassign=((r"\b(?:carry|carrying|sell|selling|deliver|delivering|drop|dropping|hold|"
-                    r"holding|run for|county lines|owe)\b", "exploitation"),)),
-    Rule(EMOTIONAL, 2, (r"(?:will|would|going to) (?:put me in (?:a|care)|send me away|"
-                        r"kick me out|throw me out|make me leave)",)),
-    Rule(EMOTIONAL, 1, (rf"(?:scared|afraid|frightened|terrified) (?:of|to be around|to be "
-                        rf"near|when) (?:my |our |his |her )?{FAMILY}",),
-         exclude=r"\b(?:dog|dogs|cat|spiders?|dark|car)\b"),
-    Rule(EMOTIONAL, 2, (r"(?:locks|locked|lock|shuts|shut) me (?:in|out)|(?:get|got|gets|am|"
-                        r"was|were|are|been) locked (?:out|in)",)),
-    # a fallback: fear at home, when nothing more specific was found
-    Rule(EMOTIONAL, 1, (rf"(?:i|we|me|us) (?:\S+ ){{0,3}}{DISTRESS}", AT_HOME), alone=True,
-         exclude=r"\b(?:dark|spiders?|dogs?|films?|movies?|thunder|exam|exams)\b"),
-    Rule(EMOTIONAL, 2, (r"(?:as (?:a )?punishment|to punish (?:me|us))",
-                        r"\b(?:cold|bath|outside|locked|cupboard|no food|no dinner|garden|shed|"
-                        r"belt|hits|starve|kneel|freezing|all night|wall)\b")),
-    Rule(EMOTIONAL, 2, (r"(?:make|makes|made) (?:me|us) (?:sleep|stay|stand|sit|wait) (?:in|"
-                        r"outside|on) (?:the )?(?:garden|shed|outside|cold|floor|cupboard|car|"
-                        r"street|rain)",)),
-    Rule(EMOTIONAL, 1, (rf"(?:{FAMILY}|he|she) (?:hates|hate) me|wishes i (?:was|were) "
-                        r"never born|(?:does not|do not) love me",)),
-    Rule(EMOTIONAL, 1, (r"(?:says|said|told me|tells me) (?:do not|not to|never) tell|"
-                        r"not to tell (?:anyone|anybody|my mum|mum|my dad|dad|the teacher)",),
-         alone=True),
 )
 
 #: Every English rule, in THEMES.md category order.
