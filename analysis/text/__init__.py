@@ -128,7 +128,10 @@ def analyse_text(text: str, language: str | None = None, *,
         if extra_themes:
             for theme in find_themes(tokens, extra_lexicon(extra_themes)):
                 theme_sentiments.setdefault(theme, NEUTRAL)
-    if set(concern.categories) & _SAFETY_CATEGORIES and "safety" not in theme_sentiments:
+    # A likely disclosure puts the child's safety in question; a "possible" one (level 1)
+    # is left to the reader.
+    if concern.level >= 2 and set(concern.categories) & _SAFETY_CATEGORIES \
+            and "safety" not in theme_sentiments:
         theme_sentiments["safety"] = NEGATIVE
     # Default themes in THEMES.md order, then the survey's own.
     rank = {theme: i for i, theme in enumerate(THEMES)}

@@ -31,7 +31,7 @@ FALLBACK_RULES: tuple[Rule, ...] = (
                        r"get hit|got hit|being hit|prison for)",),
          kind="topic", alone=True,
          exclude=SPORT + r"|\b(?:pregnant|ambulance|hospital|nurse|doctor|a&e|paramedics?|"
-                         r"operation|surgery|gp|nose|period|gums)\b"),
+                         r"operation|surgery|gp|nose|period|gums|head cut|a cut)\b"),
     Rule(EXPLOITATION, 1, (r"(?:drugs|cocaine|heroin|crack(?! a)|ket|spice|county lines|stab|"
                            r"stabbed|knife|knives|gun|gang|gangs|owe)",),
          kind="topic", alone=True, exclude=r"\b(?:crime|awareness|talk|assembly|film|"

@@ -157,8 +157,8 @@ ABUSE_RULES: tuple[Rule, ...] = (
     Rule(SEXUAL, 2, (r"(?:was|were|been|got|get|gets|being|am) (?:\S+ )?touched (?:by|up|"
                      r"inappropriately|in)",), exclude=r"\b(?:it|that|this|story|speech|"
                                                        r"kindness|words)\b"),
-    Rule(SEXUAL, 2, (r"(?:was|were|got|am|been|get|being) (?:made|forced|told|pressured|"
-                     r"pressurised) to (?:send|touch|do|watch|take|undress|strip|kiss)",),
+    Rule(SEXUAL, 2, (r"(?:was|were|got|am|been|get|being) (?:made|forced|pressured|"
+                     r"pressurised) to (?:send|touch|do|watch|undress|strip|kiss)",),
          also=((r"\b(?:online|snapchat|snap|instagram|tiktok|a man|older|messages)\b",
                 "exploitation"),)),
     Rule(SEXUAL, 1, (r"(?:comes|came|gets|got|creeps|crept) in(?:to)? (?:my|our|her) "
