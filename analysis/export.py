@@ -180,17 +180,29 @@ def wide_rows(
 
 
 def long_rows(
-    records: Iterable[Record], questions: Sequence[Question], raw: bool = False
+    records: Iterable[Record],
+    questions: Sequence[Question],
+    raw: bool = False,
+    csv_ready: bool = False,
 ) -> Iterator[list[object]]:
-    """One list of cell values per answer, matching :func:`long_header`."""
+    """One list of cell values per answer, matching :func:`long_header`.
+
+    csv_ready: give cells already as :func:`csv_chunks` writes them (pass ``ready=True``
+    there): a response's columns are then converted once, not once per answer.
+    """
     names = [c[0] for c in LONG_COLUMNS[:-3]]
     kind = {q.id: q for q in questions}
+    cell = _csv_cell if csv_ready else _same
     for response, answers in records:
         alerted = bool(response.get("alerted"))
-        head = _head(response, names)
+        head = [cell(v) for v in _head(response, names)]
         for answer in answers:
             value = _answer_value(answer, kind.get(answer.question_id), alerted, raw)
-            yield head + [answer.question_id, value, _number(answer.number_value)]
+            yield head + [cell(answer.question_id), cell(value), _number(answer.number_value)]
+
+
+def _same(value: object) -> object:
+    return value
 
 
 def _csv_cell(value: object) -> object:
@@ -204,12 +216,17 @@ def _csv_cell(value: object) -> object:
 
 
 def csv_chunks(
-    header: Sequence[str], rows: Iterable[Sequence[object]], bom: bool = False, batch: int = 500
+    header: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    bom: bool = False,
+    batch: int = 500,
+    ready: bool = False,
 ) -> Iterator[str]:
     """CSV text in chunks of about `batch` rows: the header, then every row.
 
     bom: start with a UTF-8 byte order mark, which spreadsheet programs need to read
     non-English text correctly (downloads use it; the command line does not).
+    ready: the rows' cells are already neutralised and formatted (see :func:`long_rows`).
     """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
@@ -218,7 +235,7 @@ def csv_chunks(
     writer.writerow([neutralise(h) for h in header])
     count = 0
     for row in rows:
-        writer.writerow([_csv_cell(v) for v in row])
+        writer.writerow(row if ready else [_csv_cell(v) for v in row])
         count += 1
         if count % batch == 0:
             yield buffer.getvalue()

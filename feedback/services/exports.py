@@ -201,8 +201,11 @@ def _sheets(request: ExportRequest) -> tuple[list[dict[str, Any]], list[dict[str
 def _rows(request: ExportRequest, progress: Callable[[int], None] | None) -> Iterator[Any]:
     questions = questions_of(request.survey)
     records = response_records(request.survey, request.period)
-    layout = ex.long_rows if request.long else ex.wide_rows
-    return _counted(layout(records, questions, request.raw), progress)
+    if request.long:  # CSV only: cells are made ready for it once per response
+        rows = ex.long_rows(records, questions, request.raw, csv_ready=True)
+    else:
+        rows = ex.wide_rows(records, questions, request.raw)
+    return _counted(rows, progress)
 
 
 def stream_export(
@@ -216,7 +219,7 @@ def stream_export(
     questions = questions_of(request.survey)
     if request.format == "csv":
         header = ex.long_header() if request.long else ex.wide_header(questions)
-        yield from ex.csv_chunks(header, _rows(request, progress), bom=bom)
+        yield from ex.csv_chunks(header, _rows(request, progress), bom=bom, ready=request.long)
     elif request.format == "json":
         records = ex.json_records(
             response_records(request.survey, request.period), questions, request.raw
