@@ -26,10 +26,11 @@ run: $(STAMP) $(INSTANCE)/secret_key translations-compile
 	@export SECRET_KEY=$$(cat $(INSTANCE)/secret_key); \
 	$(HEARD) init-db && \
 	$(HEARD) surveys load forms/library && \
+	$(HEARD) users ensure-demo-staff && \
 	$(HEARD) demo --if-empty && \
 	$(HEARD) analyse && \
-	$(HEARD) users ensure-demo-staff && \
-	echo "Serving Heard on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)" && \
+	echo "Serving Heard on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)." && \
+	echo "Sign in at http://127.0.0.1:$(PORT)/login with the demo sign-ins printed above." && \
 	$(HEARD) run --host 127.0.0.1 --port $(PORT)
 
 ## system-packages: the browser and fonts the tests and reports use (only as root)
