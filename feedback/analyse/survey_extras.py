@@ -23,7 +23,11 @@ from feedback.services.outcome_pages import SurveyPage
 from feedback.services.stories import surveys_for, theme_stories
 
 #: An SVG served as an image needs its own inline styles; it may run nothing else.
-CHART_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+# Opened on its own, a chart is a document: nothing runs, and no other site may frame it.
+CHART_CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+    "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+)
 EXCERPTS = 5
 
 
