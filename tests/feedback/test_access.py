@@ -16,14 +16,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from flask import Flask, url_for
 from flask.testing import FlaskClient
 from sqlalchemy import select
-from werkzeug.routing import Rule
 
 from feedback.extensions import db
-from feedback.models import Campaign, ConcernAlert, CourseRun, FocusSession
-from feedback.services.users import create_user
+from tests.feedback.access_helpers import build_world, methods, route_url, rules
 from tests.feedback.staff_helpers import ROLES, any_csrf, every_role, signed_in
 
 PUBLIC = "public"
@@ -106,15 +103,6 @@ REDIRECTING_GETS: dict[str, Callable[[str | None], bool]] = {
 }
 #: Sends everyone to the sign-in page by design: signing out.
 LOGOUT = "auth.logout"
-SURVEY = "children-8-11"
-
-
-def _rules(app: Flask) -> list[Rule]:
-    return sorted(app.url_map.iter_rules(), key=lambda r: (r.endpoint, r.rule))
-
-
-def _methods(rule: Rule) -> list[str]:
-    return sorted((rule.methods or set()) - {"HEAD", "OPTIONS"})
 
 
 def test_every_route_has_an_entry(app):
@@ -126,50 +114,6 @@ def test_every_route_has_an_entry(app):
     assert not stale, f"these ACCESS entries name no route any more: {stale}"
     for endpoint, allowed in ACCESS.items():
         assert allowed == PUBLIC or set(allowed) <= set(ROLES), endpoint
-
-
-def _world(app: Flask, runner) -> dict[str, object]:  # type: ignore[no-untyped-def]
-    """Demo data, plus the things the demo does not make, and a value for each URL part."""
-    result = runner.invoke(args=["demo", "--responses", "3"])
-    assert result.exit_code == 0, result.output
-    from feedback.services.focus import record_session
-    from feedback.services.invitations import create_invitation
-
-    with app.test_request_context():
-        target = create_user("someone-else@example.org", "analyst", "a long passphrase 42").id
-        invitation = create_invitation("invited@example.org", "trainer")
-        focus = record_session(
-            answers={"session_date": "2026-02-10", "participants": "6"},
-            facilitator="Sam",
-            quotes=[],
-            secret="access-test",
-            entered_by_id=None,
-        )
-        assert focus is not None
-        return {
-            "slug": SURVEY,
-            "number": 1,
-            "kind": "outcomes",
-            "filename": "heard.css",
-            "user_id": target,
-            "invitation_id": invitation.invitation.id,
-            "token": invitation.token,
-            "alert_id": db.session.scalars(select(ConcernAlert.id)).first(),
-            "course_id": db.session.scalars(select(CourseRun.id)).first(),
-            "campaign_id": db.session.scalars(
-                select(Campaign.id).where(Campaign.course_run_id.is_not(None))
-            ).first(),
-            "session_id": db.session.scalar(
-                select(FocusSession.id).where(FocusSession.response_id == focus.id)
-            ),
-        }
-
-
-def _url(app: Flask, rule: Rule, values: dict[str, object]) -> str:
-    unknown = sorted(rule.arguments - values.keys())
-    assert not unknown, f"{rule.rule}: give the walk a real value for {unknown}"
-    with app.test_request_context():
-        return url_for(rule.endpoint, **{k: values[k] for k in rule.arguments})
 
 
 def _to_login(reply) -> bool:  # type: ignore[no-untyped-def]
@@ -212,15 +156,15 @@ def _call(client: FlaskClient, method: str, url: str):  # type: ignore[no-untype
 
 
 def test_every_route_answers_every_role_as_the_table_says(app, runner):
-    values = _world(app, runner)
+    values = build_world(app, runner)
     clients: dict[str | None, FlaskClient] = every_role(app)
-    calls = [(rule, m) for rule in _rules(app) for m in _methods(rule)]
+    calls = [(rule, m) for rule in rules(app) for m in methods(rule)]
     # Pages first, then the forms (which may change things), signing out last of all.
     calls.sort(key=lambda c: (c[0].endpoint == LOGOUT, c[1] != "GET"))
     problems = []
     checked = 0
     for rule, method in calls:
-        url = _url(app, rule, values)
+        url = route_url(app, rule, values)
         for role, client in clients.items():
             reply = _call(client, method, url)
             problem = _judge(rule.endpoint, method, role, reply)
@@ -244,8 +188,8 @@ def test_a_deactivated_account_is_locked_out_everywhere(app, role):
         db.session.commit()
     locked = [
         rule.rule
-        for rule in _rules(app)
-        if ACCESS[rule.endpoint] != PUBLIC and "GET" in _methods(rule) and not rule.arguments
+        for rule in rules(app)
+        if ACCESS[rule.endpoint] != PUBLIC and "GET" in methods(rule) and not rule.arguments
     ]
     for path in locked:
         reply = client.get(path)

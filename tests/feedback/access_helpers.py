@@ -1,0 +1,72 @@
+"""A demo world with one real value for every URL part, for tests that walk app.url_map."""
+
+from __future__ import annotations
+
+from flask import Flask, url_for
+from flask.testing import FlaskCliRunner
+from sqlalchemy import select
+from werkzeug.routing import Rule
+
+from feedback.extensions import db
+from feedback.models import Campaign, ConcernAlert, CourseRun, FocusSession
+from feedback.services.users import create_user
+
+SURVEY = "children-8-11"
+
+
+def build_world(app: Flask, runner: FlaskCliRunner) -> dict[str, object]:
+    """Fill the database with `heard demo --responses 3`, add what the demo does not make
+    (another account, an invitation, a focus-group session), and return a value for each
+    URL part a route may have (slug, campaign_id, alert_id ...)."""
+    result = runner.invoke(args=["demo", "--responses", "3"])
+    assert result.exit_code == 0, result.output
+    from feedback.services.focus import record_session
+    from feedback.services.invitations import create_invitation
+
+    with app.test_request_context():
+        target = create_user("someone-else@example.org", "analyst", "a long passphrase 42").id
+        invitation = create_invitation("invited@example.org", "trainer")
+        focus = record_session(
+            answers={"session_date": "2026-02-10", "participants": "6"},
+            facilitator="Sam",
+            quotes=[],
+            secret="access-test",
+            entered_by_id=None,
+        )
+        assert focus is not None
+        return {
+            "slug": SURVEY,
+            "number": 1,
+            "kind": "outcomes",
+            "filename": "heard.css",
+            "user_id": target,
+            "invitation_id": invitation.invitation.id,
+            "token": invitation.token,
+            "alert_id": db.session.scalars(select(ConcernAlert.id)).first(),
+            "course_id": db.session.scalars(select(CourseRun.id)).first(),
+            # A course's campaign: trainers may manage those, not the partnership's others.
+            "campaign_id": db.session.scalars(
+                select(Campaign.id).where(Campaign.course_run_id.is_not(None))
+            ).first(),
+            "session_id": db.session.scalar(
+                select(FocusSession.id).where(FocusSession.response_id == focus.id)
+            ),
+        }
+
+
+def route_url(app: Flask, rule: Rule, values: dict[str, object]) -> str:
+    """The URL of `rule` with real values; fails naming any URL part the world lacks."""
+    unknown = sorted(rule.arguments - values.keys())
+    assert not unknown, f"{rule.rule}: give build_world a real value for {unknown}"
+    with app.test_request_context():
+        return url_for(rule.endpoint, **{k: values[k] for k in rule.arguments})
+
+
+def rules(app: Flask) -> list[Rule]:
+    """Every rule of the app, in a stable order."""
+    return sorted(app.url_map.iter_rules(), key=lambda r: (r.endpoint, r.rule))
+
+
+def methods(rule: Rule) -> list[str]:
+    """The methods a rule answers, without the automatic HEAD and OPTIONS."""
+    return sorted((rule.methods or set()) - {"HEAD", "OPTIONS"})
