@@ -68,9 +68,14 @@ def _finish_config(app: Flask) -> None:
     if uri.startswith("postgres://") or uri.startswith("postgresql://"):
         # psycopg 3 is the driver we install; plain postgresql:// would ask for psycopg2.
         app.config["SQLALCHEMY_DATABASE_URI"] = "postgresql+psycopg://" + uri.split("://", 1)[1]
+    key_file = Path(app.instance_path) / "secret_key"
+    if not app.config.get("SECRET_KEY") and key_file.is_file():
+        # `make run` writes this file, so `heard ...` commands work after it unprompted.
+        app.config["SECRET_KEY"] = key_file.read_text().strip()
     if not app.config.get("SECRET_KEY"):
         if app.config["HEARD_ENV"] == "production":
             raise RuntimeError(
-                "SECRET_KEY is not set. Set it in the environment (make run does this for you)."
+                "SECRET_KEY is not set. Set it in the environment, or put it in "
+                f"{key_file} (make run does this for you)."
             )
         app.config["SECRET_KEY"] = secrets.token_hex(32)

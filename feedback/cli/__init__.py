@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import secrets
+
 import click
 from flask import Flask
 from flask.cli import FlaskGroup
@@ -10,7 +12,12 @@ from flask.cli import FlaskGroup
 def _create_app() -> Flask:
     from feedback import create_app
 
-    return create_app()
+    try:
+        return create_app()
+    except RuntimeError:
+        # Commands sign nothing that outlives them, so a throwaway key is safe here; the
+        # web app served by gunicorn still refuses to start without a real SECRET_KEY.
+        return create_app({"SECRET_KEY": secrets.token_hex(32)})
 
 
 @click.group(cls=FlaskGroup, create_app=_create_app, add_default_commands=True)

@@ -53,7 +53,8 @@ class Answer(db.Model):
     """One value given to one question; a multi-choice answer is one row per choice."""
 
     __tablename__ = "answer"
-    __table_args__ = (Index("ix_answer_question_value", "question_id", "value"),)
+    # No index on (question_id, value): free text can exceed PostgreSQL's index entry
+    # limit. The partial indexes in outcome_indexes.py cover the short choice values.
 
     id: Mapped[int] = mapped_column(primary_key=True)
     response_id: Mapped[int] = mapped_column(

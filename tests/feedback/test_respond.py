@@ -222,3 +222,17 @@ def test_survey_text_is_escaped(app, client, tmp_path):
     page = client.get("/s/hostile").get_data(as_text=True)
     assert "<script>alert(1)" not in page and "&lt;script&gt;" in page
     assert "<img src=x" not in page
+
+
+def test_a_long_answer_in_any_script_is_stored(app, client):
+    """5,000 characters of Urdu is many more bytes than a database index entry may hold."""
+    slug = load_test_survey(app)
+    html = start(client, slug)
+    html = post_page(client, slug, html, {"had_worker": "no"}).get_data(as_text=True)
+    long_text = ("میری بات سنی گئی " * 400)[:5000]
+    html = post_page(client, slug, html, {"anything_else": long_text}).get_data(as_text=True)
+    assert post_page(client, slug, html, {}, action="submit").status_code == 303
+    with app.app_context():
+        wanted = select(Answer.value).where(Answer.question_id == "anything_else")
+        stored = db.session.scalar(wanted)
+    assert stored == long_text.strip()
