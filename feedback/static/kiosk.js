@@ -2,8 +2,9 @@
  *
  * After a minute with nobody touching it, any survey page goes back to the start and
  * forgets what was typed (the half-finished answers live only in the page, so leaving
- * the page is enough). The thank-you page returns by itself through a meta refresh, so
- * that part works without this file too. Loaded only for campaigns with kiosk mode on.
+ * the page is enough). On the thank-you page the wait is shorter (data-kiosk-idle says how
+ * long), and a touch gives more time; without this file, a meta refresh in <noscript>
+ * returns instead. Loaded only for campaigns with kiosk mode on.
  */
 (function () {
   "use strict";
