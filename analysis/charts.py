@@ -43,6 +43,15 @@ SENTIMENT_STYLE = {
     "positive": (OKABE_ITO["blue"], ""),
     "neutral": ("#BBBBBB", ".."),
     "negative": (OKABE_ITO["vermillion"], "//"),
+    # Words in other languages have no sentiment: a segment of their own, not "neutral".
+    "other_language": (OKABE_ITO["yellow"], "xx"),
+}
+#: Column headings of the themes chart's data table.
+KIND_HEADINGS = {
+    "positive": "Positive",
+    "neutral": "Neutral",
+    "negative": "Negative",
+    "other_language": "Other languages (no sentiment)",
 }
 RC = {
     "font.family": "DejaVu Sans",
@@ -238,28 +247,31 @@ def themes_by_sentiment(
 ) -> Chart:
     """Stacked horizontal bars: mentions of each theme, split positive, neutral, negative.
 
-    rows: ``{"theme", "positive", "neutral", "negative"}`` (counts), most mentioned first.
+    rows: ``{"theme", "positive", "neutral", "negative"}`` (counts), most mentioned first,
+        optionally with ``"other_language"``: mentions in other languages, which have no
+        sentiment; when any row has some, they get a bar segment and a column of their own.
     labels: theme id -> the words to show (defaults to the id with spaces).
     """
     labels = labels or {}
-    columns = ("Theme", "Positive", "Neutral", "Negative", "Mentions")
+    kinds = ["positive", "neutral", "negative"]
+    if any(int(r.get("other_language") or 0) for r in rows):  # type: ignore[call-overload]
+        kinds.append("other_language")
+    columns = ("Theme", *(KIND_HEADINGS[k] for k in kinds), "Mentions")
     table = tuple(
         (
             str(labels.get(str(r["theme"]), str(r["theme"]).replace("_", " "))),
-            int(r.get("positive") or 0),  # type: ignore[call-overload]
-            int(r.get("neutral") or 0),  # type: ignore[call-overload]
-            int(r.get("negative") or 0),  # type: ignore[call-overload]
+            *(int(r.get(k) or 0) for k in kinds),  # type: ignore[call-overload]
         )
         for r in rows
     )
-    table = tuple((*r, r[1] + r[2] + r[3]) for r in table)
+    table = tuple((*r, sum(r[1:])) for r in table)
     with matplotlib.rc_context(RC):
         fig = Figure(figsize=(WIDTH, 0.4 * max(1, len(table)) + 1.2), layout="constrained")
         ax = fig.add_subplot()
         positions = list(range(len(table)))[::-1]
         left = [0] * len(table)
-        for column, sentiment in ((1, "positive"), (2, "neutral"), (3, "negative")):
-            colour, hatch = SENTIMENT_STYLE[sentiment]
+        for column, kind in enumerate(kinds, start=1):
+            colour, hatch = SENTIMENT_STYLE[kind]
             values = [r[column] for r in table]
             ax.barh(
                 positions, values, left=left, color=colour, hatch=hatch, edgecolor="white",
@@ -273,6 +285,11 @@ def themes_by_sentiment(
         if table:
             ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=8)
         image = _render(fig, fmt)
-    parts = [f"{r[0]}: {r[4]} mentions ({r[1]} positive, {r[3]} negative)" for r in table]
+    parts = []
+    for r in table:
+        part = f"{r[0]}: {r[-1]} mentions ({r[1]} positive, {r[3]} negative"
+        if len(kinds) > 3 and r[4]:
+            part += f", {r[4]} in other languages with no sentiment"
+        parts.append(part + ")")
     alt = f"Stacked bar chart, {title}. " + ("; ".join(parts) + "." if parts else "No themes.")
     return Chart(title, alt, columns, table, image, fmt)

@@ -15,6 +15,10 @@ that may be quoted to a Board. A candidate is a mapping with these keys:
     concern         True when the analyser flagged the text as a safeguarding concern
     alerted         True when the response has a safeguarding alert
     voice           optional: the audience (child, parent_carer, ...)
+    language        optional: the text's language (ISO 639-1, "und" when not known);
+                    "en" when missing
+    english_analysed  optional: False when the text is not English, so it has no
+                    sentiment of its own; it is then picked as neutral. True when missing
 
 A text may be quoted only when it is not flagged (neither ``concern`` nor ``alerted``)
 and the respondent agreed: ``consent_to_quote`` True, or None where the survey never
@@ -53,6 +57,10 @@ class Excerpt:
     respondent: Hashable
     id: Hashable
     voice: str | None = None
+    #: the language the words are in, so a page can mark them (lang, direction, a tag)
+    language: str = "en"
+    #: False for words in another language: their sentiment was never scored
+    english_analysed: bool = True
 
 
 def quotable(candidate: Candidate) -> bool:
@@ -110,7 +118,13 @@ def allocate(balance: Mapping[str, int], count: int) -> dict[str, int]:
     return slots
 
 
+def _english(candidate: Candidate) -> bool:
+    return candidate.get("english_analysed") not in (False, 0)
+
+
 def _sentiment(candidate: Candidate) -> str:
+    if not _english(candidate):
+        return "neutral"  # never scored: it may fill a neutral slot, never a positive one
     value = candidate.get("sentiment")
     return value if value in ("positive", "negative") else "neutral"  # type: ignore[return-value]
 
@@ -168,9 +182,16 @@ def choose_excerpts(
                 continue
             seen_people.add(person)  # type: ignore[arg-type]
             seen_words.add(words)
-            voice = candidate.get("voice")
             picked[sentiment].append(
-                Excerpt(text, sentiment, person, candidate.get("id"), voice)  # type: ignore[arg-type]
+                Excerpt(
+                    text,
+                    sentiment,
+                    person,  # type: ignore[arg-type]
+                    candidate.get("id"),  # type: ignore[arg-type]
+                    candidate.get("voice"),  # type: ignore[arg-type]
+                    str(candidate.get("language") or "en"),
+                    _english(candidate),
+                )
             )
             return True
         return False

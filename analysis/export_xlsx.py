@@ -46,11 +46,12 @@ OUTCOME_COLUMNS: tuple[tuple[str, str], ...] = (
 THEME_COLUMNS: tuple[tuple[str, str], ...] = (
     ("theme", "The theme's id (see the methods note of the Board report)"),
     ("mentions", "Free-text answers that carry the theme (flagged texts left out)"),
-    ("positive", "Of those, the answers positive about the theme"),
-    ("neutral", "Of those, the answers neutral or mixed about the theme"),
-    ("negative", "Of those, the answers negative about the theme"),
-    ("share_positive", "positive / mentions, 0-100"),
-    ("share_negative", "negative / mentions, 0-100"),
+    ("positive", "Of those analysed in English, the answers positive about the theme"),
+    ("neutral", "Of those analysed in English, the answers neutral or mixed about the theme"),
+    ("negative", "Of those analysed in English, the answers negative about the theme"),
+    ("other_language", "Of the mentions, those in other languages: no sentiment is given"),
+    ("share_positive", "positive / (mentions - other_language), 0-100"),
+    ("share_negative", "negative / (mentions - other_language), 0-100"),
 )
 _BOLD = Font(bold=True)
 

@@ -184,9 +184,10 @@ def voice_charts(
             made.append(charts.trend(part, periods, title))
     if themes:
         rows = [
-            {"theme": t.theme, "positive": t.positive, "neutral": t.neutral, "negative": t.negative}
+            {"theme": t.theme, "positive": t.positive, "neutral": t.neutral,
+             "negative": t.negative, "other_language": t.other_language}
             for t in themes
-        ]
+        ]  # fmt: skip
         made.append(charts.themes_by_sentiment(rows, f"{label}: themes", labels=theme_names))
     return [
         ChartView(c.title, c.alt, c.inline_svg(f"{prefix}{i}"), c.columns, c.rows)

@@ -3,11 +3,16 @@
 Plain data in: counts as mappings ``{"theme", "sentiment", "n"}`` (plus ``"voice"`` for
 triangulation), as a GROUP BY returns them, and candidate texts as described in
 :mod:`analysis.excerpts`. Nothing here reads a database.
+
+Texts in other languages: a count row may also carry ``"english"`` (False when the texts
+were not analysed in English) and ``"language"``. Such mentions count towards the theme
+but not towards its sentiment: the positive and negative shares are of the mentions
+analysed in English, and ``other_language`` says how many were left out of them.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -21,8 +26,12 @@ VOICES = ("child", "parent_carer", "staff", "community", "focus_group")
 class ThemeSummary:
     """One theme: mentions (texts), how they split by sentiment, and excerpts.
 
-    mentions: free-text answers that carry the theme (a text counts once per theme).
+    mentions: free-text answers that carry the theme (a text counts once per theme),
+        in every language.
+    positive, negative, neutral: of those, the mentions analysed in English, by sentiment.
     responses: distinct responses among them, when the caller counted them (else None).
+    other_language: mentions in other languages, which have no sentiment.
+    languages: (language, mentions) for those other languages, most mentions first.
     """
 
     theme: str
@@ -32,34 +41,87 @@ class ThemeSummary:
     neutral: int
     responses: int | None = None
     excerpts: tuple[Excerpt, ...] = ()
+    other_language: int = 0
+    languages: tuple[tuple[str, int], ...] = ()
+
+    @property
+    def sentiment_mentions(self) -> int:
+        """The mentions analysed in English: the base of the sentiment shares."""
+        return self.mentions - self.other_language
 
     @property
     def share_positive(self) -> float | None:
-        """Percent of mentions that are positive (one decimal), None with no mentions."""
-        return _percent(self.positive, self.mentions)
+        """Percent of English mentions that are positive (one decimal); None if there are none."""
+        return _percent(self.positive, self.sentiment_mentions)
 
     @property
     def share_negative(self) -> float | None:
-        """Percent of mentions that are negative (one decimal), None with no mentions."""
-        return _percent(self.negative, self.mentions)
+        """Percent of English mentions that are negative (one decimal); None if there are none."""
+        return _percent(self.negative, self.sentiment_mentions)
 
     @property
     def balance(self) -> dict[str, int]:
-        return {"positive": self.positive, "negative": self.negative, "neutral": self.neutral}
+        """Mentions by sentiment for choosing excerpts.
+
+        Mentions in other languages count as neutral here, so that their words can be
+        quoted in proportion to how often they came up, not only when no English is left.
+        """
+        return {
+            "positive": self.positive,
+            "negative": self.negative,
+            "neutral": self.neutral + self.other_language,
+        }
 
 
 def _percent(part: int, whole: int) -> float | None:
     return round(100 * part / whole, 1) if whole else None
 
 
-def _split(rows: Iterable[Mapping[str, object]], key: Sequence[str]) -> dict[tuple, dict]:
-    """Fold sentiment count rows into {key tuple: {"positive": n, ...}}."""
-    out: dict[tuple, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+@dataclass
+class _Tally:
+    """Mentions of one group: English ones by sentiment, the others by language."""
+
+    positive: int = 0
+    negative: int = 0
+    neutral: int = 0
+    other: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def total(self) -> int:
+        return self.positive + self.negative + self.neutral + sum(self.other.values())
+
+    def summary(
+        self, theme: str, excerpts: Sequence[Excerpt] = (), responses: int | None = None
+    ) -> ThemeSummary:
+        return ThemeSummary(
+            theme=theme,
+            mentions=self.total,
+            positive=self.positive,
+            negative=self.negative,
+            neutral=self.neutral,
+            responses=responses,
+            excerpts=tuple(excerpts),
+            other_language=sum(self.other.values()),
+            languages=tuple(sorted(self.other.items(), key=lambda item: (-item[1], item[0]))),
+        )
+
+
+def _split(rows: Iterable[Mapping[str, object]], key: Sequence[str]) -> dict[tuple, _Tally]:
+    """Fold count rows into {key tuple: tally}; rows with ``english`` False by language."""
+    out: dict[tuple, _Tally] = defaultdict(_Tally)
     for row in rows:
+        tally = out[tuple(row[k] for k in key)]
+        n = int(row.get("n") or 0)  # type: ignore[call-overload]
+        if row.get("english", True) in (False, 0):
+            tally.other[str(row.get("language") or "und")] += n
+            continue
         sentiment = row.get("sentiment")
-        if sentiment not in ("positive", "negative"):
-            sentiment = "neutral"
-        out[tuple(row[k] for k in key)][sentiment] += int(row.get("n") or 0)  # type: ignore[call-overload]
+        if sentiment == "positive":
+            tally.positive += n
+        elif sentiment == "negative":
+            tally.negative += n
+        else:
+            tally.neutral += n
     return out
 
 
@@ -78,23 +140,12 @@ def summarise_themes(
     """
     folded = _split(counts, ("theme",))
     summaries = []
-    for (theme,), by in folded.items():
-        total = sum(by.values())
-        if not total:
+    for (theme,), tally in folded.items():
+        if not tally.total:
             continue
-        balance = {"positive": by["positive"], "negative": by["negative"], "neutral": by["neutral"]}
-        chosen = choose_excerpts((candidates or {}).get(theme, ()), balance, per_theme)
-        summaries.append(
-            ThemeSummary(
-                theme=theme,
-                mentions=total,
-                positive=balance["positive"],
-                negative=balance["negative"],
-                neutral=balance["neutral"],
-                responses=(responses or {}).get(theme),
-                excerpts=tuple(chosen),
-            )
-        )
+        plain = tally.summary(theme)
+        chosen = choose_excerpts((candidates or {}).get(theme, ()), plain.balance, per_theme)
+        summaries.append(tally.summary(theme, chosen, (responses or {}).get(theme)))
     summaries.sort(key=lambda s: (-s.mentions, s.theme))
     return summaries
 
@@ -138,21 +189,13 @@ def triangulate(
     cells: dict[tuple[str, str], ThemeSummary] = {}
     totals: dict[str, int] = defaultdict(int)
     seen_voices: set[str] = set()
-    for (theme, voice), by in folded.items():
-        total = sum(by.values())
-        if not total:
+    for (theme, voice), tally in folded.items():
+        if not tally.total:
             continue
-        balance = {"positive": by["positive"], "negative": by["negative"], "neutral": by["neutral"]}
-        chosen = choose_excerpts(pools.get((theme, voice), ()), balance, 1)
-        cells[(theme, voice)] = ThemeSummary(
-            theme,
-            total,
-            balance["positive"],
-            balance["negative"],
-            balance["neutral"],
-            excerpts=tuple(chosen),
-        )
-        totals[theme] += total
+        plain = tally.summary(theme)
+        chosen = choose_excerpts(pools.get((theme, voice), ()), plain.balance, 1)
+        cells[(theme, voice)] = tally.summary(theme, chosen)
+        totals[theme] += tally.total
         seen_voices.add(voice)
     themes = tuple(sorted(totals, key=lambda t: (-totals[t], t)))
     voices = tuple(v for v in VOICES if v in seen_voices) + tuple(sorted(seen_voices - set(VOICES)))
