@@ -22,6 +22,7 @@ from analysis.outcomes import NOT_ANSWERED, POOLED, OutcomeRow
 from analysis.periods import Period, parse_period, periods_covering
 from feedback.analyse import bp
 from feedback.analyse.labels import mode_label, voice_label
+from feedback.analyse.languages import language_name
 from feedback.auth import role_required
 from feedback.navigation import add_staff_link
 from feedback.services.outcome_pages import SurveyPage, survey_page
@@ -86,6 +87,8 @@ def _group_label(page: SurveyPage, row: OutcomeRow) -> str:
         return _("Not answered")
     if field == "mode":
         return mode_label(value)
+    if field == "language":
+        return f"{language_name(value)} ({value})"  # "Polski (pl)": named in itself
     if field in page.choice_labels:
         return page.choice_labels[field].get(value, value)
     return value

@@ -16,6 +16,7 @@ from flask.typing import ResponseReturnValue
 from analysis.periods import parse_period
 from feedback.analyse import bp
 from feedback.analyse.labels import sentiment_label, theme_label
+from feedback.analyse.languages import language_name, words_direction
 from feedback.analyse.outcomes_views import add_survey_page_extra
 from feedback.auth import role_required
 from feedback.services.charts import KINDS, survey_chart
@@ -38,6 +39,8 @@ def _extra(page: SurveyPage) -> dict[str, Any]:
         "stories": theme_stories([survey.id], page.period, per_theme=EXCERPTS),
         "theme_label": theme_label,
         "sentiment_label": sentiment_label,
+        "language_name": language_name,
+        "words_direction": words_direction,
     }
 
 

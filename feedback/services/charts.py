@@ -81,9 +81,10 @@ def themes_chart(survey: Survey, period: Period | str, fmt: str | None = "svg") 
     """Mentions of the most frequent themes, split by sentiment."""
     stories = theme_stories([survey.id], period, per_theme=0)[:THEMES_SHOWN]
     rows = [
-        {"theme": s.theme, "positive": s.positive, "neutral": s.neutral, "negative": s.negative}
+        {"theme": s.theme, "positive": s.positive, "neutral": s.neutral,
+         "negative": s.negative, "other_language": s.other_language}
         for s in stories
-    ]
+    ]  # fmt: skip
     return charts.themes_by_sentiment(rows, f"{survey.title}: themes", fmt, theme_labels())
 
 

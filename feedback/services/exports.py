@@ -190,6 +190,7 @@ def _sheets(request: ExportRequest) -> tuple[list[dict[str, Any]], list[dict[str
             "positive": s.positive,
             "neutral": s.neutral,
             "negative": s.negative,
+            "other_language": s.other_language,
             "share_positive": s.share_positive,
             "share_negative": s.share_negative,
         }

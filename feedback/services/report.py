@@ -33,6 +33,7 @@ from feedback.analyse.labels import (
     theme_labels,
     voice_label,
 )
+from feedback.analyse.languages import language_name, words_direction
 from feedback.extensions import db
 from feedback.models import ConcernAlert, Response, Survey
 from feedback.models._time import utcnow
@@ -176,6 +177,8 @@ def render_html(report: Report) -> str:
         sentiment_label=sentiment_label,
         category_label=category_label,
         format_percent=format_percent,
+        language_name=language_name,
+        words_direction=words_direction,
         svg=_chart_markup,
     )
 

@@ -6,6 +6,9 @@ bounded set of candidate texts per theme (and per sentiment) is read for excerpt
 concern, and every text of a response that has a ConcernAlert, is left out of the counts
 and can never be a candidate. Consent: a candidate must have consented to quotation, or
 come from a survey version that never asked; a focus-group quote needs its own consent.
+Languages: counts and candidates carry each text's language and whether it was analysed
+in English, so that words in other languages are counted and quoted but kept out of the
+sentiment shares (see :mod:`analysis.stories`).
 """
 
 from __future__ import annotations
@@ -112,19 +115,26 @@ def theme_counts(
     audience: str | None = None,
     by_voice: bool = False,
 ) -> list[dict[str, Any]]:
-    """Mentions per theme (and voice) and sentiment: rows {"theme", ["voice"], "sentiment", "n"}."""
+    """Mentions per theme (and voice), sentiment and language.
+
+    Rows {"theme", ["voice"], "sentiment", "english", "language", "n"}: "english" is
+    False for texts not analysed in English, whose sentiment is not counted.
+    """
     period = parse_period(period)
-    columns = [TextTheme.theme, TextTheme.sentiment] + ([Response.audience] if by_voice else [])
-    names = ["theme", "sentiment", "voice"]
+    columns = [
+        TextTheme.theme.label("theme"),
+        TextTheme.sentiment.label("sentiment"),
+        TextAnalysis.english_analysed.label("english"),
+        TextAnalysis.language.label("language"),
+    ]
+    if by_voice:
+        columns.append(Response.audience.label("voice"))
     query = _scope(
-        select(
-            *[c.label(name) for c, name in zip(columns, names, strict=False)],
-            func.count(TextTheme.id).label("n"),
-        ).select_from(TextTheme),
+        select(*columns, func.count(TextTheme.id).label("n")).select_from(TextTheme),
         survey_ids,
         period,
         audience,
-    ).group_by(*columns)
+    ).group_by(*(c.element for c in columns))
     return [dict(row) for row in db.session.execute(query).mappings()]
 
 
@@ -149,15 +159,20 @@ def candidates(
     by_voice: bool = False,
     per_group: int = CANDIDATES_PER_SENTIMENT,
 ) -> list[dict[str, Any]]:
-    """Quotable candidate texts: at most `per_group` per theme (and voice) and sentiment.
+    """Quotable candidate texts: at most `per_group` per group.
 
-    Each is a dict in the shape :mod:`analysis.excerpts` reads, plus "theme". The order
+    A group is a theme (and voice), a sentiment, and whether the text was analysed in
+    English. Each is a dict in the shape :mod:`analysis.excerpts` reads, plus "theme". The order
     within a group spreads picks over the period (a fixed scramble of ids) rather than
     taking only the newest, and puts very short texts last.
     """
     period = parse_period(period)
     open_versions = consent_free_versions(survey_ids)
-    partition = [TextTheme.theme, TextTheme.sentiment] + ([Response.audience] if by_voice else [])
+    # Words in other languages have a pool of their own, so that plentiful English
+    # neutral texts cannot crowd them out of the candidates.
+    partition = [TextTheme.theme, TextTheme.sentiment, TextAnalysis.english_analysed]
+    if by_voice:
+        partition.append(Response.audience)
     spread = cast(TextAnalysis.id, BigInteger) * 7919 % 10007
     rank = (
         func.row_number()
@@ -182,6 +197,8 @@ def candidates(
                 Response.consent_to_quote.label("consent_to_quote"),
                 Response.version_id.label("version_id"),
                 Response.audience.label("voice"),
+                TextAnalysis.language.label("language"),
+                TextAnalysis.english_analysed.label("english_analysed"),
                 TextAnalysis.concern.label("concern"),
                 _alerted(Response.id).label("alerted"),
                 rank,

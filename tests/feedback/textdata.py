@@ -45,11 +45,13 @@ def add_text(
     closed: dict[str, str] | None = None,
     mode: str = "online",
     analysed: bool = True,
+    language: str = "en",
 ) -> Response:
     """One response to `slug` with `text` as its answer to `question`, analysed by hand.
 
     themes: (theme, sentiment) pairs. redacted: the redacted copy (defaults to `text`).
-    alert: also raise a ConcernAlert on the response.
+    alert: also raise a ConcernAlert on the response. language: the response's and the
+    text's language; any but "en" is stored as not analysed in English.
     """
     target = survey(slug)
     version = target.current_version
@@ -59,6 +61,7 @@ def add_text(
         audience=target.audience,
         age_band=version.definition.age_band,
         mode=mode,
+        language=language,
         consent_to_quote=consent,
         submitted_at=when or datetime(2026, 3, 2, 12, 0),
     )
@@ -72,7 +75,8 @@ def add_text(
         analysis = TextAnalysis(
             answer_id=answer.id,
             response_id=response.id,
-            language="en",
+            language=language,
+            english_analysed=language == "en",
             sentiment=themes[0][1] if themes else "neutral",
             polarity=0.0,
             concern=concern,
