@@ -62,6 +62,13 @@ def clean_svg(svg: str, prefix: str, title: str | None = None) -> str:
         node = ET.Element(f"{{{SVG_NS}}}title")
         node.text = title
         root.insert(0, node)
+    # Registered again each time: ElementTree's prefix registry is global, and
+    # WeasyPrint's PDF metadata takes the empty prefix for itself when it first writes a
+    # PDF, after which every chart came out as <ns0:svg>, which an HTML page (and every
+    # later PDF) shows as loose text instead of a drawing. (tostring's default_namespace
+    # cannot be used: it refuses the unqualified attribute names SVG is full of.)
+    ET.register_namespace("", SVG_NS)
+    ET.register_namespace("xlink", XLINK_NS)
     return ET.tostring(root, encoding="unicode")
 
 
