@@ -36,13 +36,15 @@ run: $(STAMP) $(INSTANCE)/secret_key translations-compile
 ## system-packages: the browser and fonts the tests and reports use (only as root)
 # fonts-noto-core has every script Heard offers: Noto Sans Gurmukhi, Gujarati and Tamil,
 # Noto Naskh/Sans Arabic and Noto Nastaliq Urdu (fonts-noto-extra, 330 MB, is not needed).
+# poppler-utils (pdffonts, pdftotext) lets the report test check the PDF's fonts and words.
 system-packages:
 	@if [ "$$(id -u)" = 0 ]; then \
-	  if ! command -v chromium >/dev/null || ! dpkg -s fonts-noto-core >/dev/null 2>&1; then \
+	  if ! command -v chromium >/dev/null || ! dpkg -s fonts-noto-core >/dev/null 2>&1 \
+	      || ! command -v pdffonts >/dev/null; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	      chromium fonts-noto-core fonts-noto-ui-core >/dev/null; \
+	      chromium fonts-noto-core fonts-noto-ui-core poppler-utils >/dev/null; \
 	  fi; \
-	else echo "Not root: skipping apt-get (install chromium and fonts-noto-core for browser tests)"; fi
+	else echo "Not root: skipping apt-get (install chromium, fonts-noto-core and poppler-utils for browser and report tests)"; fi
 
 ## test: set up and run the whole suite
 test: $(STAMP) system-packages translations-compile
