@@ -36,9 +36,10 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count)  # type: ignore[method-assign]
 
     from feedback import errors, extensions, i18n, navigation, security
-    from feedback.database import configure_engine
+    from feedback.database import close_sessions_quietly, configure_engine
 
     extensions.db.init_app(app)
+    close_sessions_quietly(app)
     extensions.csrf.init_app(app)
     extensions.login_manager.init_app(app)
     extensions.limiter.init_app(app)

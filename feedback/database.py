@@ -6,8 +6,10 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config as AlembicConfig
+from flask import Flask
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -26,6 +28,25 @@ def configure_engine(engine: Engine) -> None:
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA synchronous=NORMAL")
         cur.close()
+
+
+def close_sessions_quietly(app: Flask) -> None:
+    """End each request's session without letting a dead connection turn the page into a 500.
+
+    Flask-SQLAlchemy's own teardown rolls back on the connection; if the database went away
+    during the request, that rollback raises after the response was chosen. Registered after
+    db.init_app, this runs first (teardowns run in reverse) and leaves it nothing to do.
+    """
+
+    @app.teardown_appcontext
+    def _close(_exc: BaseException | None) -> None:
+        from feedback.extensions import db
+
+        try:
+            db.session.remove()
+        except SQLAlchemyError as error:
+            app.logger.warning("database session closed uncleanly: %s", error)
+            db.session.registry.clear()
 
 
 def alembic_config(url: str) -> AlembicConfig:

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-from flask import Flask, render_template
+from flask import Flask, current_app, render_template
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import (
+    DisconnectionError,
+    InterfaceError,
+    OperationalError,
+    PendingRollbackError,
+)
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from werkzeug.exceptions import HTTPException
 
 from feedback.extensions import db
@@ -52,8 +58,29 @@ def init_app(app: Flask) -> None:
             return render_error(code)
         return error
 
-    @app.errorhandler(OperationalError)
-    def _database_down(error: OperationalError):  # type: ignore[no-untyped-def]
+    for kind in DATABASE_DOWN:
+        app.register_error_handler(kind, _database_down)
+
+
+#: what the database raises while it is unreachable, restarting or out of connections
+DATABASE_DOWN = (
+    OperationalError,
+    InterfaceError,
+    DisconnectionError,
+    PendingRollbackError,
+    PoolTimeout,
+)
+
+
+def forget_failed_session(error: Exception, where: str) -> None:
+    """Drop the broken transaction and log why, without touching a connection that is gone."""
+    try:
         db.session.rollback()
-        app.logger.error("database unavailable: %s", error.orig)
-        return render_error(503)
+    except Exception:  # the connection may be gone; the page must still show
+        db.session.remove()
+    current_app.logger.error("database unavailable %s: %s", where, getattr(error, "orig", error))
+
+
+def _database_down(error: Exception):  # type: ignore[no-untyped-def]
+    forget_failed_session(error, "on a page")
+    return render_error(503)

@@ -8,20 +8,20 @@ before the failure or it rolled back, and the one-time token makes a resend stor
 from __future__ import annotations
 
 from flask import current_app, render_template, request
-from sqlalchemy.exc import DBAPIError, OperationalError
 
-from feedback.extensions import db
+from feedback.errors import DATABASE_DOWN, forget_failed_session
 from feedback.respond.views import bp
 
 
-@bp.errorhandler(OperationalError)
-@bp.errorhandler(DBAPIError)
-def database_unavailable(error: DBAPIError):  # type: ignore[no-untyped-def]
-    db.session.rollback()
-    current_app.logger.error("database unavailable during a survey: %s", error.orig)
+def database_unavailable(error: Exception):  # type: ignore[no-untyped-def]
+    forget_failed_session(error, "during a survey")
     fields = list(request.form.items(multi=True)) if request.method == "POST" else []
     body = render_template("respond/unavailable.html", fields=fields, definition=None)
     response = current_app.make_response((body, 503))
     response.headers["Retry-After"] = "30"
     response.headers["Cache-Control"] = "no-store"
     return response
+
+
+for _kind in DATABASE_DOWN:
+    bp.register_error_handler(_kind, database_unavailable)

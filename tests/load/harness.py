@@ -12,6 +12,7 @@ import secrets
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -24,6 +25,8 @@ ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 SURVEY = ROOT / "tests" / "load" / "load-survey.yaml"
 SLUG = "load-test"
+#: gunicorn's log of the last server started (errors and tracebacks), for failure messages
+LAST_LOG: Path | None = None
 HIDDEN = re.compile(r'name="(csrf_token|state)"[^>]*value="([^"]*)"')
 FORM_FIELD = re.compile(r'<input type="hidden" name="([^"]+)" value="([^"]*)"')
 
@@ -55,10 +58,12 @@ def gunicorn(database_url: str, workers: int = 2) -> Iterator[str]:
     )
     heard(env, "init-db")
     heard(env, "surveys", "load", str(SURVEY))
-    log = open(os.devnull, "wb")  # closed below, with the server
+    global LAST_LOG
+    log = tempfile.NamedTemporaryFile(prefix="heard-gunicorn-", suffix=".log", delete=False)
+    LAST_LOG = Path(log.name)
     process = subprocess.Popen(
         [str(BIN / "gunicorn"), "-w", str(workers), "-b", f"127.0.0.1:{port}", "-t", "60",
-         "--log-level", "warning", "feedback:create_app()"],
+         "--log-level", "warning", "--error-logfile", "-", "feedback:create_app()"],
         env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
     )
     try:
@@ -206,3 +211,10 @@ def run_clients(host: str, clients: int, submissions: int, seconds: float, tally
     for t in threads:
         t.join(timeout=max(0.0, deadline - time.monotonic()) + 35)
     return started[0]
+
+
+def server_log_tail(chars: int = 4000) -> str:
+    """The end of the last server's log, to explain a failure."""
+    if LAST_LOG is None or not LAST_LOG.exists():
+        return ""
+    return LAST_LOG.read_text(errors="replace")[-chars:]

@@ -10,7 +10,7 @@ from collections import Counter
 import pytest
 from sqlalchemy import create_engine, func, select, text
 
-from tests.load.harness import Tally, gunicorn, run_clients
+from tests.load.harness import Tally, gunicorn, run_clients, server_log_tail
 
 pytestmark = pytest.mark.slow
 SUBMISSIONS = 5000
@@ -22,7 +22,7 @@ def test_every_acknowledged_submission_is_stored_exactly_once(database_url):
     tally = Tally()
     with gunicorn(database_url) as host:
         started = run_clients(host, CLIENTS, SUBMISSIONS, TIME_BOUND, tally)
-    assert tally.server_errors == []
+    assert tally.server_errors == [], server_log_tail()
     assert started == SUBMISSIONS, "the run hit its time bound"
     assert tally.retried >= SUBMISSIONS // 10 - 1
     engine = create_engine(database_url.replace("postgresql://", "postgresql+psycopg://"))

@@ -18,7 +18,16 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from tests.load.harness import ROOT, SLUG, Client, Tally, free_port, gunicorn, run_clients
+from tests.load.harness import (
+    ROOT,
+    SLUG,
+    Client,
+    Tally,
+    free_port,
+    gunicorn,
+    run_clients,
+    server_log_tail,
+)
 
 pytestmark = pytest.mark.slow
 PG_BIN = sorted(Path("/usr/lib/postgresql").glob("*/bin"))
@@ -121,7 +130,8 @@ def test_database_outage_mid_submission_loses_nothing(cluster):
             assert status == 303
             tally.add(acknowledged=1, resent=1)
     expected = ("503", "connection", "retry answered 503")
-    assert not [e for e in tally.server_errors if not e.startswith(expected)]
+    unexpected = [e for e in tally.server_errors if not e.startswith(expected)]
+    assert not unexpected, server_log_tail()
     engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://"))
     with engine.connect() as conn:
         texts = Counter(
