@@ -22,12 +22,13 @@ from flask import (
 from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload
 from wtforms import StringField
 
 from feedback.errors import render_error
 from feedback.extensions import db, limiter
 from feedback.i18n import survey_languages
-from feedback.models import Campaign, SurveyVersion
+from feedback.models import Campaign, Survey, SurveyVersion
 from feedback.models._time import utcnow
 from feedback.respond.contact import contact_request, respondent_definition
 from feedback.respond.draft import Draft, DraftError, dump_draft, load_draft
@@ -49,10 +50,20 @@ class StartForm(FlaskForm):
     access_code = StringField()
 
 
-def _campaign(slug: str) -> Campaign:
-    campaign = db.session.scalar(select(Campaign).where(Campaign.slug == slug))
+def _find_campaign(slug: str) -> Campaign:
+    """The campaign, its survey and current version in one query (every page needs all three)."""
+    campaign = db.session.scalar(
+        select(Campaign)
+        .where(Campaign.slug == slug)
+        .options(joinedload(Campaign.survey).joinedload(Survey.current_version))
+    )
     if campaign is None or campaign.survey.current_version is None:
         abort(404)
+    return campaign
+
+
+def _campaign(slug: str) -> Campaign:
+    campaign = _find_campaign(slug)
     if not campaign.is_open(utcnow()):
         abort(410)
     return campaign
@@ -204,9 +215,7 @@ def _submit(campaign, version, draft, secret):  # type: ignore[no-untyped-def]
 
 @bp.get("/s/<slug>/thanks")
 def thanks(slug: str):  # type: ignore[no-untyped-def]
-    campaign = db.session.scalar(select(Campaign).where(Campaign.slug == slug))
-    if campaign is None or campaign.survey.current_version is None:
-        abort(404)
+    campaign = _find_campaign(slug)
     definition = campaign.survey.current_version.definition
     g.offered_languages = survey_languages(definition)
     # Shown once: the receipt leaves the session cookie as soon as the page is drawn.
