@@ -7,12 +7,13 @@ because the link is a password-setting key and is better not left in files.
 from __future__ import annotations
 
 import smtplib
-import ssl
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 
 from flask import current_app, request, url_for
 from flask_babel import gettext as _
+
+from feedback.services.mail import smtp_connection
 
 
 def invitation_link(token: str) -> str:
@@ -53,17 +54,7 @@ def send_invitation(email: str, link: str, days: int) -> bool:
     msg.set_content("\n\n".join(body) + "\n")
     host, port = cfg["HEARD_SMTP_HOST"], int(cfg.get("HEARD_SMTP_PORT") or 587)
     try:
-        if port == 465:
-            smtp: smtplib.SMTP = smtplib.SMTP_SSL(
-                host, port, timeout=15, context=ssl.create_default_context()
-            )
-        else:
-            smtp = smtplib.SMTP(host, port, timeout=15)
-        with smtp:
-            if port != 465 and cfg.get("HEARD_SMTP_STARTTLS"):
-                smtp.starttls(context=ssl.create_default_context())
-            if cfg.get("HEARD_SMTP_USER"):
-                smtp.login(cfg["HEARD_SMTP_USER"], cfg.get("HEARD_SMTP_PASSWORD") or "")
+        with smtp_connection(cfg) as smtp:
             smtp.send_message(msg)
     except (OSError, smtplib.SMTPException) as exc:
         current_app.logger.error("invitation e-mail to %s:%s failed: %s", host, port, exc)

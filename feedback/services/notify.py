@@ -14,7 +14,6 @@ cron, sends whatever that attempt could not. Failures are logged, never raised.
 from __future__ import annotations
 
 import smtplib
-import ssl
 import threading
 from collections.abc import Iterable, Sequence
 from datetime import timedelta
@@ -31,6 +30,7 @@ from sqlalchemy.orm import Session, SessionTransaction
 from feedback.extensions import db
 from feedback.models import AuditEvent, ConcernAlert, User
 from feedback.models._time import utcnow
+from feedback.services.mail import smtp_connection
 
 PENDING = "heard.new_alerts"
 #: how long `heard notify-pending` leaves a new alert to its immediate attempt
@@ -104,17 +104,7 @@ def _send_smtp(app: Flask, messages: list[tuple[int, EmailMessage]]) -> list[int
     host, port = cfg["HEARD_SMTP_HOST"], int(cfg.get("HEARD_SMTP_PORT") or 587)
     sent: list[int] = []
     try:
-        if port == 465:
-            smtp: smtplib.SMTP = smtplib.SMTP_SSL(
-                host, port, timeout=15, context=ssl.create_default_context()
-            )
-        else:
-            smtp = smtplib.SMTP(host, port, timeout=15)
-        with smtp:
-            if port != 465 and cfg.get("HEARD_SMTP_STARTTLS"):
-                smtp.starttls(context=ssl.create_default_context())
-            if cfg.get("HEARD_SMTP_USER"):
-                smtp.login(cfg["HEARD_SMTP_USER"], cfg.get("HEARD_SMTP_PASSWORD") or "")
+        with smtp_connection(cfg) as smtp:
             for alert_id, msg in messages:
                 if msg["To"].startswith("undisclosed"):
                     app.logger.error("alert %s: no active safeguarding or admin user", alert_id)
