@@ -68,7 +68,7 @@ bench: $(BENCH_STAMP) system-packages translations-compile
 bench-peers: $(BENCH_STAMP) system-packages translations-compile
 	$(PY) -m bench.run --only peers
 
-## bench-scale: the scale benchmarks up to 1,000,000 responses (too long for `make bench`)
+## bench-scale: only the scale benchmarks, 10,000 up to 1,000,000 responses
 bench-scale: $(BENCH_STAMP) translations-compile
 	$(PY) -m bench.run --only scale --scale-sizes 10000,100000,270000,1000000
 

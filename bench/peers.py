@@ -21,6 +21,7 @@ from typing import Any
 
 from bench.load import run_load
 from bench.machine import QUIET_WAIT, wait_quiet
+from bench.scale import measured
 from bench.seed import seed
 from bench.server import (
     BIN,
@@ -31,6 +32,7 @@ from bench.server import (
     prepare,
     remove_scratch,
     scratch_dir,
+    tree_cpu_seconds,
 )
 from bench.stats import summary
 from bench.weight import _submit_question_page, weigh_url
@@ -91,14 +93,17 @@ class Peer:
         run = json.loads(out.read_text())["throughput"]["runs"][0]
         return {"surveys_per_s": run["submissions_per_s"], "post_p95_ms": run["post_ms"]["p95"],
                 "stored_equals_acknowledged": run["db_matches"], "errors": run["errors"],
-                "client_cpu_s": run["client_cpu_s"], "cpu_busy_before": run["cpu_busy_before"]}
+                "client_cpu_s": run["client_cpu_s"], "cpu_busy_before": run["cpu_busy_before"],
+                "seconds": run["seconds"]}
 
 
-def _timed(cmd: list[str], env: dict[str, str] | None = None) -> float:
+def _timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
+    """Wall and CPU seconds of one command (CPU from bench/rss.py: not stretched by load)."""
     wait_quiet()
-    t0 = time.perf_counter()
-    subprocess.run(cmd, env=env, cwd=ROOT, check=True, capture_output=True, timeout=900)
-    return time.perf_counter() - t0
+    r = measured(cmd, env or dict(os.environ), 900)
+    if r["rc"] != 0:
+        raise RuntimeError(f"{cmd[:3]} exited {r['rc']}: {r.get('stderr', '')[-500:]}")
+    return r["seconds"], r["cpu_s"]
 
 
 def bench_peers(rounds: int = 3) -> dict[str, Any]:
@@ -123,8 +128,11 @@ def bench_peers(rounds: int = 3) -> dict[str, Any]:
         peer_export = [peer.python, str(peer.dir / "proj" / "manage.py"), "exportresult",
                        "--survey-id", "1", "--csv", "--force"]
         for _ in range(rounds):
-            add("export_10k_s", "heard", _timed(export, heard_env(heard_db)))
-            add("export_10k_s", "peer", _timed(peer_export))
+            for who, cmd, env in (("heard", export, heard_env(heard_db)),
+                                  ("peer", peer_export, None)):
+                wall, cpu = _timed(cmd, env)
+                add("export_10k_s", who, wall)
+                add("export_10k_cpu_s", who, cpu)
         out["heard_export_lines"] = sum(1 for _ in open(folder / "heard.csv", "rb"))
         load_db = f"sqlite:///{folder}/heard-load.sqlite"
         prepare(load_db, SUBMIT)
@@ -139,11 +147,20 @@ def bench_peers(rounds: int = 3) -> dict[str, Any]:
                 add("page_requests", "peer", peer_page["requests"])
                 out["heard_page"], out["peer_page"] = heard_page, peer_page
                 wait_quiet()
+                cpu0 = server.cpu_seconds()
                 heard_load = run_load(server.base, "bench-submit", CLIENTS, 100_000, SECONDS,
                                       seed=number + 1)
                 add("surveys_per_s", "heard", heard_load["surveys_per_s"])
                 add("submit_p95_ms", "heard", heard_load["latency_ms"]["post_submit"]["p95"])
+                if heard_load["completed"]:
+                    add("server_cpu_ms_per_survey", "heard",
+                        (server.cpu_seconds() - cpu0) / heard_load["completed"] * 1000)
+                cpu0 = tree_cpu_seconds(peer.proc.pid)
                 peer_load = peer.throughput(folder / f"peer-load-{number}.json")
+                done = round(peer_load["surveys_per_s"] * peer_load["seconds"])
+                if done:
+                    add("server_cpu_ms_per_survey", "peer",
+                        (tree_cpu_seconds(peer.proc.pid) - cpu0) / done * 1000)
                 add("surveys_per_s", "peer", peer_load["surveys_per_s"])
                 add("submit_p95_ms", "peer", peer_load["post_p95_ms"])
                 out.setdefault("load_runs", []).append({"heard": heard_load, "peer": peer_load})

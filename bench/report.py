@@ -121,8 +121,8 @@ def _scale(sc: dict[str, Any]) -> list[str]:
         for op, m in sc["sizes"][size].items():
             name = OPS.get(op, op)
             if "skipped" in m or "error" in m:
-                lines.append(f"| {int(size):,} | {name} | {m.get('skipped') or m.get('error')}"
-                             " | | | | |")
+                why = " ".join(str(m.get("skipped") or m.get("error")).split()).replace("|", "/")
+                lines.append(f"| {int(size):,} | {name} | {why} | | | | |")
                 continue
             run = m["runs"][0]
             note = ""
@@ -138,6 +138,11 @@ def _scale(sc: dict[str, Any]) -> list[str]:
                          f"{fmt_summary(m.get('cpu_s'), 's')} | "
                          f"{fmt_summary(m['peak_rss_mb'], 'MB', 1)} | {note} | "
                          f"{m.get('date', sc.get('date'))} |")
+    lines += ["", "`make bench` includes the 1,000,000-response point (about two minutes: "
+              "seeding 11.5 million answer rows, then three timings) unless its first "
+              "sections ran so slowly on a busy machine that it would pass 15 minutes; it is "
+              "then skipped and the last figure kept (see the date column). `make "
+              "bench-scale` runs the scale part alone."]
     seeding = ", ".join(f"{x['total']:,} in {x['seconds']} s" for x in sc.get("seeding", []))
     lines += ["", f"Seeding (not counted): {seeding}.", "", "![Outcome time against size]"
               "(scaling.png)"]
@@ -176,7 +181,9 @@ def _peers(p: dict[str, Any]) -> list[str]:
         ("survey page requests", "page_requests", "", 0),
         (f"completed surveys/s, {p['clients']} clients", "surveys_per_s", "/s", 1),
         ("storing POST p95", "submit_p95_ms", "ms", 1),
+        ("server CPU per completed survey", "server_cpu_ms_per_survey", "ms", 1),
         ("CSV export of 10,000 responses (command, with start-up)", "export_10k_s", "s", 2),
+        ("the same export, CPU seconds", "export_10k_cpu_s", "s", 2),
     ]
     lines = [
         f"Measured {p.get('date')} by `make bench-peers`: django-survey-and-report built by "
@@ -193,7 +200,10 @@ def _peers(p: dict[str, Any]) -> list[str]:
         if key in f:
             lines.append(f"| {text} | {fmt_summary(f[key]['heard'], unit, digits)} | "
                          f"{fmt_summary(f[key]['peer'], unit, digits)} | {r.get(key, '-')} |")
-    lines += ["", "A Heard survey is four requests (consent, Start, answers, thank you), the "
+    lines += ["", "CPU seconds (of the export command; of the gunicorn master and workers per "
+              "completed survey) are what the figures would be with no neighbour on the "
+              "machine: wall clock stretches with other load, CPU time much less.",
+              "", "A Heard survey is four requests (consent, Start, answers, thank you), the "
               "peer's two (form, POST): the rate compares whole surveys either way. The "
               "peer's client (requests) costs more CPU per request than Heard's bench client "
               "(http.client), on the same two cores."]

@@ -189,16 +189,7 @@ class Gunicorn:
     def cpu_seconds(self) -> float:
         """User + system CPU seconds used so far by the master and its workers."""
         assert self.proc
-        ticks = os.sysconf("SC_CLK_TCK")
-        total = 0
-        for pid in [self.proc.pid, *self.worker_pids()]:
-            try:
-                with open(f"/proc/{pid}/stat", encoding="ascii") as f:
-                    fields = f.read().rsplit(")", 1)[1].split()
-                total += int(fields[11]) + int(fields[12])  # utime, stime
-            except (OSError, IndexError, ValueError):
-                continue
-        return total / ticks
+        return tree_cpu_seconds(self.proc.pid)
 
     def __exit__(self, *exc: object) -> None:
         if self.proc and self.proc.poll() is None:
@@ -209,6 +200,21 @@ class Gunicorn:
                 self.proc.kill()
                 self.proc.wait()
         self.log.close()
+
+
+def tree_cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of process `pid` and its children (a gunicorn and workers)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    out = subprocess.run(["ps", "-o", "pid=", "--ppid", str(pid)], capture_output=True, text=True)
+    total = 0
+    for p in [pid, *(int(x) for x in out.stdout.split())]:
+        try:
+            with open(f"/proc/{p}/stat", encoding="ascii") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+        except (OSError, IndexError, ValueError):
+            continue
+    return total / ticks
 
 
 def scratch_dir(name: str) -> Path:
