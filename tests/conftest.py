@@ -133,8 +133,10 @@ def make_app(database_url: str, tmp_path: Path) -> Iterator:
         return made[-1]
 
     yield build
-    from feedback.extensions import db
+    from feedback.extensions import db, limiter
 
     for built in made:
         with built.app_context():
             db.engine.dispose()
+            # The limiter is one object per process: forget this test's counts.
+            limiter.reset()

@@ -2,46 +2,25 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import itsdangerous
 from flask import Flask
 
-from feedback import create_app
 from tests.feedback.admin_helpers import make_user, sign_in
 from tests.feedback.helpers import hidden
 
 
-def test_the_eleventh_sign_in_attempt_in_a_minute_gets_429(template_db: Path, tmp_path: Path):
-    import shutil
-
-    db_path = tmp_path / "heard.sqlite"
-    shutil.copy(template_db, db_path)
-    app = create_app(
-        {
-            "TESTING": True,
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{db_path}",
-            "RATELIMIT_ENABLED": True,
-        }
-    )
-    try:
-        client = app.test_client()
-        token = hidden(client.get("/login").get_data(as_text=True), "csrf_token")
-        wrong = {"csrf_token": token, "email": "someone@example.org", "password": "not it at all"}
-        for attempt in range(10):
-            assert client.post("/login", data=wrong).status_code == 200, attempt
-        refused = client.post("/login", data=wrong)
-        assert refused.status_code == 429
-        assert "Too many tries" in refused.get_data(as_text=True)
-        # Looking at the page is not throttled; only the attempts are.
-        assert client.get("/login").status_code == 200
-    finally:
-        with app.app_context():
-            from feedback.extensions import db
-
-            db.engine.dispose()
-        # The limiter is one object for every app in this process: switch it off again.
-        create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": "sqlite://"})
+def test_the_eleventh_sign_in_attempt_in_a_minute_gets_429(make_app):
+    app = make_app(RATELIMIT_ENABLED=True)
+    client = app.test_client()
+    token = hidden(client.get("/login").get_data(as_text=True), "csrf_token")
+    wrong = {"csrf_token": token, "email": "someone@example.org", "password": "not it at all"}
+    for attempt in range(10):
+        assert client.post("/login", data=wrong).status_code == 200, attempt
+    refused = client.post("/login", data=wrong)
+    assert refused.status_code == 429
+    assert "Too many tries" in refused.get_data(as_text=True)
+    # Looking at the page is not throttled; only the attempts are.
+    assert client.get("/login").status_code == 200
 
 
 def test_staff_sessions_expire_after_the_configured_minutes(app: Flask, client, monkeypatch):
