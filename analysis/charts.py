@@ -19,12 +19,27 @@ import io
 import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-
-import matplotlib
-from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
+from typing import TYPE_CHECKING, Any
 
 from analysis.svg import clean_svg
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+
+def _figure(**kwargs: Any) -> Figure:
+    # matplotlib is imported on first use, not with this module: importing it is about a
+    # third of a second of every `heard` command's and every worker's start-up otherwise.
+    from matplotlib.figure import Figure
+
+    return Figure(**kwargs)
+
+
+def _style() -> Any:
+    """The charts' rc settings, as a context manager."""
+    import matplotlib
+
+    return matplotlib.rc_context(RC)
 
 #: Okabe & Ito (2008), "Color Universal Design".
 OKABE_ITO = {
@@ -139,8 +154,8 @@ def outcome_bars(
         )
         for r in rows
     )
-    with matplotlib.rc_context(RC):
-        fig = Figure(figsize=(WIDTH, 0.55 * max(1, len(table)) + 1.1), layout="constrained")
+    with _style():
+        fig = _figure(figsize=(WIDTH, 0.55 * max(1, len(table)) + 1.1), layout="constrained")
         ax = fig.add_subplot()
         positions = list(range(len(table)))[::-1]  # first row at the top
         for y, (_, pct, low, high, n, hidden) in zip(positions, table, strict=True):
@@ -185,8 +200,8 @@ def trend(
     columns = ("Outcome", "Period", "Percent", "95% CI low", "95% CI high", "Suppressed")
     table: list[tuple[object, ...]] = []
     index = {p: i for i, p in enumerate(periods)}
-    with matplotlib.rc_context(RC):
-        fig = Figure(figsize=(WIDTH, 3.6), layout="constrained")
+    with _style():
+        fig = _figure(figsize=(WIDTH, 3.6), layout="constrained")
         ax = fig.add_subplot()
         for k, (name, points) in enumerate(list(series.items())[: len(MARKERS)]):
             xs: list[float] = []
@@ -265,8 +280,8 @@ def themes_by_sentiment(
         for r in rows
     )
     table = tuple((*r, sum(r[1:])) for r in table)
-    with matplotlib.rc_context(RC):
-        fig = Figure(figsize=(WIDTH, 0.4 * max(1, len(table)) + 1.2), layout="constrained")
+    with _style():
+        fig = _figure(figsize=(WIDTH, 0.4 * max(1, len(table)) + 1.2), layout="constrained")
         ax = fig.add_subplot()
         positions = list(range(len(table)))[::-1]
         left = [0] * len(table)
@@ -280,6 +295,8 @@ def themes_by_sentiment(
             left = [a + b for a, b in zip(left, values, strict=True)]
         ax.set_yticks(positions, [_wrap(r[0], 30) for r in table])
         ax.set_xlabel("Mentions")
+        from matplotlib.ticker import MaxNLocator
+
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.set_title(_wrap(title, 80), loc="left", fontsize=11)
         if table:

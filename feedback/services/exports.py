@@ -16,7 +16,6 @@ from typing import Any
 from sqlalchemy import func, select
 
 from analysis import export as ex
-from analysis.export_xlsx import write_xlsx, xlsx_chunks
 from analysis.periods import ALL, Period
 from feedback.extensions import db
 from feedback.models import (
@@ -227,6 +226,9 @@ def stream_export(
         )
         yield from ex.json_chunks(_counted(records, progress))
     else:
+        # Imported here: openpyxl costs 0.2 s of every `heard` start-up otherwise.
+        from analysis.export_xlsx import xlsx_chunks
+
         outcomes, themes = _sheets(request)
         yield from xlsx_chunks(questions, _rows(request, progress), outcomes, themes)
 
@@ -236,6 +238,8 @@ def write_export(
 ) -> None:
     """Write the export to an open file: text mode for CSV and JSON, binary for XLSX."""
     if request.format == "xlsx":
+        from analysis.export_xlsx import write_xlsx  # openpyxl only when asked (start-up)
+
         outcomes, themes = _sheets(request)
         write_xlsx(target, questions_of(request.survey), _rows(request, progress), outcomes, themes)
         return
