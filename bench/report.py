@@ -33,7 +33,8 @@ def _machine(m: dict[str, Any]) -> list[str]:
         "before it (`cpu_busy_before` in results/latest.json) after waiting up to "
         "BENCH_QUIET_WAIT (5) s for it to fall below 30 %. Where wall clock is stretched by "
         "that load, the CPU seconds beside it are the figure to compare.",
-        f"- **Commit** {m.get('commit')}; `make bench` took {m.get('total_s')} s.",
+        f"- **Commit** {m.get('commit')} (the last run: `--only {m.get('ran', '?')}`, "
+        f"{m.get('total_s')} s).",
     ]
 
 
@@ -217,11 +218,14 @@ def render(results: dict[str, Any]) -> str:
     parts = [
         "# Heard benchmark results",
         "",
-        "Written by `make bench` (`make bench-peers` adds the peer, `make bench-scale` the "
-        "million-response point); do not edit by hand. Raw figures: "
+        "Written by `make bench` (`make bench-peers` adds the peer, `make bench-scale` reruns "
+        "the scale part alone); do not edit by hand. Raw figures: "
         "[results/latest.json](results/latest.json). How to run: README, \"Benchmarks\".",
         "",
         *_machine(results.get("machine") or {}),
+        f"- **`make bench`** (every section but the peer) took "
+        f"{(results.get('make_bench') or {}).get('total_s', '?')} s on "
+        f"{(results.get('make_bench') or {}).get('date', '?')}: the limit is 15 minutes.",
         "",
         "## Budgets",
         "",
