@@ -1,102 +1,169 @@
 """Heard's free-text analyser: language, sentiment, themes, concern and redaction.
 
-Pure Python and deterministic; downloads nothing. ``analyse_text`` is the one entry
-point the rest of Heard uses::
+Two tiers, combined here. The rules (analysis.text.rules) are hand-written lexicons
+and patterns: they explain a flag with the words that matched, know urgency, and read
+the other languages' phrase lists. The learned tier (analysis.text.model) is linear
+models over word and character n-grams trained on a labelled corpus (`heard text
+train`): it generalises to wordings nobody wrote a rule for. A concern is raised when
+either tier raises it; sentiment and themes come from the model, with the rules
+filling in what the model does not know (mixed versus neutral, the survey's own themes).
+
+Deterministic, and downloads nothing. ``analyse_text`` is the one entry point the rest
+of Heard uses::
 
     >>> result = analyse_text("she never listens to me")
-    >>> result.themes, result.theme_sentiment["listened_to"]
-    (('listened_to',), 'negative')
+    >>> result.themes
+    ('listened_to',)
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
-from typing import Any
 
 from .concern import Concern, detect_concern
-from .language import UNDETERMINED, detect_language
+from .language import detect_language
+from .model import LearnedModel, ModelScores, shipped_model
 from .redact import redact
-from .sentiment import MIXED, NEGATIVE, NEUTRAL, POSITIVE, SentimentScore, analyse_sentiment
-from .themes import THEMES, extra_lexicon, find_themes, find_themes_other, theme_sentiment
-from .tokens import normalise
+from .result import TextResult
+from .rules import analyse_rules
+from .sentiment import MIXED, NEGATIVE, NEUTRAL
+from .themes import THEMES
 
 __all__ = [
     "Concern",
     "TextResult",
+    "analyse_rules",
     "analyse_text",
+    "analyse_tiers",
     "detect_concern",
     "detect_language",
     "redact",
 ]
 
 #: Concern categories that put the child's safety in question (the safety theme).
-_SAFETY_CATEGORIES = frozenset(("physical_abuse", "sexual_abuse", "neglect",
-                                "emotional_abuse", "domestic_abuse", "exploitation",
-                                "bullying_harm", "running_away", "asks_for_help"))
+_SAFETY = frozenset(
+    (
+        "physical_abuse",
+        "sexual_abuse",
+        "neglect",
+        "emotional_abuse",
+        "domestic_abuse",
+        "exploitation",
+        "bullying_harm",
+        "running_away",
+        "asks_for_help",
+    )
+)
+#: A flag from the model alone is a likely concern: a lead reads it today.
+MODEL_LEVEL = 2
+_RANK = {theme: i for i, theme in enumerate(THEMES)}
 
 
-@dataclass(frozen=True)
-class TextResult:
-    """Everything Heard knows about one free-text answer.
+def _ordered(theme_sentiments: dict[str, str]) -> dict[str, str]:
+    """Default themes in THEMES.md order, then the survey's own."""
+    return dict(sorted(theme_sentiments.items(), key=lambda kv: _RANK.get(kv[0], len(_RANK))))
 
-    ``english_analysed`` is False when the text is not English: sentiment is then
-    neutral with polarity 0, and themes come from the small per-language lexicons.
+
+def _sentiment(rules: TextResult, scores: ModelScores) -> tuple[str, float]:
+    """The model's three classes, with the rules telling mixed from neutral."""
+    probs = scores.sentiment_probabilities
+    polarity = round(probs["positive"] - probs["negative"], 3)
+    if scores.sentiment != "other":
+        return scores.sentiment, polarity
+    if rules.sentiment in (MIXED, NEUTRAL):
+        return rules.sentiment, polarity
+    return MIXED, polarity
+
+
+def _combine(
+    rules: TextResult,
+    scores: ModelScores,
+    model: LearnedModel,
+    text: str,
+    prompt: str | None,
+    *,
+    use_rules: bool = True,
+) -> TextResult:
+    """Merge the two tiers (``use_rules=False``: the model's own answer, for eval-text)."""
+    model_flag = scores.flagged(model)
+    rules_flag = rules.concern and use_rules
+    concern = model_flag or rules_flag
+    categories: tuple[str, ...] = rules.concern_categories if rules_flag else ()
+    if model_flag:
+        found = set(categories) | set(model.found_categories(scores))
+        categories = tuple(c for c in model.categories if c in found)
+    level = rules.concern_level if rules_flag else MODEL_LEVEL if model_flag else 0
+    matches = rules.concern_matches if rules_flag else ()
+    reasons: tuple[str, ...] = matches
+    if model_flag:
+        reasons += tuple(w for w in model.strongest_words(text, prompt) if w not in reasons)
+    if rules.english_analysed:
+        label, polarity = _sentiment(rules, scores)
+        if concern and label in (NEUTRAL, MIXED) and scores.sentiment != "positive":
+            label, polarity = NEGATIVE, min(polarity, -0.3)
+    else:  # other languages stay out of sentiment shares (README: languages)
+        label, polarity = NEUTRAL, 0.0
+    found_themes = set(model.found_themes(scores))
+    theme_sentiments = {t: rules.theme_sentiment.get(t, label) for t in found_themes}
+    if use_rules:  # the survey's own themes and the other languages' lexicons
+        for theme, sentiment in rules.theme_sentiment.items():
+            if theme not in _RANK or not rules.english_analysed:
+                theme_sentiments.setdefault(theme, sentiment)
+    if concern and level >= 2 and set(categories) & _SAFETY:
+        theme_sentiments.setdefault("safety", NEGATIVE)
+    theme_sentiments = _ordered(theme_sentiments)
+    return TextResult(
+        language=rules.language,
+        sentiment=label,
+        polarity=polarity,
+        themes=tuple(theme_sentiments),
+        theme_sentiment=theme_sentiments,
+        concern=concern,
+        concern_categories=categories,
+        concern_matches=matches,
+        concern_level=level,
+        redacted=rules.redacted,
+        english_analysed=rules.english_analysed,
+        concern_score=round(scores.concern, 4),
+        concern_reasons=reasons,
+    )
+
+
+def analyse_tiers(
+    text: str,
+    language: str | None = None,
+    *,
+    extra_names: Iterable[str] = (),
+    extra_themes: Mapping[str, Iterable[str]] | None = None,
+    prompt: str | None = None,
+) -> dict[str, TextResult]:
+    """The shipped analyser and its two halves: {"analyser", "rules", "model"}.
+
+    Without a built model the analyser is the rules alone (and "model" is absent).
     """
-
-    language: str
-    sentiment: str
-    polarity: float
-    themes: tuple[str, ...]
-    theme_sentiment: dict[str, str] = field(hash=False)
-    concern: bool
-    concern_categories: tuple[str, ...]
-    concern_matches: tuple[str, ...]
-    concern_level: int
-    redacted: str
-    english_analysed: bool
-
-    def to_json(self, id: Any) -> dict[str, Any]:
-        """The `heard analyse-text` output object for this result, under ``id``."""
-        return {
-            "id": id, "language": self.language, "sentiment": self.sentiment,
-            "polarity": self.polarity, "themes": list(self.themes),
-            "concern": self.concern, "concern_categories": list(self.concern_categories),
-            "redacted": self.redacted, "concern_level": self.concern_level,
-            "concern_matches": list(self.concern_matches),
-            "theme_sentiment": dict(self.theme_sentiment),
-            "english_analysed": self.english_analysed,
-        }
+    text = text or ""
+    rules = analyse_rules(
+        text, language, extra_names=extra_names, extra_themes=extra_themes, prompt=prompt
+    )
+    model = shipped_model()
+    if model is None:
+        return {"analyser": rules, "rules": rules}
+    scores = model.score(text, prompt)
+    return {
+        "analyser": _combine(rules, scores, model, text, prompt),
+        "rules": rules,
+        "model": _combine(rules, scores, model, text, prompt, use_rules=False),
+    }
 
 
-def _adjust_for_concern(label: str, polarity: float, concern: Concern, score: SentimentScore,
-                        tokens: tuple[str, ...]) -> tuple[str, float]:
-    """A disclosure makes an answer negative; beside real praise, mixed.
-
-    A likely disclosure with no feeling words ("he hits me") is negative. An urgent one
-    (self-harm) stays negative even when its own words sound happy ("everyone would be
-    happier if ..."), unless another clause of the answer praises something.
-    """
-    if concern.level < 2:
-        return label, polarity
-    if label in (NEUTRAL, NEGATIVE) or (label == MIXED and polarity <= 0):
-        return NEGATIVE, min(polarity, -0.3)
-    matched = {w for m in concern.matches for w in m.split()}
-    disclosure = [c for c in score.clauses if matched & set(tokens[c.start : c.end])]
-    praise = [c for c in score.clauses if c.polarity >= 0.1 and c not in disclosure]
-    if concern.level >= 3:
-        return (MIXED, polarity) if praise else (NEGATIVE, min(polarity, -0.3))
-    if label == POSITIVE and polarity < 0.25:
-        return NEGATIVE, min(polarity, -0.3)  # faint praise does not outweigh harm
-    if label == POSITIVE and praise and all(c.polarity <= 0 for c in disclosure):
-        return MIXED, polarity  # a disclosure buried in happy feedback
-    return label, polarity
-
-
-def analyse_text(text: str, language: str | None = None, *,
-                 extra_names: Iterable[str] = (),
-                 extra_themes: Mapping[str, Iterable[str]] | None = None,
-                 prompt: str | None = None) -> TextResult:
+def analyse_text(
+    text: str,
+    language: str | None = None,
+    *,
+    extra_names: Iterable[str] = (),
+    extra_themes: Mapping[str, Iterable[str]] | None = None,
+    prompt: str | None = None,
+) -> TextResult:
     """Analyse one free-text answer.
 
     ``language``: the respondent's survey language (ISO 639-1); trusted unless the
@@ -107,40 +174,10 @@ def analyse_text(text: str, language: str | None = None, *,
     do better?") or blame ("What was good?").
     """
     text = text or ""
-    lang = detect_language(text, language)
-    tokens = normalise(text)
-    concern = detect_concern(text, lang, tokens)
-    english = lang == "en" or (lang == UNDETERMINED and any(t.isalpha() for t in tokens))
-    theme_sentiments: dict[str, str] = {}
-    if english:
-        score = analyse_sentiment(tokens, prompt)
-        label, polarity = _adjust_for_concern(score.label, score.polarity, concern, score,
-                                              tokens)
-        found = find_themes(tokens)
-        if extra_themes:
-            found.update(find_themes(tokens, extra_lexicon(extra_themes)))
-        for theme, indices in found.items():
-            theme_sentiments[theme] = theme_sentiment(indices, score)
-    else:
-        label, polarity = NEUTRAL, 0.0
-        for theme in find_themes_other(text, lang):
-            theme_sentiments[theme] = NEUTRAL
-        if extra_themes:
-            for theme in find_themes(tokens, extra_lexicon(extra_themes)):
-                theme_sentiments.setdefault(theme, NEUTRAL)
-    # A likely disclosure puts the child's safety in question; a "possible" one (level 1)
-    # is left to the reader.
-    if concern.level >= 2 and set(concern.categories) & _SAFETY_CATEGORIES \
-            and "safety" not in theme_sentiments:
-        theme_sentiments["safety"] = NEGATIVE
-    # Default themes in THEMES.md order, then the survey's own.
-    rank = {theme: i for i, theme in enumerate(THEMES)}
-    theme_sentiments = dict(sorted(theme_sentiments.items(),
-                                   key=lambda item: rank.get(item[0], len(rank))))
-    return TextResult(
-        language=lang, sentiment=label, polarity=round(polarity, 3),
-        themes=tuple(theme_sentiments), theme_sentiment=theme_sentiments,
-        concern=concern.concern, concern_categories=concern.categories,
-        concern_matches=concern.matches, concern_level=concern.level,
-        redacted=redact(text, extra_names), english_analysed=english,
+    rules = analyse_rules(
+        text, language, extra_names=extra_names, extra_themes=extra_themes, prompt=prompt
     )
+    model = shipped_model()
+    if model is None:
+        return rules
+    return _combine(rules, model.score(text, prompt), model, text, prompt)

@@ -53,9 +53,8 @@ def register(app: Flask) -> None:
     from feedback.cli.outcomes import outcomes_command
 
     app.cli.add_command(outcomes_command)
-    try:
-        from feedback.cli import text
-    except ImportError:  # the text analyser lands separately
-        return
+    from feedback.cli import text, text_train
+
     app.cli.add_command(text.analyse_text_command)
     app.cli.add_command(text.eval_text_command)
+    app.cli.add_command(text_train.text_group)

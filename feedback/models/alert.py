@@ -25,6 +25,10 @@ class ConcernAlert(db.Model):
     categories: Mapped[list[str]] = mapped_column(JSON, default=list)
     #: the words that made the analyser flag the text: the "why"
     matches: Mapped[list[str]] = mapped_column(JSON, default=list)
+    #: the learned model's calibrated 0-1 concern score when the alert was raised
+    score: Mapped[float | None]
+    #: the words that weighed most in the learned model's decision
+    model_words: Mapped[list[str] | None] = mapped_column(JSON)
     #: 1 possible, 2 likely, 3 urgent
     level: Mapped[int] = mapped_column(default=1)
     state: Mapped[str] = mapped_column(String(20), default="new", index=True)

@@ -26,6 +26,8 @@ class TextAnalysis(db.Model):
     polarity: Mapped[float]
     concern: Mapped[bool] = mapped_column(default=False)
     concern_categories: Mapped[list[str]] = mapped_column(JSON, default=list)
+    #: the learned model's calibrated 0-1 concern score (orders a lead's reading list)
+    concern_score: Mapped[float | None]
     #: the text with names, contacts and places removed: the only form excerpts use
     redacted: Mapped[str] = mapped_column(Text)
     analysed_at: Mapped[datetime] = mapped_column(default=utcnow)

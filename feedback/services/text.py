@@ -104,6 +104,7 @@ def analyse_answer(
         polarity=result.polarity,
         concern=result.concern,
         concern_categories=list(result.concern_categories),
+        concern_score=result.concern_score,
         redacted=result.redacted,
     )
     analysis.themes = [
@@ -122,6 +123,8 @@ def analyse_answer(
         categories=list(result.concern_categories),
         # One phrase can support two categories; the lead needs to read it once.
         matches=list(dict.fromkeys(result.concern_matches)),
+        score=result.concern_score,
+        model_words=[w for w in result.concern_reasons if w not in result.concern_matches],
         level=max(1, min(3, int(result.concern_level))),
     )
     db.session.add(alert)

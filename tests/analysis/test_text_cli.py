@@ -54,11 +54,15 @@ def test_eval_text_prints_the_table(tmp_path):
     result = CliRunner().invoke(eval_text_command, [str(path)])
     assert result.exit_code == 0, result.output
     assert "listened_to" in result.stdout
-    assert "accuracy 1.000" in result.stdout
+    assert "accuracy shipped 1.000" in result.stdout
     assert "recall 1.000" in result.stdout
+    for column in ("shipped", "rules alone", "model alone", "baseline"):
+        assert column in result.stdout
     as_json = CliRunner().invoke(eval_text_command, [str(path), "--format", "json"])
     figures = json.loads(as_json.stdout)
     assert figures["concern"]["analyser"]["recall"] == 1.0
+    assert figures["tiers"] == ["analyser", "rules", "model"]
+    assert {"rules", "model", "baseline"} <= set(figures["concern"])
 
 
 def test_eval_text_rejects_other_files(tmp_path):

@@ -1,0 +1,84 @@
+"""`heard text train`: rebuild the learned text models from the corpus.
+
+Plain click: no app, no database. The models land under analysis/text/models/ (or
+``--output``) as .npz and .json; the same inputs always give byte-identical files.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+
+@click.group("text")
+def text_group() -> None:
+    """The text analyser's learned models."""
+
+
+@text_group.command("train")
+@click.option(
+    "--corpus",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=None,
+    help="Folder of labelled .jsonl files (default: the bundled corpus).",
+)
+@click.option(
+    "--nhs",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="The NHS FFT development CSV, used as ordinary text.",
+)
+@click.option(
+    "--extra",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    multiple=True,
+    help="More labelled .jsonl files (voices-dev form); repeatable.",
+)
+@click.option(
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where to write the model (default: analysis/text/models/).",
+)
+def train_command(
+    corpus: Path | None, nhs: Path | None, extra: tuple[Path, ...], output: Path | None
+) -> None:
+    """Cross-validate, choose thresholds, fit and write the models; print the figures."""
+    from tqdm import tqdm
+
+    from analysis.text import train as training
+    from analysis.text.train_figures import format_figures
+
+    try:
+        data = training.load_training_set(corpus or training.CORPUS_DIR, nhs, extra)
+    except (ValueError, KeyError, OSError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(
+        f"Training on {len(data.examples)} answers: "
+        + ", ".join(f"{src} {data.sources.count(src)}" for src in data.hashes),
+        err=True,
+    )
+
+    def bar(items):  # type: ignore[no-untyped-def]
+        return tqdm(items, desc="rules tier", unit="text", file=sys.stderr, leave=False)
+
+    flags = training.rules_flags(data, bar)
+    steps = tqdm(total=training.FOLDS + 1, desc="cross-validation", file=sys.stderr, leave=False)
+
+    def step(message: str) -> None:
+        steps.set_postfix_str(message)
+        steps.update(1)
+
+    command = (
+        "heard text train"
+        + (f" --nhs {nhs.name}" if nhs else "")
+        + "".join(f" --extra {p.name}" for p in extra)
+    )
+    trained = training.train(data, flags, step, command=command)
+    steps.close()
+    npz, meta = trained.write(output or training.MODEL_DIR)
+    click.echo(format_figures(trained.meta["cross_validated"]))
+    click.echo(f"Alert threshold (calibrated): {trained.meta['thresholds']['concern']}")
+    click.echo(f"Wrote {npz} and {meta}")
