@@ -37,12 +37,13 @@ run: $(STAMP) $(INSTANCE)/secret_key translations-compile
 # fonts-noto-core has every script Heard offers: Noto Sans Gurmukhi, Gujarati and Tamil,
 # Noto Naskh/Sans Arabic and Noto Nastaliq Urdu (fonts-noto-extra, 330 MB, is not needed).
 # poppler-utils (pdffonts, pdftotext) lets the report test check the PDF's fonts and words.
+# libharfbuzz-subset0: WeasyPrint 70 subsets fonts with it (and warns, an error in tests, without).
 system-packages:
 	@if [ "$$(id -u)" = 0 ]; then \
 	  if ! command -v chromium >/dev/null || ! dpkg -s fonts-noto-core >/dev/null 2>&1 \
-	      || ! command -v pdffonts >/dev/null; then \
+	      || ! command -v pdffonts >/dev/null || ! dpkg -s libharfbuzz-subset0 >/dev/null 2>&1; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	      chromium fonts-noto-core fonts-noto-ui-core poppler-utils >/dev/null; \
+	      chromium fonts-noto-core fonts-noto-ui-core poppler-utils libharfbuzz-subset0 >/dev/null; \
 	  fi; \
 	else echo "Not root: skipping apt-get (install chromium, fonts-noto-core and poppler-utils for browser and report tests)"; fi
 
