@@ -8,7 +8,7 @@ INSTANCE := instance
 PORT ?= 5000
 export HEARD_ENV ?= development
 
-.PHONY: run test lint bench bench-peers bench-scale translations translations-compile system-packages clean
+.PHONY: run test lint bench bench-peers bench-scale translations translations-compile system-packages clean text-model
 
 $(STAMP): setup.cfg pyproject.toml
 	@test -x $(PY) || python3 -m venv $(VENV)
@@ -72,6 +72,13 @@ bench-peers: $(BENCH_STAMP) system-packages translations-compile
 ## bench-scale: only the scale benchmarks, 10,000 up to 1,000,000 responses
 bench-scale: $(BENCH_STAMP) translations-compile
 	$(PY) -m bench.run --only scale --scale-sizes 10000,100000,270000,1000000
+
+## text-model: rebuild the learned text models (analysis/text/models/) from the corpus
+# The shipped model also learns from the NHS FFT development half (as ordinary text) and
+# voices-dev, read from ../shared/data at build time; their texts are never committed.
+SHARED_DATA ?= ../shared/data
+text-model: $(STAMP)
+	$(HEARD) text train --nhs $(SHARED_DATA)/nhs-fft/dev.csv --extra $(SHARED_DATA)/voices-dev.jsonl
 
 ## translations: extract every string, update each language's catalogs, compile them
 # Domain `messages` is the interface (babel.cfg), `surveys` the bundled surveys' wording

@@ -104,6 +104,8 @@ def _combine(
     else:  # other languages stay out of sentiment shares (README: languages)
         label, polarity = NEUTRAL, 0.0
     found_themes = set(model.found_themes(scores))
+    if use_rules and rules.english_analysed:
+        found_themes |= set(rules.themes) & model.themes_from_either_tier
     theme_sentiments = {t: rules.theme_sentiment.get(t, label) for t in found_themes}
     if use_rules:  # the survey's own themes and the other languages' lexicons
         for theme, sentiment in rules.theme_sentiment.items():

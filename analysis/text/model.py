@@ -76,6 +76,8 @@ class LearnedModel:
         self.sublinear = bool(meta.get("sublinear_tf", True))
         self.categories = [o[4:] for o in self.outputs if o.startswith("cat:")]
         self.theme_ids = [o[6:] for o in self.outputs if o.startswith("theme:")]
+        #: Themes the analyser finds with either tier (cross-validation chose the union).
+        self.themes_from_either_tier = frozenset(meta.get("themes_from_either_tier", ()))
         self._sentiment_cols = [self.column[f"sent:{s}"] for s in SENTIMENTS]
 
     @property

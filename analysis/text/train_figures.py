@@ -63,16 +63,20 @@ def _concern(
 
 
 def figures(
-    data,
-    labels: dict[str, tuple[np.ndarray, np.ndarray]],  # type: ignore[no-untyped-def]
+    data,  # type: ignore[no-untyped-def]
+    labels: dict[str, tuple[np.ndarray, np.ndarray]],
     probs: dict[str, np.ndarray],
     oof: np.ndarray,
-    thresholds: dict[str, float],
-    rules: np.ndarray,
+    chosen: dict[str, Any],
+    rules_view,  # type: ignore[no-untyped-def]
 ) -> dict[str, Any]:
-    """Cross-validated figures for each training source."""
-    from .train import outputs
+    """Cross-validated figures for each training source (themes as the analyser finds
+    them: by the model, or by either tier where training chose that)."""
+    from .train_data import outputs
 
+    thresholds: dict[str, float] = chosen["thresholds"]
+    either = set(chosen["themes_from_either_tier"])
+    rules = rules_view.flags
     names = outputs()
     sources = np.array(data.sources)
     y = labels["concern"][1]
@@ -104,7 +108,10 @@ def figures(
             scope = mask & rows
             if name not in probs or not gold[scope].any():
                 continue
-            s = prf((probs[name] >= thresholds[name])[scope], gold[scope])
+            pred = probs[name] >= thresholds[name]
+            if theme in either:
+                pred = pred | np.array([theme in t for t in rules_view.themes])
+            s = prf(pred[scope], gold[scope])
             per_theme[theme] = s
             tp, fp, fn = tp + s["tp"], fp + s["fp"], fn + s["fn"]
         if per_theme:

@@ -64,7 +64,7 @@ def train_command(
     def bar(items):  # type: ignore[no-untyped-def]
         return tqdm(items, desc="rules tier", unit="text", file=sys.stderr, leave=False)
 
-    flags = training.rules_flags(data, bar)
+    rules = training.rules_view(data, bar)
     steps = tqdm(total=training.FOLDS + 1, desc="cross-validation", file=sys.stderr, leave=False)
 
     def step(message: str) -> None:
@@ -76,7 +76,7 @@ def train_command(
         + (f" --nhs {nhs.name}" if nhs else "")
         + "".join(f" --extra {p.name}" for p in extra)
     )
-    trained = training.train(data, flags, step, command=command)
+    trained = training.train(data, rules, step, command=command)
     steps.close()
     npz, meta = trained.write(output or training.MODEL_DIR)
     click.echo(format_figures(trained.meta["cross_validated"]))

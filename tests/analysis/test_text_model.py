@@ -12,7 +12,7 @@ from analysis.text.train import (
     CORPUS_DIR,
     corpus_files,
     load_training_set,
-    rules_flags,
+    rules_view,
     sha256_files,
     train,
 )
@@ -129,7 +129,7 @@ def test_corpus_is_big_and_varied_enough():
 
 def test_training_twice_gives_byte_identical_models(tmp_path):
     data = load_training_set(write_corpus(tmp_path / "corpus"))
-    flags = rules_flags(data)
+    flags = rules_view(data)
     first = train(data, flags).write(tmp_path / "a")
     second = train(data, flags).write(tmp_path / "b")
     for one, two in zip(first, second, strict=True):
