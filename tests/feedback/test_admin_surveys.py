@@ -8,6 +8,8 @@ import re
 from pathlib import Path
 
 import yaml
+from flask import Flask
+from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
 from feedback.extensions import db
@@ -90,7 +92,7 @@ def test_upload_errors_are_the_validators_messages(app, client, runner, tmp_path
         assert db.session.scalar(select(func.count(Survey.id))) == 0
 
 
-def test_upload_shows_every_problem_in_one_go(app, client):
+def test_upload_shows_every_problem_in_one_go(app: Flask, client: FlaskClient) -> None:
     # Issue 19: an unknown type used to hide the question's show_if problem.
     sign_in_as(app, client, "admin")
     text = yaml.safe_dump(every_kind(), sort_keys=False)

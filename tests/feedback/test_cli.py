@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import yaml
+from flask.testing import FlaskCliRunner
 from sqlalchemy import select
 
 from feedback.extensions import db
@@ -54,7 +55,9 @@ def test_validate_exits_1_with_clear_messages(runner, tmp_path):
     assert "smiley5" in result.output  # the allowed values are named
 
 
-def test_validate_and_load_report_every_problem_in_one_run(runner, tmp_path):
+def test_validate_and_load_report_every_problem_in_one_run(
+    runner: FlaskCliRunner, tmp_path: Path
+) -> None:
     # Issue 19: an unknown type used to hide the question's show_if problem.
     bad = tmp_path / "every.yaml"
     bad.write_text(yaml.safe_dump(every_kind(), sort_keys=False))

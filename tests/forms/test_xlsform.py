@@ -189,7 +189,7 @@ def test_validation_problems_name_the_spreadsheet_row():
     )
 
 
-def test_one_import_reports_every_problem_with_its_row():
+def test_one_import_reports_every_problem_with_its_row() -> None:
     # Issue 19: an unsupported type no longer hides the row's other problems.
     book = workbook(
         [
