@@ -83,13 +83,13 @@ def build_definition(data: object, report: Report) -> Definition | None:
     }
     if "check_answers" in top:
         fields["check_answers"] = report.flag(top, (), "check_answers")
-    pages, written = _pages(top, report, fields["one_question_per_page"])
+    pages, written, untyped = _pages(top, report, fields["one_question_per_page"])
     questions: dict[str, Question] = {}
     for page in pages:
         for q in page.questions:
             questions.setdefault(q.id, q)  # a duplicate id is reported; outcomes use the first
     fields["pages"] = pages
-    fields["outcomes"] = check_outcomes(top, report, questions, written)
+    fields["outcomes"] = check_outcomes(top, report, questions, written, untyped)
     if report.problems:
         return None
     return Definition(**fields)
@@ -141,13 +141,14 @@ def _themes(top: dict[str, Any], report: Report) -> dict[str, tuple[str, ...]]:
 
 def _pages(
     top: dict[str, Any], report: Report, one_per_page: bool
-) -> tuple[tuple[Page, ...], set[str] | None]:
-    """The pages, and every question id written in them (None when some question
-    could not even be read, so an outcome naming an unseen id is not blamed)."""
+) -> tuple[tuple[Page, ...], set[str] | None, set[str]]:
+    """The pages, every question id written in them (None when some question
+    could not even be read, so an outcome naming an unseen id is not blamed), and
+    the ids of questions whose type is unknown."""
     # ``questions:`` at the top is shorthand for a single untitled page.
     if "pages" in top and "questions" in top:
         report.add(("questions",), "give either pages or questions, not both")
-        return (), None
+        return (), None, set()
     if "questions" in top:
         raw_pages: list[Any] | None = [{"questions": top["questions"]}]
         prefix: Path = ()
@@ -156,7 +157,7 @@ def _pages(
         prefix = ("pages",)
     else:
         report.add((), "missing required key 'pages' (a list of pages, each with questions)")
-        return (), None
+        return (), None, set()
     complete = raw_pages is not None
     drafts: list[Draft] = []
     titles: list[str | None] = []
@@ -184,4 +185,5 @@ def _pages(
         Page(title, tuple(built[id(d)] for d in drafts if d.page == p and id(d) in built))
         for p, title in enumerate(titles)
     )
-    return pages, ({d.name for d in drafts if d.name} if complete else None)
+    untyped = {d.name for d in drafts if d.name and d.fields["type"] is None}
+    return pages, ({d.name for d in drafts if d.name} if complete else None), untyped

@@ -20,12 +20,15 @@ def check_outcomes(
     report: Report,
     questions: dict[str, Question],
     written: set[str] | None,
+    untyped: frozenset[str] | set[str] = frozenset(),
 ) -> tuple[Outcome, ...]:
     """Check the ``outcomes`` list against the valid *questions*.
 
     written: every question id written in the file, valid or not; None when some
     questions could not be read. An outcome naming a question that is written
     but broken is not reported again: the question's own problem says enough.
+    untyped: ids of questions whose type is unknown; an outcome naming one says
+    that its checks against that question were skipped, since they need the type.
     """
     if top.get("outcomes") is None:
         return ()
@@ -53,7 +56,13 @@ def check_outcomes(
         statement = report.text(data, path, "statement", required=True)
         qid = report.text(data, path, "question", required=True)
         question = questions.get(qid or "")
-        if qid and question is None and written is not None and qid not in written:
+        if qid and question is None and qid in untyped:
+            report.add(
+                path + ("question",),
+                f"skipped because the type of {qid!r} is unknown: whether it has "
+                "choices, and whether the values given here are among them",
+            )
+        elif qid and question is None and written is not None and qid not in written:
             report.add(path + ("question",), f"unknown question {qid!r} {allowed(questions)}")
         elif question is not None and not question.closed:
             report.add(

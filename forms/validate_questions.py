@@ -4,6 +4,10 @@
 :func:`resolve_questions` then checks what needs every question at once
 (duplicate ids, show_if naming an earlier question and one of its choices) and
 builds the :class:`Question` objects.
+
+A question whose type is unknown (or missing) still gets every check that does
+not need its type, so one run shows every problem; the checks that do need it
+are reported as skipped rather than passed over in silence.
 """
 
 from __future__ import annotations
@@ -12,26 +16,21 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from forms.problems import Path, Report, allowed, describe, format_path
+from forms.problems import Path, Report, allowed, format_path
 from forms.questions import (
     COMMON_KEYS,
     PREFER_NOT,
     QUESTION_TYPES,
-    Choice,
+    QuestionType,
 )
 from forms.schema import Condition, Question
+from forms.validate_choices import check_choices
 
 IDENT = re.compile(r"[a-z][a-z0-9_]{0,62}")
-VALUE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
 MAX_TEXT_LENGTH = 20_000
 ALL_QUESTION_KEYS = COMMON_KEYS + tuple(
     sorted({key for qtype in QUESTION_TYPES.values() for key in qtype.extra_keys})
 )
-
-
-def slugify(label: str) -> str:
-    """A choice value made from a plain label: ``"Family hub"`` -> ``family_hub``."""
-    return re.sub(r"[^a-z0-9]+", "_", re.sub("['\u2019]", "", label.lower())).strip("_")[:64]
 
 
 @dataclass
@@ -88,19 +87,42 @@ def check_question(raw: object, path: Path, page: int, report: Report) -> Draft 
         "required": report.flag(q, path, "required"),
     }
     if spec is None:
-        return Draft(path, page, fields, name=_name(q))  # its id still counts as taken
-    if spec.closed:
+        _skipped_for_type(q, path, report)
+    _typed_keys(q, path, spec, fields, report)
+    draft = Draft(path, page, fields, name=_name(q))
+    if q.get("show_if") is not None:
+        draft.show_if = _condition(q["show_if"], path + ("show_if",), report)
+    return draft
+
+
+def _typed_keys(
+    q: dict[str, Any],
+    path: Path,
+    spec: QuestionType | None,
+    fields: dict[str, Any],
+    report: Report,
+) -> None:
+    """Check the keys only some types take, into *fields*.
+
+    With an unknown type (spec None) each such key that is there is still checked
+    on its own terms (a whole number, a list of choices...), so the author sees
+    every problem in one run; only whether it applies to the type is left out.
+    """
+    qtype = spec.name if spec else None
+
+    def wanted(applies: bool, *keys: str) -> bool:
+        return applies if spec else any(key in q for key in keys)
+
+    if wanted(bool(spec and spec.closed), "prefer_not_to_say"):
         fields["prefer_not_to_say"] = report.flag(q, path, "prefer_not_to_say")
-    if spec.author_choices:
-        if "choices" not in q:
-            report.add(
-                path,
-                f"a {qtype} question needs choices (a list of labels, "
-                "or of {value, label} mappings)",
-            )
-        else:
-            fields["choices"] = _choices(q["choices"], path + ("choices",), report)
-    if qtype == "multi":
+    if spec and spec.author_choices and "choices" not in q:
+        report.add(
+            path,
+            f"a {qtype} question needs choices (a list of labels, or of {{value, label}} mappings)",
+        )
+    elif wanted(bool(spec and spec.author_choices), "choices"):
+        fields["choices"] = check_choices(q["choices"], path + ("choices",), report)
+    if wanted(qtype == "multi", "max_choices"):
         fields["max_choices"] = report.whole(q, path, "max_choices", None, minimum=1)
         count = len(fields.get("choices", ()))
         if fields["max_choices"] and count and fields["max_choices"] > count:
@@ -108,69 +130,32 @@ def check_question(raw: object, path: Path, page: int, report: Report) -> Draft 
                 path + ("max_choices",),
                 f"max_choices is {fields['max_choices']} but there are only {count} choices",
             )
-    if qtype == "number":
+    if wanted(qtype == "number", "min", "max"):
         low, high = report.number(q, path, "min"), report.number(q, path, "max")
         if low is not None and high is not None and low > high:
             report.add(path + ("min",), f"min ({low}) is greater than max ({high})")
         fields.update(min=low, max=high)
-    if spec.free_text:
+    if wanted(bool(spec and spec.free_text), "max_length"):
         fields["max_length"] = report.whole(q, path, "max_length", None, minimum=1)
         if (fields["max_length"] or 0) > MAX_TEXT_LENGTH:
             report.add(path + ("max_length",), f"must be at most {MAX_TEXT_LENGTH}")
-    draft = Draft(path, page, fields, name=_name(q))
-    if q.get("show_if") is not None:
-        draft.show_if = _condition(q["show_if"], path + ("show_if",), report)
-    return draft
+
+
+def _skipped_for_type(q: dict[str, Any], path: Path, report: Report) -> None:
+    """Say which checks could not run because the question has no valid type."""
+    keys = [key for key in q if key in ALL_QUESTION_KEYS and key not in COMMON_KEYS]
+    what = "whether the question needs choices"
+    if keys:
+        what += f", and whether {', '.join(map(str, keys))} apply to its type"
+    report.add(
+        path + ("type",),
+        f"checks that depend on the type were skipped because the type is unknown: {what}",
+    )
 
 
 def _name(question: dict[str, Any]) -> str | None:
     raw = question.get("id")
     return raw.strip() if isinstance(raw, str) else None
-
-
-def _choices(raw: object, path: Path, report: Report) -> tuple[Choice, ...]:
-    items = report.sequence(raw, path, "choices")
-    choices: list[Choice] = []
-    for i, item in enumerate(items or ()):
-        here = path + (i,)
-        if isinstance(item, str) and item.strip():
-            value, label = slugify(item), item.strip()
-            if not value:
-                report.add(
-                    here,
-                    f"cannot make a value from {item!r}; write it as {{value: a_word, label: ...}}",
-                )
-                continue
-        elif isinstance(item, dict):
-            report.keys(item, here, ("value", "label"), ("value", "label"))
-            value = (
-                report.choice_value(item.get("value"), here + ("value",))
-                if "value" in item
-                else None
-            )
-            label = report.text(item, here, "label")
-            if value is None or label is None:
-                continue
-            if not VALUE.fullmatch(value):
-                report.add(
-                    here + ("value",),
-                    f"{value!r} is not a valid choice value: use "
-                    "letters, digits, _ and - (for example family_hub)",
-                )
-                continue
-        else:
-            report.add(
-                here,
-                f"a choice must be a label or a {{value, label}} mapping, not {describe(item)}",
-            )
-            continue
-        if value == PREFER_NOT:
-            report.add(here, f"{PREFER_NOT!r} is reserved: set prefer_not_to_say: true instead")
-        elif value in (c.value for c in choices):
-            report.add(here, f"choice value {value!r} is used twice")
-        else:
-            choices.append(Choice(value, label))
-    return tuple(choices)
 
 
 def _condition(raw: object, path: Path, report: Report) -> tuple[str, str, tuple[str, ...]] | None:
@@ -252,13 +237,21 @@ def _check_condition(
         )
         return None
     other = earlier[target]
-    if other.fields["type"] is None or other.fields["id"] is None:
-        return None  # that question's own problem is already reported
+    if other.fields["id"] is None:
+        return None  # its id is broken, which is reported at that question
     if other.page == draft.page and not one_per_page:
         report.add(
             path,
             f"show_if names {target!r} on the same page; a page is shown whole, so "
             "it must name a question on an earlier page (or set one_question_per_page: true)",
+        )
+        return None
+    if other.fields["type"] is None:
+        report.add(
+            path,
+            f"skipped because the type of {target!r} is unknown: "
+            f"whether it has choices, and whether {', '.join(map(repr, values))} "
+            f"{'are' if len(values) > 1 else 'is'} among them",
         )
         return None
     spec = QUESTION_TYPES[other.fields["type"]]

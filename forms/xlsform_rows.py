@@ -86,6 +86,18 @@ class SurveyRows:
         if row.get("name"):
             self._skipped[row["name"]] = number
 
+    def _skip_type(self, row: Row, number: int, message: str) -> None:
+        """Skip a row whose type Heard cannot keep, still checking its own relevant.
+
+        The relevant does not depend on the type, so an author who changes the type
+        learns now, not on the next import, that its condition cannot be kept either.
+        """
+        own = row.get("relevant") or row.get("relevance")
+        problem = self._condition(row, number)[1] if own else None
+        self._skip(row, number, message)
+        if problem:
+            self._skip(row, number, problem)
+
     def _row(self, row: Row, number: int) -> None:
         kind, argument = normalise_type(row.get("type", ""))
         if self._repeats:
@@ -97,21 +109,21 @@ class SurveyRows:
             self._skip(row, number, f"inside the repeat at row {where}; repeats are not supported")
             return
         if not kind:
-            self._skip(row, number, "the row has no type")
+            self._skip_type(row, number, "the row has no type")
         elif kind == "begin_repeat":
             self._repeats.append(number)
-            self._skip(row, number, "type 'begin repeat' is not supported (repeats)")
+            self._skip_type(row, number, "type 'begin repeat' is not supported (repeats)")
         elif kind in ("begin_group", "end_group"):
             (self._begin_group if kind == "begin_group" else self._end_group)(row, number)
         elif kind in METADATA_TYPES:
-            self._skip(
+            self._skip_type(
                 row,
                 number,
                 f"type '{row['type']}' is not supported "
                 "(Heard records no device or timing data with a response)",
             )
         elif kind not in HANDLED_TYPES or kind == "end_repeat":
-            self._skip(row, number, f"type '{row['type']}' is not supported")
+            self._skip_type(row, number, f"type '{row['type']}' is not supported")
         elif self._broken_group() is not None:
             group = self._broken_group()
             self._skip(row, number, f"inside the group at row {group}, which cannot be imported")

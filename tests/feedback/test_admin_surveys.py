@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import html
 import io
 import re
 from pathlib import Path
 
+import yaml
+from flask import Flask
+from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
 from feedback.extensions import db
 from feedback.models import AuditEvent, Response, Survey
 from tests.feedback.admin_helpers import csrf, sign_in_as
 from tests.feedback.helpers import HERE, hidden, load_test_survey, post_page, start
+from tests.forms.definition_helpers import assert_every_kind_reported, every_kind
 from tests.forms.xlsform_book import CHOICES, SETTINGS, SURVEY, workbook
 
 BRANCHING = (HERE / "surveys" / "branching.yaml").read_text()
@@ -77,7 +82,7 @@ def test_upload_errors_are_the_validators_messages(app, client, runner, tmp_path
     result = runner.invoke(args=["surveys", "validate", str(path)])
     assert result.exit_code == 1
     expected = [line.replace(f"{path}:", "broken.yaml:") for line in result.output.splitlines()]
-    assert len(expected) == 2
+    assert len(expected) == 4  # audience, type, and two checks skipped for want of the type
     sign_in_as(app, client, "admin")
     reply = _upload(client, "broken.yaml", broken.encode())
     assert reply.status_code == 400
@@ -85,6 +90,17 @@ def test_upload_errors_are_the_validators_messages(app, client, runner, tmp_path
     assert [s.replace("&#39;", "'") for s in shown] == expected
     with app.app_context():
         assert db.session.scalar(select(func.count(Survey.id))) == 0
+
+
+def test_upload_shows_every_problem_in_one_go(app: Flask, client: FlaskClient) -> None:
+    # Issue 19: an unknown type used to hide the question's show_if problem.
+    sign_in_as(app, client, "admin")
+    text = yaml.safe_dump(every_kind(), sort_keys=False)
+    reply = _upload(client, "every.yaml", text.encode())
+    assert reply.status_code == 400
+    listed = reply.get_data(as_text=True).split('class="problems"')[1].split("</ul>")[0]
+    shown = [html.unescape(s) for s in re.findall(r"<li>(.*?)</li>", listed, re.S)]
+    assert_every_kind_reported(shown, "every.yaml")
 
 
 def test_upload_refuses_other_files_and_non_utf8(app, client):

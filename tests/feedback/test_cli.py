@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import yaml
+from flask.testing import FlaskCliRunner
 from sqlalchemy import select
 
 from feedback.extensions import db
 from feedback.models import User
+from tests.forms.definition_helpers import assert_every_kind_reported, every_kind
 
 LIBRARY = Path(__file__).resolve().parents[2] / "forms" / "library"
 
@@ -50,6 +53,18 @@ def test_validate_exits_1_with_clear_messages(runner, tmp_path):
     assert "bad.yaml" in result.output
     assert "pages[0].questions[0].type" in result.output
     assert "smiley5" in result.output  # the allowed values are named
+
+
+def test_validate_and_load_report_every_problem_in_one_run(
+    runner: FlaskCliRunner, tmp_path: Path
+) -> None:
+    # Issue 19: an unknown type used to hide the question's show_if problem.
+    bad = tmp_path / "every.yaml"
+    bad.write_text(yaml.safe_dump(every_kind(), sort_keys=False))
+    for command in ("validate", "load"):
+        result = runner.invoke(args=["surveys", command, str(bad)])
+        assert result.exit_code == 1, command
+        assert_every_kind_reported(result.output.splitlines(), str(bad))
 
 
 def test_validate_accepts_the_library(runner):

@@ -85,3 +85,53 @@ def only(data: dict[str, Any] | str) -> str:
     found = problems(data)
     assert len(found) == 1, found
     return found[0]
+
+
+def every_kind() -> dict[str, Any]:
+    """The BASE survey with one problem of each kind a question or outcome can have.
+
+    The first question has an unknown type *and* a show_if naming a question that
+    does not exist: both must be reported in the same run (issue 19).
+    """
+    data = survey(consent=None)
+    first = question(0, 0, data)
+    first.update(type="smilie7", show_if={"question": "q9", "equals": "happy"}, hnit="typo")
+    question(0, 1, data)["show_if"] = {"question": "comments", "equals": "x"}
+    del question(0, 2, data)["choices"]
+    question(1, 0, data)["id"] = "activities"
+    data["outcomes"].append(
+        {
+            "id": "said_something",
+            "statement": "People who wrote something",
+            "question": "comments",
+            "positive": ["x"],
+        }
+    )
+    return data
+
+
+#: (path, what the message says) for every problem in :func:`every_kind`, in file order.
+EVERY_KIND_EXPECTED: list[tuple[str, str]] = [
+    ("", "missing required key 'consent'"),
+    ("pages[0].questions[0].type", "unknown question type 'smilie7'; did you mean 'smiley5'?"),
+    ("pages[0].questions[0].type", "skipped because the type is unknown"),
+    ("pages[0].questions[0].hnit", "unknown key 'hnit'; did you mean 'hint'?"),
+    ("pages[0].questions[0].show_if.question", "show_if names unknown question 'q9'"),
+    ("pages[0].questions[1].show_if.question", "show_if names 'comments', which comes later"),
+    ("pages[0].questions[2]", "a multi question needs choices"),
+    ("pages[1].questions[0].id", "duplicate question id 'activities'"),
+    ("outcomes[0].question", "skipped because the type of 'enjoyed' is unknown"),
+    (
+        "outcomes[1].question",
+        "an outcome needs a question with choices, but 'comments' is a textarea",
+    ),
+]
+
+
+def assert_every_kind_reported(found: list[str], source: str) -> None:
+    """*found* holds exactly one message for each of EVERY_KIND_EXPECTED, at its path."""
+    assert len(found) == len(EVERY_KIND_EXPECTED), "\n".join(found)
+    for path, says in EVERY_KIND_EXPECTED:
+        start = f"{source}: {path}: " if path else f"{source}: "
+        matches = [p for p in found if p.startswith(start) and says in p]
+        assert len(matches) == 1, f"{path or 'top'}: {says!r} not in:\n" + "\n".join(found)

@@ -127,12 +127,17 @@ def test_bad_audience_lists_the_audiences() -> None:
 def test_unknown_question_type_suggests_and_lists_types() -> None:
     data = survey()
     question(0, 0, data)["type"] = "smily5"
-    message = only(data)
+    message, skipped, outcome = problems(data)
     assert message.startswith(
         "bad.yaml: pages[0].questions[0].type: "
         "unknown question type 'smily5'; did you mean 'smiley5'?"
     )
     assert "(allowed: agree3, completed_with_help, consent_to_quote, date," in message
+    # What needs the type is said to be skipped, here and in the outcome counting it.
+    assert skipped.startswith("bad.yaml: pages[0].questions[0].type: checks that depend on")
+    assert outcome.startswith(
+        "bad.yaml: outcomes[0].question: skipped because the type of 'enjoyed' is unknown"
+    )
 
 
 def test_duplicate_question_id_points_at_the_first_use() -> None:
@@ -211,7 +216,7 @@ def test_every_problem_is_reported_at_once_in_file_order() -> None:
     question(0, 0, data)["type"] = "smily"
     data["outcomes"][0]["positive"] = []
     found = problems(data)
-    assert len(found) == 4
+    assert len(found) == 6  # with the two checks skipped for the unknown type
     lines = [int(p.rsplit("(line ", 1)[1].rstrip(")")) for p in found]
     assert lines == sorted(lines)
 

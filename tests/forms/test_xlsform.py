@@ -189,6 +189,37 @@ def test_validation_problems_name_the_spreadsheet_row():
     )
 
 
+def test_one_import_reports_every_problem_with_its_row() -> None:
+    # Issue 19: an unsupported type no longer hides the row's other problems.
+    book = workbook(
+        [
+            ["type", "name", "label", "relevant", "parameters"],
+            ["text", "first", "First"],
+            ["geopoint", "where", "Where?", "${first} > 3"],
+            ["text", "second", "Second", "${first} = 'x'"],
+            ["select_one yesno", "agree", "Agree?", "${later} = 'yes'"],
+            ["integer", "later", "Later"],
+            ["range", "stars", "Stars", None, "start=10 end=2"],
+        ],
+        [["list_name", "name", "label"], ["yesno", "yes", "Yes"], ["yesno", "no", "No"]],
+        [["form_id", "audience"], ["every", "kids"]],
+    )
+    with pytest.raises(XLSFormError) as caught:
+        load_workbook(book, "every.xlsx")
+    expected = [
+        "survey sheet row 3: type 'geopoint' is not supported",
+        "survey sheet row 3: relevant '${first} > 3' is not supported",
+        "survey sheet row 5: relevant uses ${later}, which is not an earlier question",
+        "audience: unknown audience 'kids'",
+        "survey sheet row 4 (show_if.question): show_if names 'first', a text question",
+        "survey sheet row 7 (min): min (10) is greater than max (2)",
+    ]
+    found = caught.value.problems
+    assert len(found) == len(expected), found
+    for says in expected:
+        assert any(p.startswith(f"every.xlsx: {says}") for p in found), (says, found)
+
+
 def test_pyxform_checks_the_workbook_itself():
     book = workbook(
         [["type", "name", "label"], ["select_one missing", "q", "Q"]],
