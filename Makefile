@@ -37,14 +37,16 @@ run: $(STAMP) $(INSTANCE)/secret_key translations-compile
 # fonts-noto-core has every script Heard offers: Noto Sans Gurmukhi, Gujarati and Tamil,
 # Noto Naskh/Sans Arabic and Noto Nastaliq Urdu (fonts-noto-extra, 330 MB, is not needed).
 # poppler-utils (pdffonts, pdftotext) lets the report test check the PDF's fonts and words.
+# redis-server: the limiter's shared store is tested against a real Redis the tests start
+# on a loopback port (the Debian service itself is not started or enabled by the tests).
 system-packages:
 	@if [ "$$(id -u)" = 0 ]; then \
 	  if ! command -v chromium >/dev/null || ! dpkg -s fonts-noto-core >/dev/null 2>&1 \
-	      || ! command -v pdffonts >/dev/null; then \
+	      || ! command -v pdffonts >/dev/null || ! dpkg -s redis-server >/dev/null 2>&1; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	      chromium fonts-noto-core fonts-noto-ui-core poppler-utils >/dev/null; \
+	      chromium fonts-noto-core fonts-noto-ui-core poppler-utils redis-server >/dev/null; \
 	  fi; \
-	else echo "Not root: skipping apt-get (install chromium, fonts-noto-core and poppler-utils for browser and report tests)"; fi
+	else echo "Not root: skipping apt-get (install chromium, fonts-noto-core, poppler-utils and redis-server for browser, report and limiter tests)"; fi
 
 ## test: set up and run the whole suite
 test: $(STAMP) system-packages translations-compile

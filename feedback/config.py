@@ -60,11 +60,17 @@ class Config:
     PERMANENT_SESSION_LIFETIME = _env_int("HEARD_SESSION_MINUTES", 30) * 60
     # How long an invitation link for a new member of staff works.
     HEARD_INVITE_DAYS = _env_int("HEARD_INVITE_DAYS", 7)
+    # memory:// is per process: with several gunicorn workers, use redis://host:6379/0 so the
+    # workers share one count (a warning at start-up says so when they do not).
     RATELIMIT_STORAGE_URI = os.environ.get("HEARD_RATELIMIT_STORAGE_URI", "memory://")
+    # If Redis goes away, keep limiting in each worker's memory rather than fail every page.
+    RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
     RATELIMIT_ENABLED = os.environ.get("HEARD_RATELIMIT_ENABLED", "1") == "1"
     RATELIMIT_HEADERS_ENABLED = False
     # Per client address, counted in the limiter's storage only, never stored with answers.
     HEARD_SUBMIT_RATE = os.environ.get("HEARD_SUBMIT_RATE", "120 per minute")
+    # Wrong passwords per account, whatever the address (an attacker may have many).
+    HEARD_LOGIN_ACCOUNT_RATE = os.environ.get("HEARD_LOGIN_ACCOUNT_RATE", "10 per hour")
     # Behind N reverse proxies, trust N X-Forwarded-For hops for the client address.
     HEARD_PROXY_COUNT = _env_int("HEARD_PROXY_COUNT", 0)
 
