@@ -58,6 +58,8 @@ class Config:
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = True
     PERMANENT_SESSION_LIFETIME = _env_int("HEARD_SESSION_MINUTES", 30) * 60
+    # However active, a staff session ends this many hours after signing in.
+    HEARD_SESSION_MAX_HOURS = _env_int("HEARD_SESSION_MAX_HOURS", 12)
     # How long an invitation link for a new member of staff works.
     HEARD_INVITE_DAYS = _env_int("HEARD_INVITE_DAYS", 7)
     # memory:// is per process: with several gunicorn workers, use redis://host:6379/0 so the

@@ -22,6 +22,7 @@ from sqlalchemy import func, select
 from wtforms import EmailField, PasswordField
 from wtforms.validators import InputRequired, Length
 
+from feedback.auth.sessions import start_session
 from feedback.errors import render_error
 from feedback.extensions import db, limiter, login_manager
 from feedback.models import User
@@ -31,11 +32,6 @@ from feedback.throttle import exhausted, spend
 bp = Blueprint("auth", __name__)
 login_manager.login_view = "auth.login"
 login_manager.login_message = _l("Please sign in to see this page.")
-
-
-@login_manager.user_loader
-def _load_user(user_id: str) -> User | None:
-    return db.session.get(User, int(user_id))
 
 
 class LoginForm(FlaskForm):
@@ -70,6 +66,7 @@ def login():  # type: ignore[no-untyped-def]
             session.clear()
             session.permanent = True
             login_user(user)
+            start_session(user)
             user.last_login_at = utcnow()
             db.session.commit()
             return redirect(_safe_next(request.args.get("next")) or url_for("auth.home"))
@@ -81,6 +78,10 @@ def login():  # type: ignore[no-untyped-def]
 
 @bp.post("/logout")
 def logout():  # type: ignore[no-untyped-def]
+    if current_user.is_authenticated:
+        # Ends this cookie and any copy of it (and the person's other sessions).
+        current_user.end_sessions()
+        db.session.commit()
     logout_user()
     session.clear()
     flash(_("You have signed out."))
