@@ -38,14 +38,17 @@ run: $(STAMP) $(INSTANCE)/secret_key translations-compile
 # Noto Naskh/Sans Arabic and Noto Nastaliq Urdu (fonts-noto-extra, 330 MB, is not needed).
 # poppler-utils (pdffonts, pdftotext) lets the report test check the PDF's fonts and words.
 # libharfbuzz-subset0: WeasyPrint 70 subsets fonts with it (and warns, an error in tests, without).
+# redis-server: the limiter's shared store is tested against a real Redis the tests start
+# on a loopback port (the Debian service itself is not started or enabled by the tests).
+SYSTEM_PACKAGES := chromium fonts-noto-core fonts-noto-ui-core poppler-utils libharfbuzz-subset0 redis-server
 system-packages:
 	@if [ "$$(id -u)" = 0 ]; then \
-	  if ! command -v chromium >/dev/null || ! dpkg -s fonts-noto-core >/dev/null 2>&1 \
-	      || ! command -v pdffonts >/dev/null || ! dpkg -s libharfbuzz-subset0 >/dev/null 2>&1; then \
+	  if ! command -v chromium >/dev/null || ! command -v pdffonts >/dev/null \
+	      || ! dpkg -s $(SYSTEM_PACKAGES) >/dev/null 2>&1; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	      chromium fonts-noto-core fonts-noto-ui-core poppler-utils libharfbuzz-subset0 >/dev/null; \
+	      $(SYSTEM_PACKAGES) >/dev/null; \
 	  fi; \
-	else echo "Not root: skipping apt-get (install chromium, fonts-noto-core and poppler-utils for browser and report tests)"; fi
+	else echo "Not root: skipping apt-get (install chromium, fonts-noto-core, poppler-utils and redis-server for browser, report and limiter tests)"; fi
 
 ## test: set up and run the whole suite
 test: $(STAMP) system-packages translations-compile

@@ -35,7 +35,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         count = app.config["HEARD_PROXY_COUNT"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count)  # type: ignore[method-assign]
 
-    from feedback import errors, extensions, i18n, navigation, security
+    from feedback import errors, extensions, i18n, navigation, security, throttle
     from feedback.database import close_sessions_quietly, configure_engine
 
     extensions.db.init_app(app)
@@ -43,6 +43,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     extensions.csrf.init_app(app)
     extensions.login_manager.init_app(app)
     extensions.limiter.init_app(app)
+    throttle.warn_if_unshared(app)
     i18n.init_app(app)
     navigation.init_app(app)
     security.init_app(app)

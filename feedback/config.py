@@ -58,13 +58,31 @@ class Config:
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = True
     PERMANENT_SESSION_LIFETIME = _env_int("HEARD_SESSION_MINUTES", 30) * 60
+    # However active, a staff session ends this many hours after signing in.
+    HEARD_SESSION_MAX_HOURS = _env_int("HEARD_SESSION_MAX_HOURS", 12)
     # How long an invitation link for a new member of staff works.
     HEARD_INVITE_DAYS = _env_int("HEARD_INVITE_DAYS", 7)
+    # memory:// is per process: with several gunicorn workers, use redis://host:6379/0 so the
+    # workers share one count (a warning at start-up says so when they do not).
     RATELIMIT_STORAGE_URI = os.environ.get("HEARD_RATELIMIT_STORAGE_URI", "memory://")
+    # If Redis goes away, keep limiting in each worker's memory rather than fail every page.
+    RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
     RATELIMIT_ENABLED = os.environ.get("HEARD_RATELIMIT_ENABLED", "1") == "1"
     RATELIMIT_HEADERS_ENABLED = False
-    # Per client address, counted in the limiter's storage only, never stored with answers.
+    # Survey POSTs (feedback/respond/throttle.py): a class behind one address must never
+    # meet these; an abuser does. Counted in the limiter's storage only, keyed by hashes.
+    #: stored responses per address (a class of 35 finishing together is 35)
     HEARD_SUBMIT_RATE = os.environ.get("HEARD_SUBMIT_RATE", "120 per minute")
+    #: new drafts (Start) per address
+    HEARD_START_RATE = os.environ.get("HEARD_START_RATE", "300 per minute")
+    #: POSTs per draft (a child answers a screen every few seconds at most)
+    HEARD_DRAFT_RATE = os.environ.get("HEARD_DRAFT_RATE", "30 per minute")
+    #: forged, expired or mismatched drafts per address
+    HEARD_JUNK_RATE = os.environ.get("HEARD_JUNK_RATE", "20 per minute")
+    #: wrong access codes per address and campaign
+    HEARD_ACCESS_CODE_RATE = os.environ.get("HEARD_ACCESS_CODE_RATE", "20 per minute;100 per hour")
+    # Wrong passwords per account, whatever the address (an attacker may have many).
+    HEARD_LOGIN_ACCOUNT_RATE = os.environ.get("HEARD_LOGIN_ACCOUNT_RATE", "10 per hour")
     # Behind N reverse proxies, trust N X-Forwarded-For hops for the client address.
     HEARD_PROXY_COUNT = _env_int("HEARD_PROXY_COUNT", 0)
 

@@ -33,6 +33,11 @@ def configure_engine(engine: Engine) -> None:
             cur.execute("PRAGMA synchronous=NORMAL")
         cur.close()
 
+    if ":memory:" not in str(engine.url):
+        from feedback.database_file import guard_sqlite_file
+
+        guard_sqlite_file(engine)
+
 
 def close_sessions_quietly(app: Flask) -> None:
     """End each request's session without letting a dead connection turn the page into a 500.

@@ -25,11 +25,16 @@ class Base(DeclarativeBase):
 
 
 def _client_key() -> str:
-    # Imported lazily: the limiter keys on the address in memory only; it is never stored
-    # with a response (see ARCHITECTURE.md, privacy by default).
+    # A keyed hash of the address: with a shared store (Redis) the key leaves the process,
+    # and no client address is ever stored in the clear (ARCHITECTURE.md, privacy by default).
+    import hashlib
+    import hmac
+
+    from flask import current_app
     from flask_limiter.util import get_remote_address
 
-    return get_remote_address()
+    secret = str(current_app.config["SECRET_KEY"]).encode()
+    return hmac.new(secret, get_remote_address().encode(), hashlib.sha256).hexdigest()[:32]
 
 
 db = SQLAlchemy(model_class=Base)

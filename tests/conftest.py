@@ -142,3 +142,23 @@ def make_app(database_url: str, tmp_path: Path) -> Iterator:
             # no storage until some app enabled it).
             if limiter._storage is not None:
                 limiter.reset()
+
+
+@pytest.fixture(scope="session")
+def redis_server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """One real redis-server per test worker (see tests/redis_server.py)."""
+    from tests.redis_server import redis_server
+
+    with redis_server(tmp_path_factory.mktemp("redis")) as url:
+        yield url
+
+
+@pytest.fixture
+def redis_url(redis_server_url: str) -> str:
+    """The Redis server, emptied for this test."""
+    import redis
+
+    client = redis.Redis.from_url(redis_server_url)
+    client.flushdb()
+    client.close()
+    return redis_server_url

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_user, logout_user
@@ -13,18 +22,16 @@ from sqlalchemy import func, select
 from wtforms import EmailField, PasswordField
 from wtforms.validators import InputRequired, Length
 
+from feedback.auth.sessions import start_session
+from feedback.errors import render_error
 from feedback.extensions import db, limiter, login_manager
 from feedback.models import User
 from feedback.models._time import utcnow
+from feedback.throttle import exhausted, spend
 
 bp = Blueprint("auth", __name__)
 login_manager.login_view = "auth.login"
 login_manager.login_message = _l("Please sign in to see this page.")
-
-
-@login_manager.user_loader
-def _load_user(user_id: str) -> User | None:
-    return db.session.get(User, int(user_id))
 
 
 class LoginForm(FlaskForm):
@@ -50,20 +57,31 @@ def login():  # type: ignore[no-untyped-def]
     form = LoginForm()
     if form.validate_on_submit():
         email = form.email.data.strip().lower()
+        account_rate = current_app.config["HEARD_LOGIN_ACCOUNT_RATE"]
+        # Checked before the password, so a throttled account tells a guesser nothing.
+        if exhausted("login-account", email, account_rate):
+            return render_error(429)
         user = db.session.scalar(select(User).where(func.lower(User.email) == email))
         if user and user.active and user.check_password(form.password.data):
             session.clear()
             session.permanent = True
             login_user(user)
+            start_session(user)
             user.last_login_at = utcnow()
             db.session.commit()
             return redirect(_safe_next(request.args.get("next")) or url_for("auth.home"))
+        # Unknown addresses count too: whether an account exists must not show.
+        spend("login-account", email, account_rate)
         form.password.errors.append(_("Email address or password is not right."))
     return render_template("auth/login.html", form=form)
 
 
 @bp.post("/logout")
 def logout():  # type: ignore[no-untyped-def]
+    if current_user.is_authenticated:
+        # Ends this cookie and any copy of it (and the person's other sessions).
+        current_user.end_sessions()
+        db.session.commit()
     logout_user()
     session.clear()
     flash(_("You have signed out."))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from datetime import datetime
 
 from flask_login import UserMixin
@@ -13,6 +14,10 @@ from feedback.extensions import db
 from feedback.models._time import utcnow
 
 ROLES = ("admin", "analyst", "facilitator", "trainer", "safeguarding")
+
+
+def _new_session_nonce() -> str:
+    return secrets.token_hex(16)
 
 
 class User(UserMixin, db.Model):
@@ -27,9 +32,24 @@ class User(UserMixin, db.Model):
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_login_at: Mapped[datetime | None]
+    #: part of every session's identity; a new value ends all of this person's sessions
+    session_nonce: Mapped[str] = mapped_column(
+        String(32), default=_new_session_nonce, server_default=""
+    )
 
     def set_password(self, password: str) -> None:
         self.password_hash = generate_password_hash(password)
+        # Whoever knew the old password may hold a session: end them all.
+        self.end_sessions()
+
+    def end_sessions(self) -> None:
+        """Make every session cookie issued to this person stop working (commit to apply)."""
+        self.session_nonce = _new_session_nonce()
+
+    def get_id(self) -> str:
+        # What Flask-Login keeps in the signed cookie: a cookie copied before the nonce
+        # changed (sign-out, deactivation, role or password change) no longer matches.
+        return f"{self.id}:{self.session_nonce}"
 
     def check_password(self, password: str) -> bool:
         return check_password_hash(self.password_hash, password)

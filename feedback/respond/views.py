@@ -26,7 +26,7 @@ from sqlalchemy.orm import joinedload
 from wtforms import StringField
 
 from feedback.errors import render_error
-from feedback.extensions import db, limiter
+from feedback.extensions import db
 from feedback.i18n import survey_languages
 from feedback.models import Campaign, Survey, SurveyVersion
 from feedback.models._time import utcnow
@@ -38,6 +38,11 @@ from feedback.respond.pages import (
     raw_answers,
     survey_text,
     valid_answers,
+)
+from feedback.respond.throttle import (
+    code_guessing_stopped,
+    guard_survey_post,
+    wrong_code_entered,
 )
 from feedback.services.lifecycle import new_receipt, receipt_hash
 from feedback.services.responses import record_response
@@ -98,7 +103,7 @@ def _render_consent(campaign: Campaign, definition: Any, form: FlaskForm) -> str
 
 
 @bp.post("/s/<slug>")
-@limiter.limit(lambda: current_app.config.get("HEARD_SUBMIT_RATE", "120 per minute"))
+@guard_survey_post
 def answer(slug: str):  # type: ignore[no-untyped-def]
     campaign = _campaign(slug)
     action = request.form.get("action", "next")
@@ -155,7 +160,10 @@ def _start(campaign: Campaign, secret: str):  # type: ignore[no-untyped-def]
     if campaign.access_code_hash:
         from feedback.services.campaigns import check_access_code
 
+        if code_guessing_stopped(campaign):
+            return render_error(429)
         if not check_access_code(campaign, form.access_code.data or ""):
+            wrong_code_entered(campaign)
             form.access_code.errors = [_("That access code is not right")]
             return _no_store(_render_consent(campaign, definition, form))
     language = request.form.get("lang") or session.get("lang") or g.offered_languages[0]

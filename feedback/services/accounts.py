@@ -54,6 +54,7 @@ def change_role(user: User, role: str, by: User | None = None) -> bool:
     if role != "admin":
         _keeps_an_admin(user)
     before, user.role = user.role, role
+    user.end_sessions()  # a session must not keep the powers of the old role
     audit(
         "user.role",
         "user",
@@ -70,8 +71,8 @@ def change_role(user: User, role: str, by: User | None = None) -> bool:
 def set_active(user: User, active: bool, by: User | None = None) -> bool:
     """Deactivate (active=False) or reactivate `user`; False when nothing changed.
 
-    A deactivated account cannot sign in, and any session it has stops working at once
-    (Flask-Login treats an inactive user as signed out). Nobody deactivates themselves.
+    A deactivated account cannot sign in, and every session it had ends for good (a new
+    session nonce), so reactivating does not revive them. Nobody deactivates themselves.
     """
     if user.active == active:
         return False
@@ -80,6 +81,8 @@ def set_active(user: User, active: bool, by: User | None = None) -> bool:
             raise AccountError(_("You cannot deactivate your own account."))
         _keeps_an_admin(user)
     user.active = active
+    # Also on reactivation: a cookie from before the deactivation must not work again.
+    user.end_sessions()
     audit(
         "user.reactivate" if active else "user.deactivate",
         "user",

@@ -69,8 +69,8 @@ def test_the_last_admin_cannot_be_demoted_or_deactivated(app, client):
     second = make_user(app, "second@example.org", "admin")
     client.post(f"/admin/users/{me}/role", data={"csrf_token": csrf(client), "role": "analyst"})
     assert _user(app, me).role == "analyst"
-    # ...and is then no longer allowed in.
-    assert client.get("/admin/users").status_code == 403
+    # ...and is then no longer allowed in: a role change ends that person's sessions.
+    assert client.get("/admin/users").status_code == 302
     assert _user(app, second).role == "admin"
 
 

@@ -46,8 +46,13 @@ def heard(env: dict[str, str], *args: str) -> str:
 
 
 @contextmanager
-def gunicorn(database_url: str, workers: int = 2) -> Iterator[str]:
-    """Serve Heard on a free loopback port; yields the base URL."""
+def gunicorn(
+    database_url: str, workers: int = 2, extra_env: dict[str, str] | None = None
+) -> Iterator[str]:
+    """Serve Heard on a free loopback port; yields the base URL.
+
+    extra_env: settings for this server (for example a shared limiter store), applied last.
+    """
     port = free_port()
     env = dict(
         os.environ,
@@ -56,6 +61,7 @@ def gunicorn(database_url: str, workers: int = 2) -> Iterator[str]:
         HEARD_ENV="production",
         HEARD_RATELIMIT_ENABLED="0",
     )
+    env.update(extra_env or {})
     heard(env, "init-db")
     heard(env, "surveys", "load", str(SURVEY))
     global LAST_LOG
