@@ -113,6 +113,27 @@ def text_rate(r: dict[str, Any]) -> tuple[str, bool | None]:
             f"pinned core {fmt_summary(t['per_s'], '/s', 0)}", t["per_cpu_s"]["median"] >= 1000)
 
 
+def text_rate_both(r: dict[str, Any]) -> tuple[str, bool | None]:
+    figure, met = text_rate(r)
+    t = r.get("text_rate") or {}
+    return figure, None if met is None else t["per_cpu_s"]["median"] >= 500
+
+
+def text_latency(r: dict[str, Any]) -> tuple[str, bool | None]:
+    t = r.get("text_rate") or {}
+    if "median_ms" not in t:
+        return t.get("skipped") or t.get("error") or "not measured", None
+    return fmt_summary(t["median_ms"], "ms per answer", 2), t["median_ms"]["median"] <= 10
+
+
+def model_memory(r: dict[str, Any]) -> tuple[str, bool | None]:
+    t = r.get("text_rate") or {}
+    if "model_rss_mb" not in t:
+        return t.get("skipped") or t.get("error") or "not measured", None
+    return (fmt_summary(t["model_rss_mb"], "MB more resident memory", 1),
+            t["model_rss_mb"]["max"] <= 60)
+
+
 def _quality(name: str, key: str, limit: float) -> Check:
     def check(r: dict[str, Any]) -> tuple[str, bool | None]:
         q = _get(r, "quality", name) or {}
@@ -164,6 +185,9 @@ BUDGETS: list[tuple[str, str, Check]] = [
     ("3", "Board report (HTML), 100,000 responses: <= 30 s", _timed(100_000, "report_html", 30)),
     ("3", "Board report (PDF), 100,000 responses: <= 30 s", _timed(100_000, "report_pdf", 30)),
     ("3", "text analysis >= 1,000 answers/s on one core", text_rate),
+    ("11", "both tiers: >= 500 answers/s on one core (the figure above)", text_rate_both),
+    ("11", "one answer at submission <= 10 ms median", text_latency),
+    ("11", "learned model <= 60 MB more resident memory per worker", model_memory),
     ("3", "voices-dev theme micro-F1 >= 0.80", _quality("voices-dev", "theme_micro_f1", 0.80)),
     ("3", "voices-dev sentiment accuracy >= 0.80",
      _quality("voices-dev", "sentiment_accuracy", 0.80)),

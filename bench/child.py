@@ -27,24 +27,46 @@ def outcomes(slug: str, period: str, by: str | None) -> dict[str, object]:
     return {"seconds": seconds, "cpu_seconds": cpu, "rows": len(rows)}
 
 
+def _rss_mb() -> float:
+    """This process's resident memory now (Linux /proc), in MB."""
+    with open("/proc/self/statm") as fh:
+        return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
 def text_rate(count: int) -> dict[str, object]:
-    """Analyse `count` texts on one core with analysis.text.analyse_text."""
-    from analysis.text import analyse_text
+    """Analyse `count` texts on one core with analysis.text.analyse_text (both tiers).
+
+    Also: the median time of one answer (the submission path's share), and how much
+    resident memory the learned model adds to a process that already has the rules.
+    """
+    import statistics
+
+    from analysis.text import analyse_rules, analyse_text
+    from analysis.text.model import shipped_model
     from bench.texts import sample_texts
 
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core, as the budget says
     texts = sample_texts(count)
     for t in texts[:20]:
-        analyse_text(t)  # warm up: lexicons load on first use
+        analyse_rules(t)  # warm up: lexicons load on first use
+    before = _rss_mb()
+    shipped_model()
+    model_mb = _rss_mb() - before
+    for t in texts[:20]:
+        analyse_text(t)
+    each = []
     t0, cpu0 = time.perf_counter(), time.process_time()
     for t in texts:
+        start = time.perf_counter()
         analyse_text(t)
+        each.append(time.perf_counter() - start)
     seconds, cpu = time.perf_counter() - t0, time.process_time() - cpu0
     # Both rates: wall clock on the pinned core, and per CPU second (what the core does
     # when no neighbour shares it; the machine is shared, so wall clock can only be lower).
     return {"seconds": seconds, "cpu_seconds": cpu, "texts": len(texts),
-            "per_s": len(texts) / seconds, "per_cpu_s": len(texts) / cpu}
+            "per_s": len(texts) / seconds, "per_cpu_s": len(texts) / cpu,
+            "median_ms": statistics.median(each) * 1000, "model_rss_mb": model_mb}
 
 
 def main() -> None:

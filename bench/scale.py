@@ -175,6 +175,8 @@ def bench_text(runs: int = 3, count: int = 3000) -> dict[str, Any]:
     return {
         "per_s": summary([r["per_s"] for r in results], 0),
         "per_cpu_s": summary([r["per_cpu_s"] for r in results], 0),
+        "median_ms": summary([r["median_ms"] for r in results], 2),
+        "model_rss_mb": summary([r["model_rss_mb"] for r in results], 1),
         "texts": count,
         "runs": results,
     }
