@@ -87,12 +87,15 @@ def start(slug: str):  # type: ignore[no-untyped-def]
     return _no_store(_render_consent(campaign, definition, StartForm()))
 
 
-def _render_consent(campaign: Campaign, definition: Any, form: FlaskForm) -> str:
+def _render_consent(
+    campaign: Campaign, definition: Any, form: FlaskForm, notice: str | None = None
+) -> str:
     return render_template(
         "respond/consent.html",
         campaign=campaign,
         definition=definition,
         form=form,
+        notice=notice,
         t=survey_text,
     )
 
@@ -112,8 +115,14 @@ def answer(slug: str):  # type: ignore[no-untyped-def]
     except DraftError:
         return render_error(400, _("This survey page had expired. Please start again."))
     version = db.session.get(SurveyVersion, draft.version_id)
-    if version is None or version.survey_id != campaign.survey_id:
-        return render_error(400)
+    if (
+        draft.campaign_id != campaign.id
+        or version is None
+        or version.survey_id != campaign.survey_id
+    ):
+        # A draft is the pass a link's start page gave (after its access code, if any):
+        # a draft from another link, or another survey, must not open this one.
+        return _start_again(campaign)
     definition = respondent_definition(version)
     g.offered_languages = survey_languages(definition)
     g.forced_locale = request.form.get("lang") or draft.language
@@ -143,6 +152,17 @@ def answer(slug: str):  # type: ignore[no-untyped-def]
         draft.checking = True
         return _render_check(campaign, definition, draft)
     return _submit(campaign, version, draft, secret)
+
+
+def _start_again(campaign: Campaign):  # type: ignore[no-untyped-def]
+    definition = respondent_definition(campaign.survey.current_version)
+    g.offered_languages = survey_languages(definition)
+    form = StartForm(formdata=None)
+    notice = _(
+        "These answers were started on a different link. Please start again here; "
+        "nothing has been sent."
+    )
+    return _no_store(_render_consent(campaign, definition, form, notice=notice))
 
 
 def _start(campaign: Campaign, secret: str):  # type: ignore[no-untyped-def]
