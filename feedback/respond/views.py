@@ -30,6 +30,7 @@ from feedback.extensions import db, limiter
 from feedback.i18n import survey_languages
 from feedback.models import Campaign, Survey, SurveyVersion
 from feedback.models._time import utcnow
+from feedback.respond import thanks as thanks_note
 from feedback.respond.contact import contact_request, respondent_definition
 from feedback.respond.draft import Draft, DraftError, dump_draft, load_draft
 from feedback.respond.pages import (
@@ -79,8 +80,9 @@ def _no_store(body: Any, code: int = 200) -> Any:
 @bp.get("/s/<slug>")
 def start(slug: str):  # type: ignore[no-untyped-def]
     campaign = _campaign(slug)
-    if campaign.kiosk:  # a shared tablet: the next person inherits nothing
-        session.pop("thanks", None)
+    # Someone starting afresh inherits nothing of a thank-you page that was never shown.
+    thanks_note.forget()
+    if campaign.kiosk:  # a shared tablet: not even the last person's language
         session.pop("lang", None)
     definition = campaign.survey.current_version.definition
     g.offered_languages = survey_languages(definition)
@@ -224,12 +226,9 @@ def _submit(campaign, version, draft, secret):  # type: ignore[no-untyped-def]
         contact=contact_request(draft.answers),
         receipt_hash=receipt_hash(receipt) if receipt else None,
     )
-    thanks = {"lang": draft.language, "concern": False}
-    if response is not None and receipt:
-        thanks["receipt"] = receipt
-    if response is not None:
-        thanks["concern"] = bool(getattr(response, "concern_flagged", False))
-    session["thanks"] = thanks
+    # A retry of a stored submission shows the thanks again, but no receipt: that was
+    # made for the first one, which keeps its own.
+    thanks_note.hand_over(draft.token, draft.language, receipt if response is not None else None)
     return redirect(url_for("respond.thanks", slug=campaign.slug), code=303)
 
 
@@ -238,16 +237,16 @@ def thanks(slug: str):  # type: ignore[no-untyped-def]
     campaign = _find_campaign(slug)
     definition = campaign.survey.current_version.definition
     g.offered_languages = survey_languages(definition)
-    # Shown once: the receipt leaves the session cookie as soon as the page is drawn.
-    info = session.pop("thanks", None) or {}
-    g.forced_locale = info.get("lang")
+    # Shown once: the sealed note leaves the session cookie as soon as the page is drawn.
+    info = thanks_note.take_over()
+    g.forced_locale = info.language
     return _no_store(
         render_template(
             "respond/thanks.html",
             campaign=campaign,
             definition=definition,
-            concern=info.get("concern", False),
-            receipt=info.get("receipt"),
+            concern=info.concern,
+            receipt=info.receipt,
             help_lines=current_app.config["HEARD_HELP_LINES"],
             service_contact=current_app.config["HEARD_SERVICE_CONTACT"],
             t=survey_text,
