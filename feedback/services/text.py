@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 
 import analysis.text as analyser
 from feedback.extensions import db
+from feedback.logsafe import describe
 from feedback.models import Answer, ConcernAlert, Response, SurveyVersion, TextAnalysis, TextTheme
 from feedback.services.contact import ContactRequest, contact_available, encrypt_contact
 from feedback.services.notify import queue_alerts
@@ -51,8 +52,11 @@ def _analyse(
             extra_themes=themes or None,
             prompt=prompt,
         )
-    except Exception:  # never lose a child's response to an analyser bug
-        current_app.logger.exception("text analysis failed; the answer is flagged for reading")
+    except Exception as error:  # never lose a child's response to an analyser bug
+        # Named by type and frame only: an analyser's message may quote the text.
+        current_app.logger.error(
+            "text analysis failed; the answer is flagged for reading: %s", describe(error)
+        )
         return None
 
 
