@@ -40,7 +40,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         count = app.config["HEARD_PROXY_COUNT"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count)  # type: ignore[method-assign]
 
-    from feedback import errors, extensions, i18n, navigation, security
+    from feedback import errors, extensions, i18n, links, navigation, security
+
+    links.init_app(app)
     from feedback.database import close_sessions_quietly, configure_engine
 
     extensions.db.init_app(app)

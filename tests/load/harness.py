@@ -54,6 +54,7 @@ def gunicorn(database_url: str, workers: int = 2) -> Iterator[str]:
         DATABASE_URL=database_url,
         SECRET_KEY=secrets.token_hex(16),
         HEARD_ENV="production",
+        HEARD_BASE_URL=f"http://127.0.0.1:{port}",
         HEARD_RATELIMIT_ENABLED="0",
     )
     heard(env, "init-db")
