@@ -85,7 +85,7 @@ def test_an_unexpected_failure_shows_heards_own_page_and_logs_no_answer(
     with app.app_context():
         load_library()
 
-    def broken_hook(response, definition, contact=None):  # type: ignore[no-untyped-def]
+    def broken_hook(response, definition, contact=None, **_):  # type: ignore[no-untyped-def]
         # A bug after the answers reached the database: the statement carries the words.
         said = [a.value for a in response.answers]
         db.session.execute(
