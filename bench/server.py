@@ -44,6 +44,7 @@ def heard_env(url: str, **extra: str) -> dict[str, str]:
         DATABASE_URL=url,
         SECRET_KEY=SECRET,
         HEARD_ENV="production",
+        HEARD_BASE_URL="http://127.0.0.1:5000",
         PYTHONPATH=str(ROOT),
         HEARD_OUTBOX=str(Path(tempfile.gettempdir()) / "heard-bench-outbox"),
     )

@@ -16,7 +16,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     """Build the app. `config` overrides settings (tests pass a temporary database here)."""
-    app = Flask(
+    from feedback.errors import HeardFlask
+
+    app = HeardFlask(
         __name__,
         template_folder=str(ROOT / "templates"),
         instance_relative_config=True,
@@ -29,13 +31,18 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         app.config.update(config)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     _finish_config(app)
+    from feedback.cleaning import CleanRequest
+
+    app.request_class = CleanRequest
     if app.config["HEARD_PROXY_COUNT"]:
         from werkzeug.middleware.proxy_fix import ProxyFix
 
         count = app.config["HEARD_PROXY_COUNT"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count)  # type: ignore[method-assign]
 
-    from feedback import errors, extensions, i18n, navigation, security, throttle
+    from feedback import errors, extensions, i18n, links, navigation, security, throttle
+
+    links.init_app(app)
     from feedback.database import close_sessions_quietly, configure_engine
 
     extensions.db.init_app(app)
@@ -70,6 +77,9 @@ def _finish_config(app: Flask) -> None:
     if uri.startswith("postgres://") or uri.startswith("postgresql://"):
         # psycopg 3 is the driver we install; plain postgresql:// would ask for psycopg2.
         app.config["SQLALCHEMY_DATABASE_URI"] = "postgresql+psycopg://" + uri.split("://", 1)[1]
+    # Statement parameters are answers (maybe a disclosure): never in an error or a log.
+    options = dict(app.config.get("SQLALCHEMY_ENGINE_OPTIONS") or {})
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {**options, "hide_parameters": True}
     key_file = Path(app.instance_path) / "secret_key"
     if not app.config.get("SECRET_KEY") and key_file.is_file():
         # `make run` writes this file, so `heard ...` commands work after it unprompted.

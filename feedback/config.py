@@ -45,8 +45,9 @@ class Config:
     HEARD_SMTP_FROM = os.environ.get("HEARD_SMTP_FROM", "heard@localhost")
     HEARD_SMTP_STARTTLS = os.environ.get("HEARD_SMTP_STARTTLS", "1") == "1"
     HEARD_OUTBOX = os.environ.get("HEARD_OUTBOX", "")
-    # The address staff reach Heard at: the only host an alert e-mail ever links to.
-    HEARD_BASE_URL = os.environ.get("HEARD_BASE_URL", "http://127.0.0.1:5000")
+    # The address people reach Heard at: every absolute link (posters, QR codes, course
+    # pages, invitations, alert e-mails) starts with it. Required in production.
+    HEARD_BASE_URL = os.environ.get("HEARD_BASE_URL", "")
     HEARD_ALERT_OVERDUE_HOURS = _env_int("HEARD_ALERT_OVERDUE_HOURS", 24)
     # Fernet key(s), comma-separated, newest first, for contact details respondents give.
     HEARD_CONTACT_KEY = os.environ.get("HEARD_CONTACT_KEY", "")
@@ -99,6 +100,7 @@ class TestingConfig(Config):
     TESTING = True
     SESSION_COOKIE_SECURE = False
     SECRET_KEY = "test-secret-key-not-for-production"
+    HEARD_BASE_URL = os.environ.get("HEARD_BASE_URL", "http://localhost")
     RATELIMIT_ENABLED = False
 
 

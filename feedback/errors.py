@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from flask import Flask, current_app, render_template
+from flask import Flask, current_app, render_template, request
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
+from markupsafe import escape
 from sqlalchemy.exc import (
     DisconnectionError,
     InterfaceError,
@@ -12,9 +13,10 @@ from sqlalchemy.exc import (
     PendingRollbackError,
 )
 from sqlalchemy.exc import TimeoutError as PoolTimeout
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, InternalServerError
 
 from feedback.extensions import db
+from feedback.logsafe import describe
 
 MESSAGES = {
     400: lambda: (_("Something was wrong with that request"), _("Please go back and try again.")),
@@ -32,6 +34,10 @@ MESSAGES = {
     ),
     413: lambda: (_("That was too much to send"), _("Please shorten your answers and try again.")),
     429: lambda: (_("Too many tries"), _("Please wait a minute and try again.")),
+    500: lambda: (
+        _("Sorry, something went wrong"),
+        _("It was our fault, not yours. Please try again in a few minutes."),
+    ),
     503: lambda: (
         _("Sorry, the service is unavailable"),
         _("Please try again in a few minutes. Nothing you sent was half-saved."),
@@ -41,7 +47,28 @@ MESSAGES = {
 
 def render_error(code: int, detail: str | None = None) -> tuple[str, int]:
     title, body = MESSAGES.get(code, MESSAGES[400])()
-    return render_template("error.html", code=code, title=title, body=detail or body), code
+    try:
+        return render_template("error.html", code=code, title=title, body=detail or body), code
+    except Exception as error:  # the page must show, whatever broke the template
+        current_app.logger.error("error page could not be drawn: %s", describe(error))
+        return _bare_page(title, detail or body), code
+
+
+def _bare_page(title: str, body: str) -> str:
+    """The error page without templates or the database: still a way out and help lines."""
+    exit_url = escape(current_app.config.get("HEARD_QUICK_EXIT_URL", "https://www.bbc.co.uk"))
+    childline = current_app.config["HEARD_HELP_LINES"]["childline"]
+    help_line = _(
+        "If you are worried about your safety or someone else's, you can call Childline "
+        "free on %(number)s.",
+        number=childline,
+    )
+    return (
+        f'<!doctype html><html lang="en"><meta charset="utf-8"><title>{escape(title)}</title>'
+        f'<a href="{exit_url}" rel="noreferrer" data-quick-exit>'
+        f"{escape(_('Leave this site quickly'))}</a>"
+        f"<h1>{escape(title)}</h1><p>{escape(body)}</p><p>{escape(help_line)}</p></html>"
+    )
 
 
 def init_app(app: Flask) -> None:
@@ -58,8 +85,23 @@ def init_app(app: Flask) -> None:
             return render_error(code)
         return error
 
+    @app.errorhandler(InternalServerError)
+    def _internal(error: InternalServerError):  # type: ignore[no-untyped-def]
+        # Flask has logged it (HeardFlask.log_exception, without a message); the session
+        # may hold a failed transaction that the page's own queries would trip over.
+        _roll_back_quietly()
+        return render_error(500)
+
     for kind in DATABASE_DOWN:
         app.register_error_handler(kind, _database_down)
+
+
+class HeardFlask(Flask):
+    """Flask, logging an unexpected exception by its types and frames, never its message."""
+
+    def log_exception(self, exc_info) -> None:  # type: ignore[no-untyped-def,override]
+        error = exc_info[1] if isinstance(exc_info, tuple) else exc_info
+        self.logger.error("Exception on %s [%s]: %s", request.path, request.method, describe(error))
 
 
 #: what the database raises while it is unreachable, restarting or out of connections
@@ -72,13 +114,17 @@ DATABASE_DOWN = (
 )
 
 
-def forget_failed_session(error: Exception, where: str) -> None:
-    """Drop the broken transaction and log why, without touching a connection that is gone."""
+def _roll_back_quietly() -> None:
     try:
         db.session.rollback()
     except Exception:  # the connection may be gone; the page must still show
         db.session.remove()
-    current_app.logger.error("database unavailable %s: %s", where, getattr(error, "orig", error))
+
+
+def forget_failed_session(error: Exception, where: str) -> None:
+    """Drop the broken transaction and log why, without touching a connection that is gone."""
+    _roll_back_quietly()
+    current_app.logger.error("database unavailable %s: %s", where, describe(error))
 
 
 def _database_down(error: Exception):  # type: ignore[no-untyped-def]

@@ -70,6 +70,8 @@ def survey_languages(definition: Definition) -> list[str]:
 
 def select_locale() -> str:
     """Flask-Babel's locale selector: the first of the contract's sources that is offered."""
+    if not has_request_context():  # the command line (messages from shared services)
+        return current_app.config.get("BABEL_DEFAULT_LOCALE", "en")
     offered = offered_languages()
     wanted = request.args.get("lang")
     if wanted in offered:

@@ -29,6 +29,7 @@ from wtforms.validators import (
     ValidationError,
 )
 
+from forms.clean import strip_control
 from forms.schema import Question
 
 Translate = Callable[[str], str]
@@ -93,6 +94,9 @@ def _field(question: Question, translate: Translate, max_text: int) -> Field:
         return DateField(
             validators=need, format="%Y-%m-%d", invalid_value_message=not_a_date, **common
         )
+    # Typed text loses control characters before it is validated or stored (a NUL byte
+    # made PostgreSQL refuse the whole submission).
+    common["filters"] = [strip_control]
     limit = min(question.max_length or max_text, max_text)
     too_long = Length(max=limit, message=translate("Your answer is too long"))
     if kind == "pairing_code":

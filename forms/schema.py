@@ -40,6 +40,9 @@ __all__ = [
 AUDIENCES = ("child", "parent_carer", "staff", "community", "focus_group")
 #: Tags a survey may carry in ``kind``: pre/post/follow-up training evaluations
 #: (paired by their ``pairing_code`` question) and focus-group session records.
+#: the most questions one survey may have: the longest bundled survey has a few dozen, and
+#: a submission's writes must stay short (a 10,000-question form held the writer for 8 s)
+MAX_QUESTIONS = 200
 KINDS = ("training_pre", "training_post", "training_followup", "focus_group")
 #: The comparisons a show_if condition may make.
 CONDITION_OPS = ("equals", "in", "not")

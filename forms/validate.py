@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from forms.problems import Path, Report, describe
-from forms.schema import AUDIENCES, KINDS, Definition, Page, Question
+from forms.schema import AUDIENCES, KINDS, MAX_QUESTIONS, Definition, Page, Question
 from forms.validate_outcomes import check_outcomes
 from forms.validate_questions import (
     IDENT,
@@ -139,6 +139,12 @@ def _themes(top: dict[str, Any], report: Report) -> dict[str, tuple[str, ...]]:
     return out
 
 
+def _question_count(raw_pages: list[Any]) -> int:
+    """How many questions the pages list, before any of them is checked."""
+    lists = [page.get("questions") for page in raw_pages if isinstance(page, dict)]
+    return sum(len(items) for items in lists if isinstance(items, list))
+
+
 def _pages(
     top: dict[str, Any], report: Report, one_per_page: bool
 ) -> tuple[tuple[Page, ...], set[str] | None, set[str]]:
@@ -157,6 +163,15 @@ def _pages(
         prefix = ("pages",)
     else:
         report.add((), "missing required key 'pages' (a list of pages, each with questions)")
+        return (), None, set()
+    count = _question_count(raw_pages or ())
+    if count > MAX_QUESTIONS:
+        # Checked before the questions themselves: a huge form gets one clear message fast.
+        report.add(
+            prefix,
+            f"a survey may have at most {MAX_QUESTIONS} questions, and this one has {count}: "
+            "split it into shorter surveys (long surveys also lose respondents)",
+        )
         return (), None, set()
     complete = raw_pages is not None
     drafts: list[Draft] = []

@@ -22,6 +22,7 @@ from wtforms.validators import InputRequired, Length, Optional
 from feedback.admin import bp
 from feedback.auth import role_required
 from feedback.extensions import db
+from feedback.links import absolute_url
 from feedback.models import Campaign, Survey
 from feedback.navigation import add_staff_link
 from feedback.services.audit import audit
@@ -78,8 +79,8 @@ def _campaign(campaign_id: int) -> Campaign:
 
 
 def public_link(campaign: Campaign) -> str:
-    """The full link people type or scan: https://host/s/<slug>."""
-    return url_for("respond.start", slug=campaign.slug, _external=True)
+    """The full link people type or scan: HEARD_BASE_URL/s/<slug>, whatever Host said."""
+    return absolute_url("respond.start", slug=campaign.slug)
 
 
 @bp.get("/campaigns")

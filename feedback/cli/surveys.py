@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 from flask.cli import AppGroup
 
-from feedback.services.surveys import load_survey, survey_summaries
+from feedback.services.surveys import SlugTaken, load_survey, survey_summaries
 from forms.loader import DefinitionError, load_definition, validate_file
 
 surveys = AppGroup("surveys", help="Survey definitions.")
@@ -48,12 +48,16 @@ def load(paths: tuple[str, ...], skip_unsupported: bool) -> None:
                     click.echo(f"skipped: {skipped}", err=True)
             else:
                 definition = load_definition(path)
+            result = load_survey(definition, source=path.name)
+        except SlugTaken as exc:  # the survey's link is a campaign's of another survey
+            failed = True
+            click.echo(f"{path}: {exc.problems[0]}", err=True)
+            continue
         except DefinitionError as exc:
             failed = True
             for problem in exc.problems:
                 click.echo(problem, err=True)
             continue
-        result = load_survey(definition, source=path.name)
         state = "new version" if result.created else "unchanged"
         click.echo(f"{definition.slug}: version {result.version.number} ({state})")
     if failed:

@@ -13,6 +13,7 @@ from flask_wtf import FlaskForm
 from feedback.respond.draft import Draft
 from forms import flow
 from forms.builder import build_page_form
+from forms.clean import strip_control
 from forms.schema import Definition, Question
 
 
@@ -88,7 +89,8 @@ def raw_answers(form: FlaskForm) -> dict[str, Any]:
             value = request.form.get(field.name)
             out[field.name] = value if value in _choice_values(field) else None
         else:
-            out[field.name] = (request.form.get(field.name) or "")[:limit] or None
+            typed = strip_control(request.form.get(field.name) or "")
+            out[field.name] = typed[:limit] or None
     return out
 
 

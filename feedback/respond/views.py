@@ -30,6 +30,7 @@ from feedback.extensions import db
 from feedback.i18n import survey_languages
 from feedback.models import Campaign, Survey, SurveyVersion
 from feedback.models._time import utcnow
+from feedback.respond import thanks as thanks_note
 from feedback.respond.contact import contact_request, respondent_definition
 from feedback.respond.draft import Draft, DraftError, dump_draft, load_draft
 from feedback.respond.pages import (
@@ -84,20 +85,24 @@ def _no_store(body: Any, code: int = 200) -> Any:
 @bp.get("/s/<slug>")
 def start(slug: str):  # type: ignore[no-untyped-def]
     campaign = _campaign(slug)
-    if campaign.kiosk:  # a shared tablet: the next person inherits nothing
-        session.pop("thanks", None)
+    # Someone starting afresh inherits nothing of a thank-you page that was never shown.
+    thanks_note.forget()
+    if campaign.kiosk:  # a shared tablet: not even the last person's language
         session.pop("lang", None)
     definition = campaign.survey.current_version.definition
     g.offered_languages = survey_languages(definition)
     return _no_store(_render_consent(campaign, definition, StartForm()))
 
 
-def _render_consent(campaign: Campaign, definition: Any, form: FlaskForm) -> str:
+def _render_consent(
+    campaign: Campaign, definition: Any, form: FlaskForm, notice: str | None = None
+) -> str:
     return render_template(
         "respond/consent.html",
         campaign=campaign,
         definition=definition,
         form=form,
+        notice=notice,
         t=survey_text,
     )
 
@@ -117,8 +122,14 @@ def answer(slug: str):  # type: ignore[no-untyped-def]
     except DraftError:
         return render_error(400, _("This survey page had expired. Please start again."))
     version = db.session.get(SurveyVersion, draft.version_id)
-    if version is None or version.survey_id != campaign.survey_id:
-        return render_error(400)
+    if (
+        draft.campaign_id != campaign.id
+        or version is None
+        or version.survey_id != campaign.survey_id
+    ):
+        # A draft is the pass a link's start page gave (after its access code, if any):
+        # a draft from another link, or another survey, must not open this one.
+        return _start_again(campaign)
     definition = respondent_definition(version)
     g.offered_languages = survey_languages(definition)
     g.forced_locale = request.form.get("lang") or draft.language
@@ -148,6 +159,17 @@ def answer(slug: str):  # type: ignore[no-untyped-def]
         draft.checking = True
         return _render_check(campaign, definition, draft)
     return _submit(campaign, version, draft, secret)
+
+
+def _start_again(campaign: Campaign):  # type: ignore[no-untyped-def]
+    definition = respondent_definition(campaign.survey.current_version)
+    g.offered_languages = survey_languages(definition)
+    form = StartForm(formdata=None)
+    notice = _(
+        "These answers were started on a different link. Please start again here; "
+        "nothing has been sent."
+    )
+    return _no_store(_render_consent(campaign, definition, form, notice=notice))
 
 
 def _start(campaign: Campaign, secret: str):  # type: ignore[no-untyped-def]
@@ -212,12 +234,9 @@ def _submit(campaign, version, draft, secret):  # type: ignore[no-untyped-def]
         contact=contact_request(draft.answers),
         receipt_hash=receipt_hash(receipt) if receipt else None,
     )
-    thanks = {"lang": draft.language, "concern": False}
-    if response is not None and receipt:
-        thanks["receipt"] = receipt
-    if response is not None:
-        thanks["concern"] = bool(getattr(response, "concern_flagged", False))
-    session["thanks"] = thanks
+    # A retry of a stored submission shows the thanks again, but no receipt: that was
+    # made for the first one, which keeps its own.
+    thanks_note.hand_over(draft.token, draft.language, receipt if response is not None else None)
     return redirect(url_for("respond.thanks", slug=campaign.slug), code=303)
 
 
@@ -226,16 +245,16 @@ def thanks(slug: str):  # type: ignore[no-untyped-def]
     campaign = _find_campaign(slug)
     definition = campaign.survey.current_version.definition
     g.offered_languages = survey_languages(definition)
-    # Shown once: the receipt leaves the session cookie as soon as the page is drawn.
-    info = session.pop("thanks", None) or {}
-    g.forced_locale = info.get("lang")
+    # Shown once: the sealed note leaves the session cookie as soon as the page is drawn.
+    info = thanks_note.take_over()
+    g.forced_locale = info.language
     return _no_store(
         render_template(
             "respond/thanks.html",
             campaign=campaign,
             definition=definition,
-            concern=info.get("concern", False),
-            receipt=info.get("receipt"),
+            concern=info.concern,
+            receipt=info.receipt,
             help_lines=current_app.config["HEARD_HELP_LINES"],
             service_contact=current_app.config["HEARD_SERVICE_CONTACT"],
             t=survey_text,

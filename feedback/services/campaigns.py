@@ -65,7 +65,9 @@ def slugify(text: str) -> str:
 
 
 def unique_slug(base: str, exclude_id: int | None = None) -> str:
-    """`base`, or `base-2`, `base-3`... whichever no other campaign uses."""
+    """`base`, or `base-2`, `base-3`... whichever no other campaign or survey uses."""
+    from feedback.services.slugs import bundled_slugs
+
     base = slugify(base)
     if len(base) < 3:
         base = f"{base}-campaign"
@@ -74,7 +76,8 @@ def unique_slug(base: str, exclude_id: int | None = None) -> str:
         query = select(Campaign.id).where(Campaign.slug == candidate)
         if exclude_id is not None:
             query = query.where(Campaign.id != exclude_id)
-        if db.session.scalar(query) is None:
+        free = db.session.scalar(query) is None and candidate not in bundled_slugs()
+        if free and db.session.scalar(select(Survey.id).where(Survey.slug == candidate)) is None:
             return candidate
         n += 1
         candidate = f"{base}-{n}"
@@ -121,11 +124,13 @@ def _apply(campaign: Campaign, fields: CampaignFields) -> None:
             raise CampaignError(
                 _l("The link name can use lower-case letters, digits and dashes (3 to 80)")
             )
-        taken = db.session.scalar(
-            select(Campaign.id).where(Campaign.slug == slug, Campaign.id != campaign.id)
-        )
-        if taken is not None:
-            raise CampaignError(_l("Another campaign already uses that link name"))
+        from feedback.services.slugs import campaign_slug_problem
+
+        # no_autoflush: a campaign being edited must not be written before it is checked.
+        with db.session.no_autoflush:
+            problem = campaign_slug_problem(slug, campaign.survey_id, campaign.id)
+        if problem:
+            raise CampaignError(problem)
     else:
         slug = campaign.slug or unique_slug(name, exclude_id=campaign.id)
     campaign.slug = slug

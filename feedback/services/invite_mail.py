@@ -10,21 +10,16 @@ import smtplib
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 
-from flask import current_app, request, url_for
+from flask import current_app
 from flask_babel import gettext as _
 
+from feedback.links import absolute_url
 from feedback.services.mail import smtp_connection
 
 
 def invitation_link(token: str) -> str:
-    """The full link for `token`.
-
-    HEARD_BASE_URL wins over the request's own address, so a link sent by e-mail
-    points at the public name of the service even behind a proxy.
-    """
-    path = url_for("auth.accept_invite", token=token)
-    base = current_app.config.get("HEARD_BASE_URL") or request.url_root
-    return base.rstrip("/") + path
+    """The full link for `token`, always on HEARD_BASE_URL (never the request's Host)."""
+    return absolute_url("auth.accept_invite", token=token)
 
 
 def mail_configured() -> bool:

@@ -28,6 +28,7 @@ from sqlalchemy import event, func, select, update
 from sqlalchemy.orm import Session, SessionTransaction
 
 from feedback.extensions import db
+from feedback.links import base_url
 from feedback.models import AuditEvent, ConcernAlert, User
 from feedback.models._time import utcnow
 from feedback.services.mail import smtp_connection
@@ -57,8 +58,7 @@ def outbox_path(app: Flask | None = None) -> Path:
 def alert_link(alert_id: int, app: Flask | None = None) -> str:
     # Never built from the request's Host header: a forged Host would otherwise put a
     # phishing link into a lead's inbox.
-    base = (app or current_app).config.get("HEARD_BASE_URL") or "http://127.0.0.1:5000"
-    return f"{base.rstrip('/')}/safeguarding/alerts/{alert_id}"
+    return f"{base_url(app)}/safeguarding/alerts/{alert_id}"
 
 
 def _recipients(session: Session) -> list[str]:

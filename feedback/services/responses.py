@@ -98,13 +98,16 @@ def record_response(
     if submitted_at is not None:
         response.submitted_at = submitted_at
     response.answers = _answer_rows(definition, kept, secret)
+    from feedback.services.hooks import after_response_stored, before_response_stored
+
+    # Everything slow happens before the first INSERT; from there to the commit is only
+    # writing rows, so the writer (SQLite's one lock) is held briefly.
+    analysed = before_response_stored(definition, kept, language)
     db.session.add(response)
     try:
         db.session.flush()
         db.session.add(SubmissionToken(token=token, response_id=response.id))
-        from feedback.services.hooks import after_response_stored
-
-        after_response_stored(response, definition, contact)
+        after_response_stored(response, definition, contact, analysed=analysed)
         db.session.commit()
     except IntegrityError:
         # Two taps raced past the check above: the other one stored it.

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from feedback.extensions import db
 from feedback.models import Response, Survey, SurveyVersion, User
 from feedback.services.audit import audit
-from feedback.services.surveys import LoadResult, load_survey
+from feedback.services.surveys import LoadResult, SlugTaken, load_survey
 from forms.loader import DefinitionError, load_text
 from forms.schema import Definition
 
@@ -86,7 +86,10 @@ def import_upload(
     """
     name = _safe_name(filename)
     definition, skipped, notes, translated = _validate(name, content, skip_unsupported)
-    result = load_survey(definition, source=name)
+    try:
+        result = load_survey(definition, source=name)
+    except SlugTaken as exc:
+        raise UploadError([f"{name}: {problem}" for problem in exc.problems]) from None
     audit(
         "survey.upload",
         "survey",

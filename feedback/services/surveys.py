@@ -10,7 +10,13 @@ from sqlalchemy import func, select
 
 from feedback.extensions import db
 from feedback.models import Campaign, Response, Survey, SurveyVersion
+from feedback.services.slugs import survey_slug_problem
+from forms.loader import DefinitionError
 from forms.schema import Definition
+
+
+class SlugTaken(DefinitionError):
+    """The survey's link, /s/<slug>, is a campaign's of another survey."""
 
 
 @dataclass(frozen=True)
@@ -28,8 +34,12 @@ def definition_sha256(definition: Definition) -> str:
 def load_survey(definition: Definition, source: str | None = None) -> LoadResult:
     """Store `definition` as a new version of its survey, unless it is unchanged.
 
-    A new survey also gets a default campaign whose link is /s/<slug>.
+    A new survey also gets a default campaign whose link is /s/<slug>. Raises SlugTaken
+    (a DefinitionError) when a campaign of another survey already has that link.
     """
+    problem = survey_slug_problem(definition.slug)
+    if problem:  # before any write: a clear message, not a UNIQUE violation
+        raise SlugTaken([problem])
     digest = definition_sha256(definition)
     survey = db.session.scalar(select(Survey).where(Survey.slug == definition.slug))
     if survey is None:

@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 
 import analysis.text as analyser
 from feedback.extensions import db
+from feedback.logsafe import describe
 from feedback.models import Answer, ConcernAlert, Response, SurveyVersion, TextAnalysis, TextTheme
 from feedback.services.contact import ContactRequest, contact_available, encrypt_contact
 from feedback.services.notify import queue_alerts
@@ -51,8 +52,11 @@ def _analyse(
             extra_themes=themes or None,
             prompt=prompt,
         )
-    except Exception:  # never lose a child's response to an analyser bug
-        current_app.logger.exception("text analysis failed; the answer is flagged for reading")
+    except Exception as error:  # never lose a child's response to an analyser bug
+        # Named by type and frame only: an analyser's message may quote the text.
+        current_app.logger.error(
+            "text analysis failed; the answer is flagged for reading: %s", describe(error)
+        )
         return None
 
 
@@ -68,22 +72,38 @@ def _has_alert(answer_id: int) -> bool:
     return db.session.scalar(query) is not None
 
 
+def analyse_value(
+    value: str, language: str | None, question_id: str, definition: Definition
+) -> TextResult | None:
+    """Run the analyser on one answer's text; None when it failed. Pure CPU, no database.
+
+    Called before a write transaction opens: analysis is the slow part of storing a
+    response, and on SQLite every other writer waits while a transaction is open.
+    """
+    themes = dict(definition.themes) or None
+    return _analyse(value, language, _prompt(definition, question_id), themes)
+
+
 def analyse_answer(
     answer: Answer, survey_id: int, language: str | None, definition: Definition
 ) -> ConcernAlert | None:
+    """Analyse one stored answer and add its rows (see :func:`store_analysis`)."""
+    result = analyse_value(answer.value, language, answer.question_id, definition)
+    return store_analysis(answer, survey_id, result)
+
+
+def store_analysis(
+    answer: Answer, survey_id: int, result: TextResult | None, fresh: bool = False
+) -> ConcernAlert | None:
     """Add the TextAnalysis (and TextTheme rows) of one answer; return its alert, if any.
 
-    `language` is the language the survey was answered in (the analyser trusts it unless
-    the text is plainly in another script); `definition` is the version answered, for the
-    question's wording and the survey's own themes (added to the default taxonomy).
-    When the analyser fails, no TextAnalysis is written (`heard analyse` retries it) and an
-    alert with no categories asks a lead to read the text: a missed concern is worse than
-    a false alarm.
+    `result` is the analyser's verdict (:func:`analyse_value`); None means it failed: no
+    TextAnalysis is written (`heard analyse` retries it) and an alert with no categories
+    asks a lead to read the text, since a missed concern is worse than a false alarm.
+    `fresh`: the answer was stored in this transaction, so it cannot have an alert yet.
     """
-    themes = dict(definition.themes) or None
-    result = _analyse(answer.value, language, _prompt(definition, answer.question_id), themes)
     if result is None:
-        if _has_alert(answer.id):
+        if not fresh and _has_alert(answer.id):
             return None
         alert = ConcernAlert(
             response_id=answer.response_id,
@@ -114,7 +134,7 @@ def analyse_answer(
     db.session.add(analysis)
     if not result.concern:
         return None
-    if _has_alert(answer.id):  # flagged earlier, when the analyser failed on it
+    if not fresh and _has_alert(answer.id):  # flagged earlier, when the analyser failed on it
         return None
     alert = ConcernAlert(
         response_id=answer.response_id,
@@ -156,21 +176,43 @@ def _attach_contact(
     return alerts
 
 
+def analyse_answers(
+    definition: Definition, answers: Mapping[str, object], language: str | None
+) -> dict[str, TextResult | None]:
+    """The analyser's verdict on each free-text answer, by question id, before any write."""
+    ids = free_text_ids(definition)
+    return {
+        qid: analyse_value(str(value), language, qid, definition)
+        for qid, value in answers.items()
+        if qid in ids and isinstance(value, str) and value.strip()
+    }
+
+
 def analyse_response(
-    response: Response, definition: Definition, contact: ContactRequest | None = None
+    response: Response,
+    definition: Definition,
+    contact: ContactRequest | None = None,
+    analysed: Mapping[str, TextResult | None] | None = None,
 ) -> list[ConcernAlert]:
-    """Analyse every free-text answer of a just-flushed `response`; return the new alerts.
+    """Store the analysis of every free-text answer of a just-flushed `response`.
 
     `definition` is the version the response answered (its free-text questions and its
     own themes). `contact` is the answer to the contact question, when the survey offered
-    it. Sets `response.concern_flagged`, which the thank-you page reads. Leads are
+    it. `analysed` holds verdicts made before the transaction (:func:`analyse_answers`);
+    an answer missing from it is analysed here. Returns the new alerts; leads are
     notified once the surrounding transaction commits.
     """
     ids = free_text_ids(definition)
     alerts: list[ConcernAlert] = []
     for answer in response.answers:
         if answer.question_id in ids and answer.value.strip():
-            alert = analyse_answer(answer, response.survey_id, response.language, definition)
+            if analysed is not None and answer.question_id in analysed:
+                result = analysed[answer.question_id]
+            else:
+                result = analyse_value(
+                    answer.value, response.language, answer.question_id, definition
+                )
+            alert = store_analysis(answer, response.survey_id, result, fresh=True)
             if alert is not None:
                 alerts.append(alert)
     if contact is not None and contact.wanted:
@@ -178,7 +220,6 @@ def analyse_response(
     if alerts:
         db.session.flush()
         queue_alerts(db.session, [a.id for a in alerts])
-    response.concern_flagged = bool(alerts)  # type: ignore[attr-defined]
     return alerts
 
 
@@ -240,10 +281,17 @@ def backfill(
             if not rows:
                 break
             last_id = rows[-1][0].id  # read before the commit expires the rows
-            alerts = [
-                analyse_answer(answer, survey_id, language, definition)
-                for answer, survey_id, language in rows
+            # The whole batch is analysed first, then written: the writer is held only
+            # for the inserts, not for 500 analyses.
+            verdicts = [
+                analyse_value(answer.value, language, answer.question_id, definition)
+                for answer, _survey_id, language in rows
             ]
+            with db.session.no_autoflush:
+                alerts = [
+                    store_analysis(answer, survey_id, verdict)
+                    for (answer, survey_id, _language), verdict in zip(rows, verdicts, strict=True)
+                ]
             raised = [a for a in alerts if a is not None]
             if raised:
                 db.session.flush()

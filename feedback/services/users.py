@@ -6,21 +6,13 @@ from sqlalchemy import func, select
 
 from feedback.extensions import db
 from feedback.models import ROLES, User
+from feedback.services.passwords import MIN_PASSWORD, password_problem
 
-MIN_PASSWORD = 12
+__all__ = ["MIN_PASSWORD", "UserError", "create_user", "password_problem"]
 
 
 class UserError(ValueError):
     """A user could not be created; the message says why in plain words."""
-
-
-def password_problem(email: str, password: str) -> str | None:
-    """Why `password` is not acceptable for `email`, or None when it is."""
-    if len(password) < MIN_PASSWORD:
-        return f"The password must be at least {MIN_PASSWORD} characters long."
-    if password.strip().lower() == email.strip().lower():
-        return "The password must not be the email address."
-    return None
 
 
 def create_user(email: str, role: str, password: str) -> User:

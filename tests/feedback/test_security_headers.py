@@ -200,7 +200,7 @@ def test_session_cookie_flags_by_environment(make_app, monkeypatch, env):
     """Secure outside development (make run serves plain HTTP on a laptop); always HttpOnly
     and SameSite=Lax, so another site cannot read the cookie or send it with a form."""
     monkeypatch.setenv("HEARD_ENV", env)
-    app = make_app(SECRET_KEY="k" * 64, RATELIMIT_ENABLED=False)
+    app = make_app(SECRET_KEY="k" * 64, RATELIMIT_ENABLED=False, HEARD_BASE_URL="https://x.org")
     assert app.config["HEARD_ENV"] == env
     make_user(app, "admin@example.org", "admin")
     client = app.test_client()

@@ -59,6 +59,7 @@ def gunicorn(
         DATABASE_URL=database_url,
         SECRET_KEY=secrets.token_hex(16),
         HEARD_ENV="production",
+        HEARD_BASE_URL=f"http://127.0.0.1:{port}",
         HEARD_RATELIMIT_ENABLED="0",
     )
     env.update(extra_env or {})
