@@ -20,14 +20,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from .answers import whole_answer_polarity
 from .concern import Concern, detect_concern
 from .language import detect_language
 from .model import LearnedModel, ModelScores, shipped_model
 from .redact import redact
 from .result import TextResult
 from .rules import analyse_rules
-from .sentiment import MIXED, NEGATIVE, NEUTRAL
+from .sentiment import MIXED, NEGATIVE, NEUTRAL, POSITIVE
 from .themes import THEMES
+from .tokens import normalise
 
 __all__ = [
     "Concern",
@@ -64,12 +66,26 @@ def _ordered(theme_sentiments: dict[str, str]) -> dict[str, str]:
     return dict(sorted(theme_sentiments.items(), key=lambda kv: _RANK.get(kv[0], len(_RANK))))
 
 
-def _sentiment(rules: TextResult, scores: ModelScores) -> tuple[str, float]:
-    """The model's three classes, with the rules telling mixed from neutral."""
-    probs = scores.sentiment_probabilities
-    polarity = round(probs["positive"] - probs["negative"], 3)
-    if scores.sentiment != "other":
-        return scores.sentiment, polarity
+def _sentiment(
+    rules: TextResult, scores: ModelScores, weight: float, text: str, prompt: str | None
+) -> tuple[str, float]:
+    """The model's three classes with the rules' vote added (``weight``, chosen by
+    cross-validation), and the rules telling mixed from neutral.
+
+    A bare "nothing" or "everything" means only what the question makes it mean, which
+    the rules read from the question's wording; without a question it is neutral.
+    """
+    if whole_answer_polarity(normalise(text), prompt) is not None:
+        return rules.sentiment, rules.polarity
+    probs = dict(scores.sentiment_probabilities)
+    vote = rules.sentiment if rules.sentiment in ("positive", "negative") else "other"
+    probs[vote] += weight
+    label = max(probs, key=probs.__getitem__)
+    polarity = round(
+        scores.sentiment_probabilities["positive"] - scores.sentiment_probabilities["negative"], 3
+    )
+    if label != "other":
+        return label, polarity
     if rules.sentiment in (MIXED, NEUTRAL):
         return rules.sentiment, polarity
     return MIXED, polarity
@@ -98,8 +114,12 @@ def _combine(
     if model_flag:
         reasons += tuple(w for w in model.strongest_words(text, prompt) if w not in reasons)
     if rules.english_analysed:
-        label, polarity = _sentiment(rules, scores)
-        if concern and label in (NEUTRAL, MIXED) and scores.sentiment != "positive":
+        weight = model.rules_sentiment_weight if use_rules else 0.0
+        label, polarity = _sentiment(rules, scores, weight, text, prompt)
+        # A disclosure is never good news: beside real praise it is mixed, else negative.
+        if concern and label == POSITIVE:
+            label = MIXED
+        elif concern and label == NEUTRAL:
             label, polarity = NEGATIVE, min(polarity, -0.3)
     else:  # other languages stay out of sentiment shares (README: languages)
         label, polarity = NEUTRAL, 0.0

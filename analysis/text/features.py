@@ -39,19 +39,18 @@ def sentences(text: str) -> list[str]:
     return [part for part in _SENTENCE.split(text) if _WORD.search(part)]
 
 
-def ngrams(text: str, prompt: str | None = None) -> list[str]:
-    """Every feature of one answer, with repeats (term frequency counts them).
+def token_grams(token: str) -> list[str]:
+    """The features of one word on its own: the word, and its character n-grams."""
+    padded = f" {token} "
+    out = [f"w:{token}"]
+    for size in CHAR_SIZES:
+        out += [f"c:{padded[i : i + size]}" for i in range(len(padded) - size + 1)]
+    return out
 
-    ``prompt``: the question answered, if known. Word features are prefixed ``w:``,
-    character features ``c:`` and question features ``q:``, so they never collide.
-    """
-    tokens = words(text)
-    out = [f"w:{t}" for t in tokens]
-    out += [f"w:{a} {b}" for a, b in itertools.pairwise(tokens)]
-    for token in tokens:
-        padded = f" {token} "
-        for size in CHAR_SIZES:
-            out += [f"c:{padded[i : i + size]}" for i in range(len(padded) - size + 1)]
+
+def context_grams(tokens: list[str], prompt: str | None = None) -> list[str]:
+    """The features that need more than one word: word pairs and the question's kind."""
+    out = [f"w:{a} {b}" for a, b in itertools.pairwise(tokens)]
     kind = prompt_kind(prompt)
     if kind:
         out.append(f"q:{kind}")
@@ -61,3 +60,16 @@ def ngrams(text: str, prompt: str | None = None) -> list[str]:
     if len(tokens) <= SHORT_ANSWER:
         out.append(f"q:len{len(tokens)}")
     return out
+
+
+def ngrams(text: str, prompt: str | None = None) -> list[str]:
+    """Every feature of one answer, with repeats (term frequency counts them).
+
+    ``prompt``: the question answered, if known. Word features are prefixed ``w:``,
+    character features ``c:`` and question features ``q:``, so they never collide.
+    The model at run time builds the same list from token_grams (cached per word) and
+    context_grams.
+    """
+    tokens = words(text)
+    out = [g for token in tokens for g in token_grams(token)]
+    return out + context_grams(tokens, prompt)

@@ -19,7 +19,7 @@ import itertools
 import json
 import math
 import zipfile
-from collections import Counter
+from array import array
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -27,11 +27,13 @@ from typing import Any
 
 import numpy as np
 
-from .features import ngrams, sentences, words
+from .features import context_grams, sentences, token_grams, words
 
 MODEL_DIR = Path(__file__).with_name("models")
 MODEL_NAME = "text-model"
 SENTIMENTS = ("positive", "negative", "other")
+#: How many words' feature ids a model keeps (a few MB; common words stay cached).
+TOKEN_CACHE = 20_000
 #: Words too common to explain anything to a lead, left out of the strongest words.
 _FUNCTION_WORDS = frozenset(
     "a an and are as at be been but by did do does for from had has have he her him his i "
@@ -74,6 +76,9 @@ class LearnedModel:
         self.calibration: dict[str, list[float]] = meta["calibration"]
         self.thresholds: dict[str, float] = meta["thresholds"]
         self.sublinear = bool(meta.get("sublinear_tf", True))
+        self._token_cache: dict[str, array] = {}
+        #: What a vote of the rules adds to the sentiment probabilities (cross-validated).
+        self.rules_sentiment_weight = float(meta.get("sentiment_rules_weight", 0.0))
         self.categories = [o[4:] for o in self.outputs if o.startswith("cat:")]
         self.theme_ids = [o[6:] for o in self.outputs if o.startswith("theme:")]
         #: Themes the analyser finds with either tier (cross-validation chose the union).
@@ -85,12 +90,26 @@ class LearnedModel:
         """The calibrated concern score at which an alert is raised."""
         return self.thresholds["concern"]
 
+    def _token_ids(self, token: str) -> array:
+        """Vocabulary ids of one word's own features, cached: words repeat across answers."""
+        ids = self._token_cache.get(token)
+        if ids is None:
+            ids = array("l", (i for i in map(self.index.get, token_grams(token)) if i is not None))
+            if len(self._token_cache) < TOKEN_CACHE:
+                self._token_cache[token] = ids
+        return ids
+
     def _row(self, text: str, prompt: str | None) -> tuple[np.ndarray, np.ndarray]:
-        counts = Counter(i for g in ngrams(text, prompt) if (i := self.index.get(g)) is not None)
-        if not counts:
+        """The answer's TF-IDF row as (feature ids, l2-normalised weights)."""
+        tokens = words(text)
+        ids = array("l")
+        for token in tokens:
+            ids.extend(self._token_ids(token))
+        ids.extend(i for i in map(self.index.get, context_grams(tokens, prompt)) if i is not None)
+        if not ids:
             return np.zeros(0, dtype=np.intp), np.zeros(0)
-        idx = np.fromiter(counts.keys(), dtype=np.intp, count=len(counts))
-        tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+        idx, counts = np.unique(np.frombuffer(ids, dtype=np.int64), return_counts=True)
+        tf = counts.astype(np.float64)
         if self.sublinear:
             tf = 1.0 + np.log(tf)
         weights = tf * self.idf[idx]
@@ -170,13 +189,8 @@ class LearnedModel:
             credit[a] = credit.get(a, 0.0) + share
             credit[b] = credit.get(b, 0.0) + share
         for token in dict.fromkeys(tokens):
-            padded = f" {token} "
-            grams = {f"w:{token}"} | {
-                f"c:{padded[i : i + n]}" for n in (2, 3, 4, 5) for i in range(len(padded) - n + 1)
-            }
-            credit[token] = credit.get(token, 0.0) + sum(
-                contribution.get(self.index.get(g, -1), 0.0) for g in grams
-            )
+            own = sum(contribution.get(i, 0.0) for i in set(self._token_ids(token)))
+            credit[token] = credit.get(token, 0.0) + own
         ranked = sorted(
             (w for w in credit if credit[w] > 0 and w not in _FUNCTION_WORDS),
             key=lambda w: -credit[w],

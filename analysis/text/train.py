@@ -18,13 +18,14 @@ from typing import Any
 
 import numpy as np
 
-from .model import MODEL_DIR, MODEL_NAME, model_paths, write_npz
+from .model import MODEL_DIR, MODEL_NAME, SENTIMENTS, model_paths, write_npz
 from .train_choose import (
     TARGET_RECALL,
     best_f1_threshold,
     calibrate,
     platt,
     recall_threshold,
+    rules_sentiment_weight,
     theme_mode,
 )
 from .train_data import (
@@ -41,8 +42,16 @@ from .train_data import (
 from .train_fit import C_BINARY, C_SENTIMENT, FOLDS, MIN_DF, cross_validate, fit_outputs, vectorizer
 
 __all__ = [
-    "CORPUS_DIR", "FOLDS", "MODEL_DIR", "Trained", "TrainingSet", "corpus_files",
-    "load_training_set", "rules_view", "sha256_files", "train",
+    "CORPUS_DIR",
+    "FOLDS",
+    "MODEL_DIR",
+    "Trained",
+    "TrainingSet",
+    "corpus_files",
+    "load_training_set",
+    "rules_view",
+    "sha256_files",
+    "train",
 ]
 
 
@@ -62,8 +71,9 @@ class Trained:
         return npz, meta
 
 
-def _choose(data: TrainingSet, rules: RulesView, oof: np.ndarray, concern_oof: np.ndarray
-            ) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
+def _choose(
+    data: TrainingSet, rules: RulesView, oof: np.ndarray, concern_oof: np.ndarray
+) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
     """Calibration, thresholds and theme modes from the out-of-fold scores."""
     labels = labels_of(data.examples)
     names = outputs()
@@ -80,7 +90,8 @@ def _choose(data: TrainingSet, rules: RulesView, oof: np.ndarray, concern_oof: n
     corpus = np.array([s == "corpus" for s in data.sources])
     concern_y = labels["concern"][1]
     thresholds["concern"] = recall_threshold(
-        probs["concern"][corpus], concern_y[corpus], rules.flags[corpus])
+        probs["concern"][corpus], concern_y[corpus], rules.flags[corpus]
+    )
     either: list[str] = []
     for name, (mask, y) in labels.items():
         if name == "concern" or name not in probs:
@@ -92,16 +103,34 @@ def _choose(data: TrainingSet, rules: RulesView, oof: np.ndarray, concern_oof: n
             found = np.array([theme in t for t in rules.themes])
             scope = mask & corpus
             mode, thresholds[name] = theme_mode(
-                probs[name][scope], y[scope], found[scope], thresholds[name])
+                probs[name][scope], y[scope], found[scope], thresholds[name]
+            )
             if mode == "either":
                 either.append(theme)
-    chosen = {"calibration": calibration, "thresholds": thresholds,
-              "themes_from_either_tier": either}
+    logits = oof[:, [names.index(f"sent:{c}") for c in SENTIMENTS]]
+    sentiment_probs = np.exp(logits - logits.max(axis=1, keepdims=True))
+    sentiment_probs /= sentiment_probs.sum(axis=1, keepdims=True)
+    gold = np.array([ex.sentiment or "" for ex in data.examples])
+    rated = corpus & (gold != "")
+    weight = rules_sentiment_weight(
+        sentiment_probs[rated], gold[rated], rules.sentiments[rated], SENTIMENTS
+    )
+    chosen = {
+        "calibration": calibration,
+        "sentiment_rules_weight": weight,
+        "thresholds": thresholds,
+        "themes_from_either_tier": either,
+    }
     return chosen, probs
 
 
-def train(data: TrainingSet, rules: RulesView, progress: Callable[[str], None] | None = None,
-          *, command: str = "") -> Trained:
+def train(
+    data: TrainingSet,
+    rules: RulesView,
+    progress: Callable[[str], None] | None = None,
+    *,
+    command: str = "",
+) -> Trained:
     """Cross-validate, calibrate, choose thresholds, then fit on every example.
 
     ``rules``: what the rules tier says of each example (a concern is raised when either
@@ -130,12 +159,21 @@ def train(data: TrainingSet, rules: RulesView, progress: Callable[[str], None] |
         "intercept": np.round(intercept, 6).astype(np.float32),
     }
     meta = {
-        "outputs": outputs(), **chosen, "sublinear_tf": True, "min_df": MIN_DF,
-        "C": {"binary": C_BINARY, "sentiment": C_SENTIMENT}, "target_recall": TARGET_RECALL,
-        "folds": FOLDS, "features": len(vocab),
-        "training": {src: {"examples": data.sources.count(src), "sha256": digest}
-                     for src, digest in data.hashes.items()},
-        "corpus_sha256": data.hashes["corpus"], "sklearn": sklearn.__version__,
-        "command": command, "cross_validated": report,
+        "outputs": outputs(),
+        **chosen,
+        "sublinear_tf": True,
+        "min_df": MIN_DF,
+        "C": {"binary": C_BINARY, "sentiment": C_SENTIMENT},
+        "target_recall": TARGET_RECALL,
+        "folds": FOLDS,
+        "features": len(vocab),
+        "training": {
+            src: {"examples": data.sources.count(src), "sha256": digest}
+            for src, digest in data.hashes.items()
+        },
+        "corpus_sha256": data.hashes["corpus"],
+        "sklearn": sklearn.__version__,
+        "command": command,
+        "cross_validated": report,
     }
     return Trained(arrays, meta)

@@ -69,3 +69,26 @@ def theme_mode(
         if score > best:
             best_t, best = float(t), score
     return ("either", round(best_t, 4)) if best > own else ("model", threshold)
+
+
+#: Weights tried for the rules' sentiment beside the model's probabilities.
+RULES_SENTIMENT_WEIGHTS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5)
+
+
+def rules_sentiment_weight(
+    probs: np.ndarray, gold: np.ndarray, rules: np.ndarray, classes: tuple[str, ...]
+) -> float:
+    """How much a vote of the rules adds to the model's sentiment probabilities.
+
+    ``probs``: out-of-fold model probabilities (answers x classes) on the corpus, where
+    the rules were never tuned; ``rules``: the rules' label of each answer. The weight
+    with the best accuracy wins (ties: the smaller weight).
+    """
+    names = np.array(classes)
+    votes = np.stack([rules == c for c in classes], axis=1).astype(float)
+    best, best_accuracy = 0.0, -1.0
+    for weight in RULES_SENTIMENT_WEIGHTS:
+        accuracy = float((names[(probs + weight * votes).argmax(axis=1)] == gold).mean())
+        if accuracy > best_accuracy + 1e-9:
+            best, best_accuracy = weight, accuracy
+    return best

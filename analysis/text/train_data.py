@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 
 from .concern_rules import CATEGORIES
-from .evaluate import Example, load_fft_csv, load_jsonl
+from .evaluate import Example, load_fft_csv, load_jsonl, three_class
 from .model import SENTIMENTS
 from .themes import THEMES
 
@@ -108,6 +108,8 @@ class RulesView:
 
     flags: np.ndarray
     themes: list[set[str]]
+    #: positive | negative | other, as `heard eval-text` counts sentiment
+    sentiments: np.ndarray
 
 
 def rules_view(
@@ -118,5 +120,8 @@ def rules_view(
 
     loop = progress(data.examples) if progress else data.examples
     results = [analyse_rules(ex.text, ex.language, prompt=ex.prompt) for ex in loop]
-    return RulesView(np.array([r.concern for r in results], dtype=bool),
-                     [set(r.themes) for r in results])
+    return RulesView(
+        np.array([r.concern for r in results], dtype=bool),
+        [set(r.themes) for r in results],
+        np.array([three_class(r.sentiment) for r in results]),
+    )

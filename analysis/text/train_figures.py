@@ -81,7 +81,12 @@ def figures(
     sources = np.array(data.sources)
     y = labels["concern"][1]
     sentiment_cols = [names.index(f"sent:{s}") for s in SENTIMENTS]
-    predicted_sentiment = np.array(SENTIMENTS)[np.argmax(oof[:, sentiment_cols], axis=1)]
+    logits = oof[:, sentiment_cols]
+    probs_s = np.exp(logits - logits.max(axis=1, keepdims=True))
+    probs_s /= probs_s.sum(axis=1, keepdims=True)
+    votes = np.stack([rules_view.sentiments == c for c in SENTIMENTS], axis=1)
+    blended = probs_s + chosen["sentiment_rules_weight"] * votes
+    predicted_sentiment = np.array(SENTIMENTS)[np.argmax(blended, axis=1)]
     gold_sentiment = np.array([ex.sentiment or "" for ex in data.examples])
     report: dict[str, Any] = {}
     for source in dict.fromkeys(data.sources):
@@ -127,15 +132,18 @@ def format_figures(report: dict[str, Any]) -> str:
     for source, e in report.items():
         c = e["concern"]
         lines.append(f"== {source} ({e['examples']} answers), {5}-fold cross-validated ==")
-        lines.append(f"concern        {'recall':>7}{'precision':>10}{'F1':>6}")
-        for tier in ("model", "rules", "either"):
+        if c["either"]["support"]:
+            lines.append(f"concern        {'recall':>7}{'precision':>10}{'F1':>6}")
+        for tier in ("model", "rules", "either") if c["either"]["support"] else ():
             s = c[tier]
             lines.append(
                 f"  {tier:<13}{s['recall']:>7.3f}{s['precision']:>10.3f}{s['f1']:>6.2f}"
                 f"  ({s['support']} concerns)"
             )
         if c["flagged_share_of_ordinary"] is not None:
-            lines.append(f"  ordinary answers flagged: {c['flagged_share_of_ordinary']:.1%}")
+            lines.append(
+                f"concern: ordinary answers flagged {c['flagged_share_of_ordinary']:.1%}"
+            )
         if e["categories"]:
             lines.append("  category              n     P     R    F1")
             for cat, s in e["categories"].items():

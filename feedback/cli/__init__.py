@@ -25,6 +25,19 @@ def main() -> None:
     """Heard: surveys and the voice of the child, for a safeguarding partnership."""
 
 
+def _register_plain_commands() -> None:
+    """The text analyser's commands need no app or database: they are on `heard` itself,
+    so they work before Heard is configured (no SECRET_KEY, no HEARD_BASE_URL)."""
+    from feedback.cli import text, text_train
+
+    main.add_command(text.analyse_text_command)
+    main.add_command(text.eval_text_command)
+    main.add_command(text_train.text_group)
+
+
+_register_plain_commands()
+
+
 def register(app: Flask) -> None:
     """Attach every command group to the app (so `flask --app feedback` sees them too)."""
     from feedback.cli import database, demo, lifecycle, surveys, users
@@ -53,8 +66,3 @@ def register(app: Flask) -> None:
     from feedback.cli.outcomes import outcomes_command
 
     app.cli.add_command(outcomes_command)
-    from feedback.cli import text, text_train
-
-    app.cli.add_command(text.analyse_text_command)
-    app.cli.add_command(text.eval_text_command)
-    app.cli.add_command(text_train.text_group)

@@ -67,9 +67,13 @@ def train_command(
     rules = training.rules_view(data, bar)
     steps = tqdm(total=training.FOLDS + 1, desc="cross-validation", file=sys.stderr, leave=False)
 
-    def step(message: str) -> None:
+    begun = []
+
+    def step(message: str) -> None:  # called as each stage begins: count the one before
+        if begun:
+            steps.update(1)
+        begun.append(message)
         steps.set_postfix_str(message)
-        steps.update(1)
 
     command = (
         "heard text train"
@@ -77,6 +81,7 @@ def train_command(
         + "".join(f" --extra {p.name}" for p in extra)
     )
     trained = training.train(data, rules, step, command=command)
+    steps.update(1)
     steps.close()
     npz, meta = trained.write(output or training.MODEL_DIR)
     click.echo(format_figures(trained.meta["cross_validated"]))

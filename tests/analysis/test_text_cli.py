@@ -4,6 +4,7 @@ import json
 
 from click.testing import CliRunner
 
+from analysis.text import analyse_text
 from feedback.cli.text import analyse_text_command, eval_text_command
 
 
@@ -21,7 +22,10 @@ def test_analyse_text_one_line_out_per_line_in():
     for key in ("id", "language", "sentiment", "polarity", "themes", "concern",
                 "concern_categories", "redacted"):
         assert key in first
-    assert first["sentiment"] == "negative"
+    expected = analyse_text("My worker Priya never rings back")
+    assert first["sentiment"] == expected.sentiment
+    assert first["concern_score"] == round(expected.concern_score, 4)
+    assert isinstance(first["concern_reasons"], list)
     assert first["redacted"] == "My worker [name] never rings back"
     assert rows[1]["language"] == "pl"
     assert rows[2]["concern"] is True

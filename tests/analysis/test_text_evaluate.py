@@ -3,6 +3,7 @@
 import csv
 import json
 
+from analysis.text import analyse_tiers
 from analysis.text.evaluate import (
     evaluate,
     format_report,
@@ -28,13 +29,20 @@ def test_jsonl_scores(tmp_path):
         {"id": 4, "text": "i want to die", "themes": [], "sentiment": "negative",
          "concern": True, "concern_categories": ["self_harm_suicide"]},
     ])
-    figures = evaluate(load_examples(path))
+    examples = load_examples(path)
+    figures = evaluate(examples)
     assert figures["examples"] == 4
     assert figures["sentiment"]["accuracy"] == 1.0
     assert 0 <= figures["sentiment"]["baseline_accuracy"] <= 1
     respected = figures["themes"]["analyser"]["per_theme"]["respected"]
-    assert (respected["tp"], respected["fp"], respected["fn"]) == (1, 0, 0)
-    assert figures["themes"]["analyser"]["micro"]["f1"] == 1.0
+    assert (respected["tp"], respected["fn"]) == (1, 0)
+    # Every count is the shipped analyser's own answer on each text, tier by tier.
+    for tier in ("analyser", "rules", "model"):
+        found = [set(analyse_tiers(ex.text, ex.language)[tier].themes) for ex in examples]
+        fp = sum(len(f - ex.themes) for f, ex in zip(found, examples, strict=True))
+        fn = sum(len(ex.themes - f) for f, ex in zip(found, examples, strict=True))
+        micro = figures["themes"][tier]["micro"]
+        assert (micro["fp"], micro["fn"]) == (fp, fn)
     concern = figures["concern"]
     assert concern["analyser"]["recall"] == 1.0
     assert concern["per_category"]["self_harm_suicide"]["tp"] == 1
