@@ -48,6 +48,10 @@ class Config:
     # The address staff reach Heard at: the only host an alert e-mail ever links to.
     HEARD_BASE_URL = os.environ.get("HEARD_BASE_URL", "http://127.0.0.1:5000")
     HEARD_ALERT_OVERDUE_HOURS = _env_int("HEARD_ALERT_OVERDUE_HOURS", 24)
+    # A closed alert is a safeguarding record: `heard retention apply` deletes it this
+    # many days after it was closed (six years by default; follow your records policy),
+    # and only once its response has gone. Open alerts are never deleted.
+    HEARD_ALERT_RETENTION_DAYS = _env_int("HEARD_ALERT_RETENTION_DAYS", 6 * 365)
     # Fernet key(s), comma-separated, newest first, for contact details respondents give.
     HEARD_CONTACT_KEY = os.environ.get("HEARD_CONTACT_KEY", "")
     BABEL_DEFAULT_LOCALE = "en"

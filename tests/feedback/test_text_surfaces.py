@@ -135,3 +135,10 @@ def test_the_command_line_withholds_alerted_responses(library_loaded, world, run
     problems = [f"{name} shows {found}" for name, text in outputs if (found := leaks(text))]
     assert not problems, "\n".join(problems)
     assert any(SHOWN_WORD in text for name, text in outputs if name.startswith("export"))
+
+
+def test_the_alert_page_is_the_one_place_the_text_is_shown(library_loaded, world):
+    admin = signed_in(library_loaded, "admin")
+    pages = [admin.get(f"/safeguarding/alerts/{i}").get_data(as_text=True) for i in world.alert_ids]
+    assert any("giraffe" in page for page in pages)
+    assert any("boyfriend" in page for page in pages)
