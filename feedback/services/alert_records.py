@@ -83,7 +83,7 @@ def _live(alert: ConcernAlert, response: Response) -> AlertRecord:
     free = {q.id: q.text for q in definition.questions() if q.free_text} if definition else {}
     answers = db.session.scalars(
         select(Answer)
-        .where(Answer.response_id == response.id, Answer.question_id.in_(free))
+        .where(Answer.response_id == response.id, Answer.question_id.in_(list(free)))
         .order_by(Answer.id)
     )
     texts = [
