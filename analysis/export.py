@@ -2,13 +2,14 @@
 
 The caller streams :data:`Record` s ordered by response id: a response's columns as a
 mapping (``response_id, survey, version, submitted_at, completed_on, audience,
-age_band, language, mode, completed_with_help, consent_to_quote, campaign, service``
-and ``alerted``, true when the response has a safeguarding alert) with its answers
-(:class:`AnswerRow`, or database rows with the same names). Only one response is held
-at a time. Free text follows :func:`free_text_value`: redacted by default, raw only
-when asked for, and never a text that was flagged, or any text of a response with a
-safeguarding alert. Formula injection is neutralised in every text cell
-(:func:`neutralise`) of the CSV; the XLSX writer does the same.
+age_band, language, mode, completed_with_help, consent_to_quote, campaign, service``)
+with its answers (:class:`AnswerRow`, or database rows with the same names). Only one
+response is held at a time. Free text follows :func:`free_text_value`: redacted by
+default, raw only when asked for, and only where the answer's ``shown`` says the
+safeguarding rule allows it (the caller decides that: never a text that was flagged or
+not yet analysed, nor any text of a response with a safeguarding alert). Formula
+injection is neutralised in every text cell (:func:`neutralise`) of the CSV; the XLSX
+writer does the same.
 """
 
 from __future__ import annotations
@@ -61,8 +62,9 @@ __all__ = [
 
 #: What an export shows instead of a flagged text.
 WITHHELD = "[withheld: safeguarding]"
-#: What it shows for a text not analysed yet (so no redacted copy exists): run `heard analyse`.
-NOT_REDACTED = "[withheld: not yet redacted]"
+#: What it shows for a text not analysed yet (not checked for a concern, and no redacted
+#: copy exists): run `heard analyse`.
+NOT_REDACTED = "[withheld: not yet analysed]"
 #: Characters that make a spreadsheet treat a cell as a formula (or shift it into one).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _FORMULA_SET = frozenset(FORMULA_START)
@@ -82,33 +84,33 @@ class AnswerRow(NamedTuple):
     """One stored answer as an export reads it (a database row with these names will do).
 
     redacted: the redacted copy from the answer's text analysis (None if unanalysed).
-    concern: the analyser flagged the answer (None if unanalysed).
+    shown: the safeguarding rule lets this text be shown (False or None: it may not).
     """
 
     question_id: str
     value: str
     number_value: float | None = None
     redacted: str | None = None
-    concern: bool | None = None
+    shown: bool | None = None
 
 
-#: One response: its columns (a mapping with the RESPONSE_COLUMNS keys and ``alerted``,
-#: true when the response has a safeguarding alert) and its answers in order.
+#: One response: its columns (a mapping with the RESPONSE_COLUMNS keys) and its answers
+#: in order.
 Record = tuple[Mapping[str, Any], Sequence[Any]]
 
 
-def free_text_value(answer: Any, alerted: bool, raw: bool) -> str:
+def free_text_value(answer: Any, raw: bool) -> str:
     """The text an export may show for a free-text `answer` (see :class:`AnswerRow`).
 
-    Flagged (the answer's ``concern``, or `alerted`: its response has an alert):
-    :data:`WITHHELD`, even when `raw`. Otherwise the raw value when `raw`, else the
-    redacted copy, or :data:`NOT_REDACTED` when the text has not been analysed yet.
+    Only where ``shown`` is true: the raw value when `raw`, else the redacted copy.
+    Otherwise :data:`NOT_REDACTED` for a text not analysed yet and :data:`WITHHELD` for
+    the rest, even when `raw`.
     """
-    if alerted or answer.concern:
-        return WITHHELD
+    if not answer.shown:
+        return NOT_REDACTED if answer.redacted is None else WITHHELD
     if raw:
         return str(answer.value or "")
-    return NOT_REDACTED if answer.redacted is None else str(answer.redacted)
+    return str(answer.redacted or "")
 
 
 def _number(value: Any) -> int | float | None:
@@ -117,9 +119,9 @@ def _number(value: Any) -> int | float | None:
     return int(value) if float(value).is_integer() else float(value)
 
 
-def _answer_value(answer: Any, question: Question | None, alerted: bool, raw: bool) -> object:
+def _answer_value(answer: Any, question: Question | None, raw: bool) -> object:
     if question is not None and question.free_text:
-        return free_text_value(answer, alerted, raw)
+        return free_text_value(answer, raw)
     if answer.number_value is not None:
         return _number(answer.number_value)
     return answer.value
@@ -140,8 +142,8 @@ def _head(response: Mapping[str, Any], names: Sequence[str]) -> list[object]:
 def records_from_rows(rows: Iterable[Mapping[str, Any]]) -> Iterator[Record]:
     """Records from flat rows (one per answer, ordered by response id) with every key.
 
-    A flat row holds the response's columns and ``alerted`` plus an answer's
-    ``question_id``, ``value``, ``number_value``, ``redacted`` and ``concern``; a
+    A flat row holds the response's columns plus an answer's ``question_id``,
+    ``value``, ``number_value``, ``redacted`` and ``shown``; a
     response without answers comes as one row whose ``question_id`` is None.
     """
     for _, group in groupby(rows, key=lambda r: r["response_id"]):
@@ -149,7 +151,7 @@ def records_from_rows(rows: Iterable[Mapping[str, Any]]) -> Iterator[Record]:
         yield answers[0], [
             AnswerRow(
                 a["question_id"], a.get("value"), a.get("number_value"),
-                a.get("redacted"), a.get("concern"),
+                a.get("redacted"), a.get("shown"),
             )
             for a in answers
             if a.get("question_id") is not None
@@ -167,13 +169,12 @@ def wide_rows(
     questions = wide_questions(questions)
     position = {q.id: i for i, q in enumerate(questions)}
     for response, answers in records:
-        alerted = bool(response.get("alerted"))
         cells: list[object] = [None] * len(questions)
         for answer in answers:
             i = position.get(answer.question_id)
             if i is None:
                 continue
-            value = _answer_value(answer, questions[i], alerted, raw)
+            value = _answer_value(answer, questions[i], raw)
             before = cells[i]
             cells[i] = value if before is None else f"{before}; {value}"
         yield _head(response, names) + cells
@@ -194,10 +195,9 @@ def long_rows(
     kind = {q.id: q for q in questions}
     cell = _csv_cell if csv_ready else _same
     for response, answers in records:
-        alerted = bool(response.get("alerted"))
         head = [cell(v) for v in _head(response, names)]
         for answer in answers:
-            value = _answer_value(answer, kind.get(answer.question_id), alerted, raw)
+            value = _answer_value(answer, kind.get(answer.question_id), raw)
             yield head + [cell(answer.question_id), cell(value), _number(answer.number_value)]
 
 
@@ -262,12 +262,11 @@ def json_records(
     kind = {q.id: q for q in questions}
     multi = {q.id for q in questions if q.type == "multi"}
     for response, answers in records:
-        alerted = bool(response.get("alerted"))
         record: dict[str, Any] = {name: response.get(name) for name in names}
         given: dict[str, Any] = {}
         for answer in answers:
             qid = answer.question_id
-            value = _answer_value(answer, kind.get(qid), alerted, raw)
+            value = _answer_value(answer, kind.get(qid), raw)
             if qid in multi:
                 given.setdefault(qid, []).append(value)
             else:

@@ -49,6 +49,10 @@ class Config:
     # pages, invitations, alert e-mails) starts with it. Required in production.
     HEARD_BASE_URL = os.environ.get("HEARD_BASE_URL", "")
     HEARD_ALERT_OVERDUE_HOURS = _env_int("HEARD_ALERT_OVERDUE_HOURS", 24)
+    # A closed alert is a safeguarding record: `heard retention apply` deletes it this
+    # many days after it was closed (six years by default; follow your records policy),
+    # and only once its response has gone. Open alerts are never deleted.
+    HEARD_ALERT_RETENTION_DAYS = _env_int("HEARD_ALERT_RETENTION_DAYS", 6 * 365)
     # Fernet key(s), comma-separated, newest first, for contact details respondents give.
     HEARD_CONTACT_KEY = os.environ.get("HEARD_CONTACT_KEY", "")
     BABEL_DEFAULT_LOCALE = "en"

@@ -1,9 +1,10 @@
 """heard retention apply | heard erase --receipt CODE"""
 
 import click
+from flask import current_app
 from flask.cli import AppGroup, with_appcontext
 
-from feedback.services.lifecycle import apply_retention, withdraw
+from feedback.services.lifecycle import apply_retention, expire_closed_alerts, withdraw
 
 retention = AppGroup("retention", help="Delete responses past each survey's retention period.")
 
@@ -11,13 +12,24 @@ retention = AppGroup("retention", help="Delete responses past each survey's rete
 @retention.command("apply")
 @click.option("--dry-run", is_flag=True, help="Only say what would be deleted.")
 def apply(dry_run: bool) -> None:
-    """Delete answers, text analysis, alerts and contact details past retention."""
+    """Delete answers and text analysis past retention, and closed alerts past theirs.
+
+    Alerts on the deleted responses are kept as safeguarding records (with what was
+    written); a closed alert goes HEARD_ALERT_RETENTION_DAYS after it was closed.
+    """
+    delete, keep = ("would delete", "would keep") if dry_run else ("deleted", "kept")
     for r in apply_retention(dry_run=dry_run):
-        verb = "would delete" if dry_run else "deleted"
         click.echo(
-            f"{r.survey}: {verb} {r.responses} responses, {r.answers} answers, "
-            f"{r.analyses} text analyses, {r.alerts} alerts (before {r.cutoff:%Y-%m-%d})"
+            f"{r.survey}: {delete} {r.responses} responses, {r.answers} answers, "
+            f"{r.analyses} text analyses; {keep} {r.alerts} alerts "
+            f"(before {r.cutoff:%Y-%m-%d})"
         )
+    days = int(current_app.config["HEARD_ALERT_RETENTION_DAYS"])
+    expiry = expire_closed_alerts(days, dry_run=dry_run)
+    click.echo(
+        f"alerts: {delete} {expiry.alerts} closed alerts "
+        f"(closed before {expiry.cutoff:%Y-%m-%d}, response gone)"
+    )
 
 
 @click.command("erase")
@@ -27,4 +39,7 @@ def erase(receipt: str) -> None:
     """Remove the response with this receipt code (a respondent's withdrawal)."""
     if not withdraw(receipt):
         raise click.ClickException("No response has that receipt code (it may be removed already).")
-    click.echo("Removed the response and everything stored with it.")
+    click.echo(
+        "Removed the response and everything stored with it, except any safeguarding "
+        "alert on it, which is kept as a record."
+    )

@@ -148,7 +148,7 @@ def review_themes(session_id: int):  # type: ignore[no-untyped-def]
         abort(400)
     definition = db.session.get(SurveyVersion, response.version_id).definition
     allowed = {key for key, _label in theme_choices(definition)}
-    mine = {item.answer_id for item in review_items(response)}
+    mine = {item.answer_id for item in review_items(response) if item.shown}
     chosen: dict[int, list[str]] = {}
     for raw in request.form.getlist("answer"):
         try:

@@ -3,24 +3,39 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import JSON, ForeignKey, LargeBinary, String, Text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from feedback.extensions import db
 from feedback.models._time import utcnow
 
 STATES = ("new", "in_review", "actioned", "no_further_action")
+CLOSED_STATES = ("actioned", "no_further_action")
+#: why an alert's response is no longer there
+REMOVED_REASONS = ("withdrawn", "retention")
 
 
 class ConcernAlert(db.Model):
+    """A possible safeguarding concern about one response: a record that outlives it.
+
+    When the response goes (the respondent withdraws, or its retention period ends) the
+    alert stays, keeping what was written in `record` (feedback.services.alert_records);
+    closed alerts have their own retention period (HEARD_ALERT_RETENTION_DAYS).
+    """
+
     __tablename__ = "concern_alert"
+    # AUTOINCREMENT: SQLite would otherwise give a deleted alert's id to the next one,
+    # and an old e-mail link or audit row would then open another child's alert.
+    __table_args__ = {"sqlite_autoincrement": True}
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    response_id: Mapped[int] = mapped_column(
-        ForeignKey("response.id", ondelete="CASCADE"), index=True
+    #: None once the response has gone (see `record`)
+    response_id: Mapped[int | None] = mapped_column(
+        ForeignKey("response.id", ondelete="SET NULL"), index=True
     )
-    answer_id: Mapped[int | None] = mapped_column(ForeignKey("answer.id", ondelete="CASCADE"))
+    answer_id: Mapped[int | None] = mapped_column(ForeignKey("answer.id", ondelete="SET NULL"))
     survey_id: Mapped[int] = mapped_column(ForeignKey("survey.id", ondelete="CASCADE"))
     categories: Mapped[list[str]] = mapped_column(JSON, default=list)
     #: the words that made the analyser flag the text: the "why"
@@ -38,10 +53,28 @@ class ConcernAlert(db.Model):
     notified_at: Mapped[datetime | None]
     #: contact details the respondent chose to give, encrypted (Fernet)
     contact_encrypted: Mapped[bytes | None] = mapped_column(LargeBinary)
+    #: when a lead last closed it (actioned or no further action); None while open
+    closed_at: Mapped[datetime | None]
+    #: when the response went, and why (one of REMOVED_REASONS)
+    response_removed_at: Mapped[datetime | None]
+    response_removed_reason: Mapped[str | None] = mapped_column(String(20))
+    #: what the response said and where it came from, kept when the response went:
+    #: {"texts": [{"question", "text", "flagged"}], "submitted_at", "campaign", ...}
+    record: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
     notes: Mapped[list[AlertNote]] = relationship(
         back_populates="alert", cascade="all, delete-orphan", order_by="AlertNote.at"
     )
+
+    @validates("state")
+    def _track_closing(self, _key: str, state: str) -> str:
+        # Set here, whoever closes the alert: a closed alert's retention runs from this.
+        if state in CLOSED_STATES:
+            if self.state not in CLOSED_STATES or self.closed_at is None:
+                self.closed_at = utcnow()
+        else:
+            self.closed_at = None
+        return state
 
 
 class AlertNote(db.Model):

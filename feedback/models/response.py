@@ -68,10 +68,15 @@ class Answer(db.Model):
 
 
 class SubmissionToken(db.Model):
-    """The one-time token of a rendered survey: a retry of the same form stores nothing."""
+    """The one-time token of a rendered survey: a retry of the same form stores nothing.
+
+    It outlives its response: after a withdrawal, a browser's "resubmit" of the final
+    page must not store the answers again (and raise a second alert).
+    """
 
     __tablename__ = "submission_token"
 
     token: Mapped[str] = mapped_column(String(64), primary_key=True)
-    response_id: Mapped[int] = mapped_column(ForeignKey("response.id", ondelete="CASCADE"))
+    #: None once the response was withdrawn or passed its retention period
+    response_id: Mapped[int | None] = mapped_column(ForeignKey("response.id", ondelete="SET NULL"))
     used_at: Mapped[datetime] = mapped_column(default=utcnow)

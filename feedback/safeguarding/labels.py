@@ -12,6 +12,8 @@ STATE_LABELS = {
 }
 FILTER_LABELS = {"open": _l("Open (new or in review)"), **STATE_LABELS, "all": _l("All")}
 LEVEL_LABELS = {1: _l("Possible"), 2: _l("Likely"), 3: _l("Urgent")}
+#: why an alert's response has gone, as a tag in the list of alerts
+REMOVED_TAGS = {"withdrawn": _l("Withdrawn"), "retention": _l("Response deleted")}
 #: the concern categories of the design (THEMES.md)
 CATEGORY_LABELS = {
     "physical_abuse": _l("Physical abuse"),

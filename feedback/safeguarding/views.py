@@ -14,24 +14,18 @@ from sqlalchemy import select
 
 from feedback.auth import role_required
 from feedback.extensions import db
-from feedback.models import (
-    Answer,
-    Campaign,
-    ConcernAlert,
-    Response,
-    Survey,
-    SurveyVersion,
-    User,
-)
+from feedback.models import ConcernAlert, Survey, User
 from feedback.navigation import add_staff_link
 from feedback.safeguarding import bp
 from feedback.safeguarding.forms import AssignForm, NoteForm, StateForm
 from feedback.safeguarding.labels import (
     FILTER_LABELS,
     LEVEL_LABELS,
+    REMOVED_TAGS,
     STATE_LABELS,
     category_label,
 )
+from feedback.services.alert_records import alert_record
 from feedback.services.alerts import FILTERS, TRANSITIONS, alerts_query, is_overdue, leads
 from feedback.services.alerts import state_counts as count_states
 from feedback.services.audit import audit
@@ -90,6 +84,7 @@ def index():  # type: ignore[no-untyped-def]
             "assignee": people.get(a.assignee_id) if a.assignee_id else None,
             "overdue": is_overdue(a, hours),
             "categories": [category_label(c) for c in a.categories],
+            "removed": REMOVED_TAGS.get(a.response_removed_reason or ""),
         }
         for a in alerts
     ]
@@ -111,26 +106,10 @@ def index():  # type: ignore[no-untyped-def]
 
 
 def _context(alert: ConcernAlert) -> dict[str, Any]:
-    response = db.session.get(Response, alert.response_id)
-    answer = db.session.get(Answer, alert.answer_id) if alert.answer_id else None
-    campaign = (
-        db.session.get(Campaign, response.campaign_id)
-        if response and response.campaign_id
-        else None
-    )
-    question = None
-    if answer is not None and response is not None:
-        version = db.session.get(SurveyVersion, response.version_id)
-        try:
-            question = version.definition.question(answer.question_id).text if version else None
-        except KeyError:
-            question = None
     authors = _names(User, User.email, {n.user_id for n in alert.notes if n.user_id})
     return {
-        "response": response,
-        "answer": answer,
-        "question": question,
-        "campaign": campaign,
+        # Read live while the response exists, else as kept when it went.
+        "record": alert_record(alert),
         "survey": db.session.get(Survey, alert.survey_id),
         "assignee": db.session.get(User, alert.assignee_id) if alert.assignee_id else None,
         "authors": authors,

@@ -3,8 +3,10 @@
 Two queries, responses and answers (with each answer's text analysis), both ordered by
 response id, are read side by side with server-side cursors in batches (``yield_per``),
 so memory stays flat at any size. The generators in analysis.export
-decide what each cell shows (redacted text, withheld flagged text, neutralised formulas).
-Callers (the download routes and `heard export`) write the audit row first.
+decide what each cell shows (redacted text, withheld text, neutralised formulas); which
+free texts may be shown at all comes from the database, by the rule every page and
+report shares (feedback.services.showable). Callers (the download routes and
+`heard export`) write the audit row first.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import case, false, func, select
 
 from analysis import export as ex
 from analysis.periods import ALL, Period
@@ -21,13 +23,13 @@ from feedback.extensions import db
 from feedback.models import (
     Answer,
     Campaign,
-    ConcernAlert,
     Response,
     Survey,
     SurveyVersion,
     TextAnalysis,
 )
 from feedback.services.outcomes import in_period
+from feedback.services.showable import text_may_be_shown
 
 FORMATS = ("csv", "xlsx", "json")
 MEDIA_TYPES = {
@@ -100,12 +102,6 @@ def count_responses(survey: Survey, period: Period | str = "all") -> int:
     return int(db.session.scalar(query) or 0)
 
 
-def _alerted(survey: Survey) -> frozenset[int]:
-    # Alerts are few (one per flagged response), so their ids fit in memory at any size.
-    query = select(ConcernAlert.response_id).where(ConcernAlert.survey_id == survey.id)
-    return frozenset(db.session.scalars(query.distinct()))
-
-
 def response_records(survey: Survey, period: Period | str = "all") -> Iterator[ex.Record]:
     """(response columns, answers) per response, ordered by response id, streamed.
 
@@ -113,7 +109,6 @@ def response_records(survey: Survey, period: Period | str = "all") -> Iterator[e
     analysis. Repeating a response's columns on each of its answers would make the
     database send, and Python parse, every timestamp a dozen times.
     """
-    alerted = _alerted(survey)
     scope = (Response.survey_id == survey.id, in_period(period))
     responses = (
         select(
@@ -143,7 +138,8 @@ def response_records(survey: Survey, period: Period | str = "all") -> Iterator[e
             Answer.value,
             Answer.number_value,
             TextAnalysis.redacted,
-            TextAnalysis.concern,
+            # Asked only of analysed answers (free text): closed answers skip the lookup.
+            case((TextAnalysis.id.is_(None), false()), else_=text_may_be_shown()).label("shown"),
         )
         .join(Response, Response.id == Answer.response_id)
         .outerjoin(TextAnalysis, TextAnalysis.answer_id == Answer.id)
@@ -160,7 +156,6 @@ def response_records(survey: Survey, period: Period | str = "all") -> Iterator[e
         head = row._asdict()
         rid = head["response_id"]
         head["survey"] = slug
-        head["alerted"] = rid in alerted
         mine = []
         while answer is not None and answer.response_id <= rid:
             if answer.response_id == rid:

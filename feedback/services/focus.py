@@ -34,6 +34,7 @@ from feedback.models import (
 )
 from feedback.models._time import utcnow
 from feedback.services.responses import record_response
+from feedback.services.showable import shown_answer_ids
 from feedback.services.surveys import load_survey
 from forms.loader import library_paths, load_definition
 
@@ -139,10 +140,16 @@ class ReviewItem:
     chosen: list[str] = field(default_factory=list)
     reviewed: bool = False
     quote: FocusQuote | None = None
+    #: False when the shared safeguarding rule withholds the text: `text` is then empty
+    shown: bool = True
 
 
 def review_items(response: Response) -> list[ReviewItem]:
-    """Every free-text answer of a session, in the survey's order, with its themes."""
+    """Every free-text answer of a session, in the survey's order, with its themes.
+
+    A note or quote that was flagged, or any of a session with a concern alert, comes
+    without its text (feedback.services.showable): a lead reads it on the alert.
+    """
     definition = db.session.get(SurveyVersion, response.version_id).definition
     order = {q.id: i for i, q in enumerate(definition.questions()) if q.free_text}
     answers = db.session.scalars(
@@ -158,6 +165,7 @@ def review_items(response: Response) -> list[ReviewItem]:
         q.answer_id: q
         for q in db.session.scalars(select(FocusQuote).where(FocusQuote.response_id == response.id))
     }
+    shown = shown_answer_ids(response.id)
     items = []
     for answer in sorted(answers, key=lambda a: (order[a.question_id], a.id)):
         analysis = analyses.get(answer.id)
@@ -166,7 +174,8 @@ def review_items(response: Response) -> list[ReviewItem]:
             ReviewItem(
                 answer_id=answer.id,
                 question_id=answer.question_id,
-                text=answer.value,
+                text=answer.value if answer.id in shown else "",
+                shown=answer.id in shown,
                 analysed=analysis is not None,
                 suggested=[t.theme for t in themes if t.source == "auto"],
                 chosen=[t.theme for t in themes],

@@ -1,7 +1,11 @@
 """The end of a response's life: retention periods and withdrawal by receipt code.
 
-Deleting a Response removes its answers, text analysis, themes, alerts and encrypted
-contact details with it (ON DELETE CASCADE), on SQLite and PostgreSQL alike.
+Deleting a Response removes its answers, text analysis and themes with it, on SQLite
+and PostgreSQL alike. Its concern alerts stay: a safeguarding record must outlive the
+answers, so each keeps what was written (feedback.services.alert_records) and is marked
+with when and why the response went. Its submission token stays used. Closed alerts
+have their own retention period (HEARD_ALERT_RETENTION_DAYS); open ones are never
+deleted.
 """
 
 from __future__ import annotations
@@ -14,8 +18,10 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, func, select
 
 from feedback.extensions import db
-from feedback.models import Answer, ConcernAlert, Response, Survey, TextAnalysis
+from feedback.models import AlertNote, Answer, ConcernAlert, Response, Survey, TextAnalysis
 from feedback.models._time import utcnow
+from feedback.models.alert import CLOSED_STATES
+from feedback.services.alert_records import keep_records
 from feedback.services.audit import audit
 
 RECEIPT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
@@ -33,14 +39,19 @@ def receipt_hash(code: str) -> str:
 
 
 def withdraw(code: str) -> bool:
-    """Delete the response whose receipt is `code`; False when there is none."""
+    """Delete the response whose receipt is `code`; False when there is none.
+
+    Its alerts stay as safeguarding records, marked as withdrawn; the audit row names
+    them. Nothing the respondent sees says whether there was an alert.
+    """
     wanted = receipt_hash(code)
     response = db.session.scalar(select(Response).where(Response.receipt_hash == wanted))
     if response is None:
         return False
     survey_id = response.survey_id
+    kept = keep_records([response.id], "withdrawn", utcnow())
     db.session.delete(response)
-    audit("response.withdraw", "survey", survey_id, commit=False)
+    audit("response.withdraw", "survey", survey_id, commit=False, alerts=kept)
     db.session.commit()
     return True
 
@@ -82,9 +93,10 @@ def apply_retention(now: datetime | None = None, dry_run: bool = False) -> list[
         results.append(result)
         if dry_run or not result.responses:
             continue
+        kept = keep_records(old, "retention", now)
         # Children first, explicitly: the result must not depend on the database
         # honouring ON DELETE CASCADE.
-        for model in (ConcernAlert, TextAnalysis, Answer):
+        for model in (TextAnalysis, Answer):
             db.session.execute(
                 delete(model).where(model.response_id.in_(old)),
                 execution_options={"synchronize_session": False},
@@ -101,8 +113,48 @@ def apply_retention(now: datetime | None = None, dry_run: bool = False) -> list[
             responses=result.responses,
             answers=result.answers,
             analyses=result.analyses,
-            alerts=result.alerts,
+            alerts_kept=kept,
             cutoff=cutoff.isoformat(timespec="seconds"),
         )
         db.session.commit()
     return results
+
+
+@dataclass(frozen=True)
+class AlertExpiry:
+    """Closed alerts past HEARD_ALERT_RETENTION_DAYS: how many, closed before when."""
+
+    cutoff: datetime
+    alerts: int
+
+
+def expire_closed_alerts(
+    days: int, now: datetime | None = None, dry_run: bool = False
+) -> AlertExpiry:
+    """Delete alerts closed more than `days` ago whose response has already gone.
+
+    Open alerts are never deleted. A closed alert whose response is still kept waits
+    for it: deleting the alert first would let that response's texts be quoted.
+    """
+    cutoff = (now or utcnow()) - timedelta(days=days)
+    expired = select(ConcernAlert.id).where(
+        ConcernAlert.state.in_(CLOSED_STATES),
+        func.coalesce(ConcernAlert.closed_at, ConcernAlert.updated_at) < cutoff,
+        ConcernAlert.response_id.is_(None),
+    )
+    ids = list(db.session.scalars(expired.order_by(ConcernAlert.id)))
+    if dry_run or not ids:
+        return AlertExpiry(cutoff, len(ids))
+    for model, column in ((AlertNote, AlertNote.alert_id), (ConcernAlert, ConcernAlert.id)):
+        db.session.execute(
+            delete(model).where(column.in_(ids)),
+            execution_options={"synchronize_session": False},
+        )
+    audit(
+        "retention.alerts",
+        commit=False,
+        alerts=ids,
+        cutoff=cutoff.isoformat(timespec="seconds"),
+    )
+    db.session.commit()
+    return AlertExpiry(cutoff, len(ids))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_
 from sqlalchemy.orm import aliased
@@ -16,7 +17,7 @@ from sqlalchemy.orm import aliased
 from feedback.models import Answer, Campaign, Response
 from feedback.models.outcome_indexes import short_value
 from feedback.models.response import MODES
-from forms.schema import PREFER_NOT, Definition
+from forms.schema import PREFER_NOT, QUESTION_TYPES, Definition
 
 #: Response attributes an outcome table can be broken down by, in menu order.
 ATTRIBUTES = (
@@ -61,6 +62,12 @@ def closed_questions(definitions: Sequence[Definition]) -> dict[str, str]:
     return found
 
 
+def stored_question_closed(question: dict[str, Any]) -> bool:
+    """Whether a question of a stored definition (JSON) has choice values for answers."""
+    kind = QUESTION_TYPES.get(question.get("type", ""))
+    return kind.closed if kind else bool(question.get("choices"))
+
+
 def resolve(by: str | None, definitions: Sequence[Definition]) -> Breakdown | None:
     """Check *by* against the attributes and the closed questions of *definitions*.
 
@@ -84,22 +91,27 @@ def resolve(by: str | None, definitions: Sequence[Definition]) -> Breakdown | No
     )
 
 
-def group_column(breakdown: Breakdown, query: Select) -> tuple[Select, ColumnElement]:
+def group_column(
+    breakdown: Breakdown, query: Select, closed_in: Sequence[int] | None = None
+) -> tuple[Select, ColumnElement]:
     """Join what *breakdown* needs onto *query* and return the column to group by.
 
     The query must select from Response. "survey" is not handled here: each query
-    covers one survey, so its groups are the overall figures.
+    covers one survey, so its groups are the overall figures. For a question,
+    *closed_in* names the versions where it is closed (None: every version): answers
+    of other versions, where the same id may have been free text, are never joined, so
+    their responses fall in "not answered" and the groups still add up to everyone.
     """
     if breakdown.question:
         other = aliased(Answer, name="by_answer")
-        query = query.outerjoin(
-            other,
-            and_(
-                other.response_id == Response.id,
-                other.question_id == breakdown.field,
-                short_value(other.value),  # lets the partial covering index serve the join
-            ),
-        )
+        on = [
+            other.response_id == Response.id,
+            other.question_id == breakdown.field,
+            short_value(other.value),  # lets the partial covering index serve the join
+        ]
+        if closed_in is not None:
+            on.append(Response.version_id.in_(list(closed_in)))
+        query = query.outerjoin(other, and_(*on))
         return query, other.value
     if breakdown.field in ("campaign", "service"):
         query = query.outerjoin(Campaign, Campaign.id == Response.campaign_id)

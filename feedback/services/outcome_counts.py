@@ -39,7 +39,7 @@ from analysis.periods import Period, parse_period
 from feedback.extensions import db
 from feedback.models import Answer, Response, Survey, SurveyVersion
 from feedback.models.outcome_indexes import short_value
-from feedback.services.outcome_breakdowns import Breakdown, group_column
+from feedback.services.outcome_breakdowns import Breakdown, group_column, stored_question_closed
 from forms.schema import Definition, Outcome
 
 #: Constants written into the SQL rather than bound, so every database knows their type.
@@ -84,6 +84,9 @@ class Plan:
 
     versions: outcome question -> ids of the versions that ask it (None: all do).
     multi: questions that are multi-choice in some version.
+    closed_in: question -> ids of the versions where it is a closed question (None: all
+    versions ask it closed). A breakdown by a question reads only these versions' answers:
+    where the same id was free text, a child's own words must never become a group name.
     """
 
     survey: Survey
@@ -91,6 +94,7 @@ class Plan:
     outcomes: tuple[Outcome, ...]
     versions: dict[str, tuple[int, ...] | None]
     multi: frozenset[str]
+    closed_in: dict[str, tuple[int, ...] | None]
 
 
 def make_plan(survey: Survey, wanted: Collection[str] | None) -> Plan | None:
@@ -107,6 +111,7 @@ def make_plan(survey: Survey, wanted: Collection[str] | None) -> Plan | None:
         )
     ).all()
     asked: dict[str, list[int]] = {}
+    closed: dict[str, list[int]] = {}
     multi: set[str] = set()
     for version_id, data in versions:
         for page in data.get("pages", ()):
@@ -114,13 +119,18 @@ def make_plan(survey: Survey, wanted: Collection[str] | None) -> Plan | None:
                 asked.setdefault(question["id"], []).append(version_id)
                 if question["type"] == "multi":
                     multi.add(question["id"])
+                if stored_question_closed(question):
+                    closed.setdefault(question["id"], []).append(version_id)
     restrict = {
         o.question: None
         if len(asked.get(o.question, ())) == len(versions)
         else tuple(asked.get(o.question, ()))
         for o in outcomes
     }
-    return Plan(survey, definition, outcomes, restrict, frozenset(multi))
+    closed_in = {
+        qid: None if len(ids) == len(versions) else tuple(ids) for qid, ids in closed.items()
+    }
+    return Plan(survey, definition, outcomes, restrict, frozenset(multi), closed_in)
 
 
 Counts = dict[tuple[bool, str | None], list[int]]  # (current?, group) -> [num, den] per outcome
@@ -146,7 +156,8 @@ def _frame(
     query = select().select_from(Response).join(answer, answer.response_id == Response.id)
     group_by: list[Any] = []
     if breakdown is not None:
-        query, column = group_column(breakdown, query)
+        closed_in = plan.closed_in.get(breakdown.field, ()) if breakdown.question else None
+        query, column = group_column(breakdown, query, closed_in)
         query = query.add_columns(column.label("grp"))
         # Group by output names: PostgreSQL with server-side parameters cannot tell
         # that two copies of an expression with bound values are the same.

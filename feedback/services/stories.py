@@ -8,7 +8,8 @@ and can never be a candidate. Consent: a candidate must have consented to quotat
 come from a survey version that never asked; a focus-group quote needs its own consent.
 Languages: counts and candidates carry each text's language and whether it was analysed
 in English, so that words in other languages are counted and quoted but kept out of the
-sentiment shares (see :mod:`analysis.stories`).
+sentiment shares (see :mod:`analysis.stories`). Which texts may be counted or quoted at
+all is decided by :mod:`feedback.services.showable`, the rule every surface shares.
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ from analysis.periods import Period, parse_period
 from analysis.stories import ThemeSummary, Triangulation, summarise_themes, triangulate
 from feedback.extensions import db
 from feedback.models import (
-    ConcernAlert,
     FocusQuote,
     Response,
     Survey,
@@ -31,6 +31,7 @@ from feedback.models import (
     TextTheme,
 )
 from feedback.services.outcomes import in_period
+from feedback.services.showable import response_alerted, text_may_be_shown
 
 #: Candidate texts read per theme and sentiment: enough to skip repeats and people
 #: already quoted, few enough that a theme with 50,000 mentions costs the same as one.
@@ -78,10 +79,6 @@ def consent_free_versions(survey_ids: Sequence[int]) -> set[int]:
     return {vid for vid, definition in rows if not _asks_consent(definition or {})}
 
 
-def _alerted(response_id: Any) -> Any:
-    return exists().where(ConcernAlert.response_id == response_id)
-
-
 def _refused_quote() -> Any:
     # A focus-group quote carries its own consent: the person quoted, not the session.
     return exists().where(
@@ -98,8 +95,7 @@ def _scope(
         .join(Response, Response.id == TextAnalysis.response_id)
         .where(
             Response.survey_id.in_(list(survey_ids)),
-            TextAnalysis.concern.is_(False),
-            ~_alerted(Response.id),
+            text_may_be_shown(),
         )
     )
     if not period.is_all:
@@ -200,7 +196,8 @@ def candidates(
                 TextAnalysis.language.label("language"),
                 TextAnalysis.english_analysed.label("english_analysed"),
                 TextAnalysis.concern.label("concern"),
-                _alerted(Response.id).label("alerted"),
+                # Checked again, in pure Python, by analysis.excerpts.quotable.
+                response_alerted(Response.id).label("alerted"),
                 rank,
             ).select_from(TextTheme),
             survey_ids,

@@ -17,6 +17,7 @@ from sqlalchemy.orm import aliased
 
 from feedback.extensions import db
 from feedback.models import Answer, Response, TextAnalysis, TextTheme
+from feedback.services.showable import text_may_be_shown
 from forms.schema import PREFER_NOT, Definition
 
 SCALE_VALUES = [str(n) for n in range(11)]
@@ -190,7 +191,10 @@ def items(
 
 
 def theme_counts(campaign_ids: list[int]) -> list[tuple[str, int]]:
-    """Themes of the course's free-text answers: (theme, responses), most frequent first."""
+    """Themes of the course's free-text answers: (theme, responses), most frequent first.
+
+    Only texts that may be shown count (feedback.services.showable), as on every page.
+    """
     if not campaign_ids:
         return []
     n = func.count(func.distinct(TextAnalysis.response_id))
@@ -198,7 +202,7 @@ def theme_counts(campaign_ids: list[int]) -> list[tuple[str, int]]:
         select(TextTheme.theme, n)
         .join(TextAnalysis, TextAnalysis.id == TextTheme.analysis_id)
         .join(Response, Response.id == TextAnalysis.response_id)
-        .where(Response.campaign_id.in_(campaign_ids))
+        .where(Response.campaign_id.in_(campaign_ids), text_may_be_shown())
         .group_by(TextTheme.theme)
         .order_by(n.desc(), TextTheme.theme)
     )
@@ -208,8 +212,9 @@ def theme_counts(campaign_ids: list[int]) -> list[tuple[str, int]]:
 def theme_comments(campaign_ids: list[int], per_theme: int = 3) -> dict[str, list[str]]:
     """A few redacted comments per theme, only from people who agreed to be quoted.
 
-    Texts flagged as a possible safeguarding concern are left out: they go to the
-    safeguarding lead, not to a trainer's page.
+    Texts flagged as a possible safeguarding concern, and every other text of a response
+    with an alert, are left out (feedback.services.showable): they go to the safeguarding
+    lead, not to a trainer's page.
     """
     if not campaign_ids:
         return {}
@@ -220,7 +225,7 @@ def theme_comments(campaign_ids: list[int], per_theme: int = 3) -> dict[str, lis
         .where(
             Response.campaign_id.in_(campaign_ids),
             Response.consent_to_quote.is_(True),
-            TextAnalysis.concern.is_(False),
+            text_may_be_shown(),
         )
         .order_by(TextTheme.theme, Response.submitted_at.desc())
     )

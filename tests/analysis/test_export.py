@@ -52,14 +52,13 @@ def base(rid: int, **extra: object) -> dict[str, object]:
         "consent_to_quote": True,
         "campaign": "Hub poster",
         "service": "Early Help",
-        "alerted": False,
     }
     row.update(extra)
     return row
 
 
 def answer(rid: int, qid: str, value: str, **extra: object) -> dict[str, object]:
-    row = base(rid, question_id=qid, value=value, number_value=None, redacted=None, concern=None)
+    row = base(rid, question_id=qid, value=value, number_value=None, redacted=None, shown=None)
     row.update(extra)
     return row
 
@@ -70,14 +69,14 @@ ROWS = [
     answer(1, "helpers", "=1+1"),
     answer(1, "visits", "-3", number_value=-3.0),
     answer(1, "said", "Call Jo Bloggs on 07700 900123", redacted="Call [name] on [phone]",
-           concern=False),
-    answer(2, "said", "=HYPERLINK(\"http://x\")", redacted="@SUM(A1)", concern=False),
-    answer(3, "said", "a text that worried the analyser", redacted="a text", concern=True),
-    answer(4, "mood", "sad", alerted=True),
-    answer(4, "said", "another answer of an alerted response", redacted="other", concern=False,
-           alerted=True),
+           shown=True),
+    answer(2, "said", "=HYPERLINK(\"http://x\")", redacted="@SUM(A1)", shown=True),
+    # Flagged, and another answer of a response with an alert: the rule says not shown.
+    answer(3, "said", "a text that worried the analyser", redacted="a text", shown=False),
+    answer(4, "mood", "sad"),
+    answer(4, "said", "another answer of an alerted response", redacted="other", shown=False),
     answer(5, "said", "not analysed yet"),
-    base(6, question_id=None, value=None, number_value=None, redacted=None, concern=None),
+    base(6, question_id=None, value=None, number_value=None, redacted=None, shown=None),
 ]  # fmt: skip
 
 
@@ -146,7 +145,8 @@ def test_raw_text_only_on_request_and_never_when_flagged():
     assert said[0] == "Call Jo Bloggs on 07700 900123"
     assert said[1] == '\'=HYPERLINK("http://x")'
     assert said[2] == WITHHELD and said[3] == WITHHELD
-    assert said[4] == "not analysed yet"
+    # Nobody has checked it for a concern yet: not even the raw export shows it.
+    assert said[4] == NOT_REDACTED
 
 
 def test_long_csv_one_row_per_answer():

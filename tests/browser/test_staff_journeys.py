@@ -3,7 +3,8 @@
 Admin: users and an invitation; surveys and a preview; a new campaign and its poster.
 Analyst: analysis, one survey's outcomes, the Board report. Safeguarding lead: the alert
 list, one alert, a change of state. Trainer: a course. Facilitator: paper entry and a
-focus-group session. All on a desktop; the lead's and the facilitator's also on a phone.
+focus-group session. A lead also reads the kept record of a withdrawn response. All on
+a desktop; the lead's and the facilitator's also on a phone.
 """
 
 from __future__ import annotations
@@ -15,9 +16,13 @@ from flask import Flask
 from sqlalchemy import select
 
 from feedback.extensions import db
-from feedback.models import CourseRun, User
+from feedback.models import CourseRun, Survey, User
+from feedback.services.lifecycle import new_receipt, receipt_hash, withdraw
+from feedback.services.responses import record_response
 from tests.browser.axe_helpers import assert_accessible, small_targets
 from tests.browser.survey_walk import choose
+from tests.feedback.helpers import load_test_survey
+from tests.feedback.safeguarding_helpers import DISCLOSURE
 from tests.feedback.staff_helpers import PASSWORD, ROLES
 
 pytestmark = pytest.mark.browser
@@ -164,3 +169,26 @@ def test_facilitator_types_in_paper_and_records_a_session(any_page: Any, live_se
     _submit(page, "Save the session", "the session page, with themes to review")
     assert "/facilitate/sessions/" in page.url, page.url
     _follow(page, "Focus groups", ".staff-nav")  # the list, now with this session
+
+
+def test_lead_reads_the_record_of_a_withdrawn_response(page: Any, live_server: str, staffed):
+    """The marker and the kept text of an alert whose respondent withdrew (issue 12)."""
+    slug = load_test_survey(staffed, "withdrawable.yaml")
+    code = new_receipt()
+    with staffed.app_context():
+        survey = db.session.scalar(select(Survey).where(Survey.slug == slug))
+        response = record_response(
+            version=survey.current_version,
+            campaign=None,
+            answers={"responsive": "agree", "say_more": DISCLOSURE},
+            token=f"browser-{code}",
+            secret="browser",
+            receipt_hash=receipt_hash(code),
+        )
+        assert response is not None and withdraw(code)
+    _sign_in(page, live_server, "safeguarding")
+    _follow(page, "Safeguarding alerts")
+    with page.expect_navigation():
+        page.locator("main table tr", has_text="Withdrawn").locator("a").first.click()
+    assert "The respondent withdrew their answers on" in page.inner_text("main")
+    assert_accessible(page, "the alert of a withdrawn response")

@@ -1,4 +1,8 @@
-"""Retention and withdrawal: what is deleted is deleted entirely."""
+"""Retention and withdrawal: what is deleted is deleted entirely, but for the alerts.
+
+A concern alert (with its notes and the text it was raised on) outlives its response as
+a safeguarding record: see test_safeguarding_records.py.
+"""
 
 from __future__ import annotations
 
@@ -69,7 +73,7 @@ def _add_alert(app) -> None:  # type: ignore[no-untyped-def]
         db.session.commit()
 
 
-def test_withdraw_page_removes_the_response_and_everything_with_it(app, client):
+def test_withdraw_page_removes_the_response_and_all_but_the_alert(app, client):
     slug = load_test_survey(app, "withdrawable.yaml")
     receipt = _answer_and_get_receipt(client, slug)
     _add_alert(app)
@@ -83,7 +87,11 @@ def test_withdraw_page_removes_the_response_and_everything_with_it(app, client):
         "/withdraw", data={"csrf_token": hidden(page, "csrf_token"), "receipt": receipt.lower()}
     )
     assert "have been removed" in done.get_data(as_text=True)
-    assert set(_counts(app).values()) == {0}
+    kept = {"concern_alert": 1, "alert_note": 1, "submission_token": 1}
+    assert (
+        _counts(app)
+        == dict.fromkeys(("response", "answer", "text_analysis", "text_theme"), 0) | kept
+    )
     with app.app_context():
         actions = set(db.session.scalars(select(AuditEvent.action)))
         assert "response.withdraw" in actions
@@ -130,9 +138,11 @@ def test_retention_apply_deletes_old_responses_and_leaves_nothing(app, client, r
     assert _counts(app)["response"] == 2
     result = runner.invoke(args=["retention", "apply"])
     assert result.exit_code == 0
-    assert f"{slug}: deleted 1 responses, 1 answers, 1 text analyses, 1 alerts" in result.output
+    assert f"{slug}: deleted 1 responses, 1 answers, 1 text analyses; kept 1 alerts" in (
+        result.output
+    )
     counts = _counts(app)
-    assert counts["response"] == 1 and counts["concern_alert"] == 1
+    assert counts["response"] == 1 and counts["concern_alert"] == 2  # one kept as a record
     with app.app_context():
         assert db.session.scalar(select(Response.id)) == new_id
         leftover = db.session.scalar(
@@ -140,4 +150,4 @@ def test_retention_apply_deletes_old_responses_and_leaves_nothing(app, client, r
         )
         assert leftover == 0
         event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "retention.apply"))
-        assert event.detail["responses"] == 1
+        assert event.detail["responses"] == 1 and len(event.detail["alerts_kept"]) == 1

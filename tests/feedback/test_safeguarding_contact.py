@@ -89,13 +89,19 @@ def test_yes_without_details_still_reaches_a_lead(app, client):
     assert "No contact details were given." in page
 
 
-def test_details_are_deleted_with_the_response(app, client):
+def test_details_stay_on_the_alert_after_the_response_and_go_with_it(app, client):
     slug = load_test_survey(app, "contact.yaml")
     submit(client, slug, {"heard_contact": "yes", "heard_contact_details": DETAILS})
     with app.app_context():
+        # However the response goes, the alert is the safeguarding record: the lead
+        # may still need to reach the person who asked for help.
         db.session.delete(db.session.scalar(select(Response)))
         db.session.commit()
-        assert db.session.scalar(select(ConcernAlert)) is None
+        alert = db.session.scalar(select(ConcernAlert))
+        assert alert.response_id is None and alert.contact_encrypted
+        db.session.delete(alert)
+        db.session.commit()
+        assert db.session.scalar(text("SELECT COUNT(*) FROM concern_alert")) == 0
 
 
 def test_without_a_key_in_production_the_question_is_not_offered(app, client):
