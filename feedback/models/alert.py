@@ -11,6 +11,8 @@ from feedback.extensions import db
 from feedback.models._time import utcnow
 
 STATES = ("new", "in_review", "actioned", "no_further_action")
+#: where an alert came from: the analyser at submission, a lead's reading list, a colleague
+SOURCES = ("analyser", "reading", "staff")
 
 
 class ConcernAlert(db.Model):
@@ -20,7 +22,9 @@ class ConcernAlert(db.Model):
     response_id: Mapped[int] = mapped_column(
         ForeignKey("response.id", ondelete="CASCADE"), index=True
     )
-    answer_id: Mapped[int | None] = mapped_column(ForeignKey("answer.id", ondelete="CASCADE"))
+    answer_id: Mapped[int | None] = mapped_column(
+        ForeignKey("answer.id", ondelete="CASCADE"), index=True
+    )
     survey_id: Mapped[int] = mapped_column(ForeignKey("survey.id", ondelete="CASCADE"))
     categories: Mapped[list[str]] = mapped_column(JSON, default=list)
     #: the words that made the analyser flag the text: the "why"
@@ -38,6 +42,10 @@ class ConcernAlert(db.Model):
     notified_at: Mapped[datetime | None]
     #: contact details the respondent chose to give, encrypted (Fernet)
     contact_encrypted: Mapped[bytes | None] = mapped_column(LargeBinary)
+    #: one of SOURCES
+    source: Mapped[str] = mapped_column(String(12), default="analyser", server_default="analyser")
+    #: the lead or colleague who raised it (None when the analyser did)
+    raised_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
 
     notes: Mapped[list[AlertNote]] = relationship(
         back_populates="alert", cascade="all, delete-orphan", order_by="AlertNote.at"
