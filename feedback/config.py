@@ -48,6 +48,8 @@ class Config:
     # The address staff reach Heard at: the only host an alert e-mail ever links to.
     HEARD_BASE_URL = os.environ.get("HEARD_BASE_URL", "http://127.0.0.1:5000")
     HEARD_ALERT_OVERDUE_HOURS = _env_int("HEARD_ALERT_OVERDUE_HOURS", 24)
+    # A text on the leads' reading list unread after this many hours is overdue.
+    HEARD_READ_WITHIN_HOURS = _env_int("HEARD_READ_WITHIN_HOURS", 72)
     # Fernet key(s), comma-separated, newest first, for contact details respondents give.
     HEARD_CONTACT_KEY = os.environ.get("HEARD_CONTACT_KEY", "")
     BABEL_DEFAULT_LOCALE = "en"

@@ -58,3 +58,6 @@ def register(app: Flask) -> None:
     app.cli.add_command(text.analyse_text_command)
     app.cli.add_command(text.eval_text_command)
     app.cli.add_command(text_train.text_group)
+    from feedback.cli.reading import reading
+
+    app.cli.add_command(reading)

@@ -4,5 +4,13 @@ from flask import Blueprint
 
 bp = Blueprint("safeguarding", __name__, url_prefix="/safeguarding")
 
+
+@bp.app_template_filter("london")
+def _london(moment):  # type: ignore[no-untyped-def]
+    from feedback.safeguarding.times import london_time
+
+    return london_time(moment)
+
+
 # Views live in modules of this package, imported here so they attach to `bp`.
-from feedback.safeguarding import actions, views  # noqa: E402, F401
+from feedback.safeguarding import actions, reading, views  # noqa: E402, F401
