@@ -13,4 +13,4 @@ def _london(moment):  # type: ignore[no-untyped-def]
 
 
 # Views live in modules of this package, imported here so they attach to `bp`.
-from feedback.safeguarding import actions, reading, views  # noqa: E402, F401
+from feedback.safeguarding import actions, concern, reading, views  # noqa: E402, F401

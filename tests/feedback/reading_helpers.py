@@ -27,12 +27,13 @@ def store_text(
     score: float | None = 0.1,
     slug: str = CHILD,
     question: str = "anything_else",
+    consent: str | None = None,
 ) -> int:
     """Store a response whose free-text answer is `text`, sent `hours_ago`; its answer id.
 
     The response goes through record_response (analysed, alerts raised, as a child's
     would); `score` then sets the analysis's concern score so a test decides the order
-    (None: as if not analysed yet).
+    (None: as if not analysed yet). `consent`: the answer to consent_to_quote, if any.
     """
     with app.app_context():
         survey = db.session.scalar(select(Survey).where(Survey.slug == slug))
@@ -40,7 +41,7 @@ def store_text(
         response = record_response(
             version=survey.current_version,
             campaign=campaign,
-            answers={question: text},
+            answers={question: text, **({"consent_to_quote": consent} if consent else {})},
             token=secrets.token_urlsafe(16),
             secret="test",
             submitted_at=utcnow() - timedelta(hours=hours_ago),
