@@ -7,7 +7,7 @@ bp = Blueprint("safeguarding", __name__, url_prefix="/safeguarding")
 
 @bp.app_template_filter("london")
 def _london(moment):  # type: ignore[no-untyped-def]
-    from feedback.safeguarding.times import london_time
+    from feedback.times import london_time
 
     return london_time(moment)
 

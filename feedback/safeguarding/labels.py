@@ -11,6 +11,11 @@ STATE_LABELS = {
     "no_further_action": _l("No further action"),
 }
 FILTER_LABELS = {"open": _l("Open (new or in review)"), **STATE_LABELS, "all": _l("All")}
+SOURCE_LABELS = {
+    "analyser": _l("The analyser"),
+    "reading": _l("A lead's reading"),
+    "staff": _l("A colleague"),
+}
 LEVEL_LABELS = {1: _l("Possible"), 2: _l("Likely"), 3: _l("Urgent")}
 #: the concern categories of the design (THEMES.md)
 CATEGORY_LABELS = {
