@@ -53,10 +53,11 @@ def register(app: Flask) -> None:
     from feedback.cli.outcomes import outcomes_command
 
     app.cli.add_command(outcomes_command)
-    from feedback.cli import text, text_train
+    from feedback.cli import text, text_labels, text_train
 
     app.cli.add_command(text.analyse_text_command)
     app.cli.add_command(text.eval_text_command)
+    text_train.text_group.add_command(text_labels.labels_group)
     app.cli.add_command(text_train.text_group)
     from feedback.cli.reading import reading
 

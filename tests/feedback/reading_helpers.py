@@ -24,7 +24,7 @@ def store_text(
     text: str,
     *,
     hours_ago: float = 1,
-    score: float | None = 0.1,
+    score: float | str | None = 0.1,
     slug: str = CHILD,
     question: str = "anything_else",
     consent: str | None = None,
@@ -33,7 +33,8 @@ def store_text(
 
     The response goes through record_response (analysed, alerts raised, as a child's
     would); `score` then sets the analysis's concern score so a test decides the order
-    (None: as if not analysed yet). `consent`: the answer to consent_to_quote, if any.
+    (None: as if not analysed yet; "analysed": the analyser's own). `consent`: the
+    answer to consent_to_quote, if any.
     """
     with app.app_context():
         survey = db.session.scalar(select(Survey).where(Survey.slug == slug))
@@ -55,7 +56,7 @@ def store_text(
         )
         if score is None:
             db.session.delete(analysis)
-        else:
+        elif score != "analysed":
             analysis.concern_score = score
         db.session.commit()
         return answer.id
