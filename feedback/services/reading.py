@@ -187,6 +187,22 @@ def reading_counts() -> ReadingCounts:
     return ReadingCounts(unread=unread or 0, overdue=overdue or 0, oldest_hours=hours)
 
 
+def unread_before(moment: datetime) -> list[tuple[int, int, datetime]]:
+    """(answer id, response id, sent) of every unread text sent before `moment`."""
+    rows = db.session.execute(
+        select(Answer.id, Answer.response_id, Response.submitted_at)
+        .join(Response, Response.id == Answer.response_id)
+        .where(
+            on_the_list(read_all_questions()),
+            _written(),
+            _undecided(),
+            Response.submitted_at < moment,
+        )
+        .order_by(Answer.id)
+    )
+    return [(answer_id, response_id, sent) for answer_id, response_id, sent in rows]
+
+
 def listed(answer_ids: list[int]) -> dict[int, tuple[int, int, bool]]:
     """Of `answer_ids`, those on the list: {answer id: (response id, survey id, decided)}."""
     if not answer_ids:
