@@ -17,6 +17,7 @@ from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 from flask_login import current_user
 
+from feedback.analyse.languages import language_name, words_direction
 from feedback.auth import role_required
 from feedback.navigation import add_home_panel, add_staff_link
 from feedback.safeguarding import bp
@@ -89,6 +90,8 @@ def _page(failed: dict[str, Any] | None = None, status: int = 200) -> Any:
         categories=CATEGORY_LABELS,
         note_max=NOTE_MAX,
         failed=failed,
+        language_name=language_name,
+        words_direction=words_direction,
     )
     reply = current_app.make_response((body, status))
     reply.headers["Cache-Control"] = "no-store"

@@ -137,6 +137,8 @@ def test_refused_decisions_say_why_and_change_nothing(library_loaded, lead):
     for forged in ("999999", "1 OR 1=1"):
         page = flashed(lead, post_read(lead, html, [], item=forged))
         assert "That text is not on the reading list, so nothing was changed." in page
+    page = flashed(lead, post_alert(lead, html, 999999, "A forged alert"))
+    assert "That text is not on the reading list, so nothing was changed." in page
     # A forged or stale signature.
     page = flashed(lead, post_read(lead, html, [shown], shown="forged"))
     assert "That list was out of date, so nothing was changed." in page
