@@ -35,8 +35,9 @@ from feedback.services.reading_decisions import (
 ROLES = ("safeguarding", "admin")
 #: Texts shown at once: enough to clear a morning's answers, few enough to read each one.
 PAGE_SIZE = 20
-#: Problems with what the lead typed: the alert form is shown again, nothing lost.
-FORM_PROBLEMS = ("empty_note", "note_too_long", "category")
+#: Problems with what the lead typed, or a page left open too long: the alert form is
+#: shown again with what they wrote, nothing lost.
+FORM_PROBLEMS = ("empty_note", "note_too_long", "category", "expired")
 
 add_staff_link("safeguarding.reading", lambda: str(_l("Reading list")), ROLES)
 add_home_panel(
@@ -81,6 +82,8 @@ def _ids(values: list[str]) -> list[int]:
 
 def _page(failed: dict[str, Any] | None = None, status: int = 200) -> Any:
     items = unread_items(PAGE_SIZE)
+    if failed is not None:
+        failed["shown"] = any(i.answer_id == failed["answer_id"] for i in items)
     body = render_template(
         "safeguarding/reading.html",
         items=items,

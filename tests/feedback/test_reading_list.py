@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from feedback.extensions import db
 from feedback.models import AlertNote, AuditEvent, ConcernAlert, ReadingDecision, User
 from feedback.models._time import utcnow
+from tests.feedback.helpers import hidden
 from tests.feedback.reading_helpers import (
     flashed,
     overdue_ids,
@@ -170,6 +171,12 @@ def test_a_note_over_the_limit_comes_back_with_what_was_written(library_loaded, 
     )
     bad = post_alert(lead, html, answer_id, "Worried", ["not_a_category"])
     assert bad.status_code == 400
+    # A page left open past its time: refused, and what was written is not lost.
+    stale = html.replace(hidden(html, "shown"), "stale")
+    expired = post_alert(lead, stale, answer_id, "Written slowly", ["neglect"])
+    assert expired.status_code == 400
+    assert "That list was out of date" in expired.get_data(as_text=True)
+    assert "Written slowly" in expired.get_data(as_text=True)
     assert _count(app, ConcernAlert) == 0 and _decisions(app) == []
 
 
