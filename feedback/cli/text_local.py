@@ -11,11 +11,11 @@ from pathlib import Path
 from typing import Any
 
 import click
-from flask import current_app
+from flask import Flask, current_app
 from flask.cli import ScriptInfo
 
 
-def _app():  # type: ignore[no-untyped-def]
+def _app() -> Flask:
     if current_app:
         return current_app._get_current_object()  # type: ignore[attr-defined]
     context = click.get_current_context()
