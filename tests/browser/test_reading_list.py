@@ -110,3 +110,12 @@ def test_the_reading_list_on_a_phone(phone_page: Any, live_server: str, demo: Fl
     phone_page.locator("article.reading-item summary").first.click()
     assert_accessible(phone_page, "an alert form on a phone")
     assert small_targets(phone_page) == []
+    assert _page_width(phone_page) <= 360
+    # The alerts page, whose table (with a lead's e-mail) scrolls in its own box.
+    _click(phone_page, phone_page.get_by_role("link", name="Safeguarding alerts").first, "alerts")
+    assert _page_width(phone_page) <= 360
+
+
+def _page_width(page: Any) -> int:
+    """How wide the page lays out: wider than the phone means it zooms out, text and all."""
+    return page.evaluate("document.documentElement.scrollWidth")
