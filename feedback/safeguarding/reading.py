@@ -23,6 +23,7 @@ from feedback.navigation import add_home_panel, add_staff_link
 from feedback.safeguarding import bp
 from feedback.safeguarding.labels import CATEGORY_LABELS
 from feedback.services.alerts import Actor
+from feedback.services.audit import audit
 from feedback.services.concerns import NOTE_MAX
 from feedback.services.reading import read_within_hours, reading_counts, unread_items
 from feedback.services.reading_decisions import (
@@ -82,6 +83,8 @@ def _ids(values: list[str]) -> list[int]:
 
 def _page(failed: dict[str, Any] | None = None, status: int = 200) -> Any:
     items = unread_items(PAGE_SIZE)
+    # Children's words as written: who saw which is logged (and committed) before showing.
+    audit("reading.view", None, None, shown=[i.answer_id for i in items])
     if failed is not None:
         failed["shown"] = any(i.answer_id == failed["answer_id"] for i in items)
     body = render_template(

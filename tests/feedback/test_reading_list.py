@@ -99,6 +99,15 @@ def test_read_no_concern_is_signed_timed_and_audited(library_loaded, lead):
         lead_id,
     )
     assert decision.decided_at >= before and decision.bulk is False
+    with app.app_context():
+        views = db.session.scalars(
+            select(AuditEvent).where(AuditEvent.action == "reading.view").order_by(AuditEvent.id)
+        ).all()
+        # Each look at the list names who looked and which texts they were shown.
+        assert [(v.user_id, v.detail["shown"]) for v in views] == [
+            (lead_id, [answer_id]),
+            (lead_id, []),
+        ]
 
 
 def test_mark_these_n_as_read_marks_only_the_texts_shown(library_loaded, lead, monkeypatch):
