@@ -106,4 +106,3 @@ def train_command(
         from feedback.cli.text_local import report_local
 
         report_local(trained.meta)
-
