@@ -64,8 +64,10 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         app.register_blueprint(area.bp)
 
     from feedback.cli import register
+    from feedback.services import text_model
 
     register(app)
+    text_model.init_app(app)
     return app
 
 

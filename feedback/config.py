@@ -53,6 +53,12 @@ class Config:
     # many days after it was closed (six years by default; follow your records policy),
     # and only once its response has gone. Open alerts are never deleted.
     HEARD_ALERT_RETENTION_DAYS = _env_int("HEARD_ALERT_RETENTION_DAYS", 6 * 365)
+    # A text on the leads' reading list unread after this many hours is overdue.
+    HEARD_READ_WITHIN_HOURS = _env_int("HEARD_READ_WITHIN_HOURS", 72)
+    # This instance's own text model (heard text train --with-labels): used when its recall
+    # on the shipped corpus is no lower ("auto"), or never ("off"). Empty dir: instance/.
+    HEARD_LOCAL_TEXT_MODEL = os.environ.get("HEARD_LOCAL_TEXT_MODEL", "auto")
+    HEARD_TEXT_MODEL_DIR = os.environ.get("HEARD_TEXT_MODEL_DIR", "")
     # Fernet key(s), comma-separated, newest first, for contact details respondents give.
     HEARD_CONTACT_KEY = os.environ.get("HEARD_CONTACT_KEY", "")
     BABEL_DEFAULT_LOCALE = "en"

@@ -172,6 +172,8 @@ class Definition:
     themes: this survey's own themes, id -> keywords, added to the defaults.
     check_answers: show a check-your-answers page; when left as None it is
         True for every audience but children.
+    read_all_text: every free-text answer goes on the safeguarding leads' reading
+        list; when left as None it is True for children's surveys only.
     kind: an optional tag such as ``training_pre`` or ``focus_group``.
     """
 
@@ -196,11 +198,14 @@ class Definition:
     allow_withdrawal: bool = False
     retention_days: int = 1095
     kind: str | None = None
+    read_all_text: bool | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "themes", _freeze_themes(self.themes))
         if self.check_answers is None:
             object.__setattr__(self, "check_answers", self.audience != "child")
+        if self.read_all_text is None:
+            object.__setattr__(self, "read_all_text", self.audience == "child")
 
     def questions(self) -> Iterator[Question]:
         """Every question, page by page, in the order they are asked."""
@@ -238,6 +243,13 @@ class Definition:
             "allow_withdrawal": self.allow_withdrawal,
             "retention_days": self.retention_days,
             "kind": self.kind,
+            # Written only when it differs from the audience's default, so that every
+            # definition stored before the setting existed keeps its SHA-256.
+            **(
+                {"read_all_text": self.read_all_text}
+                if self.read_all_text != (self.audience == "child")
+                else {}
+            ),
         }
 
     @classmethod

@@ -41,6 +41,7 @@ TOP_KEYS = (
     "allow_withdrawal",
     "retention_days",
     "kind",
+    "read_all_text",
 )
 REQUIRED_TOP = ("slug", "title", "audience", "consent")
 
@@ -83,6 +84,8 @@ def build_definition(data: object, report: Report) -> Definition | None:
     }
     if "check_answers" in top:
         fields["check_answers"] = report.flag(top, (), "check_answers")
+    if "read_all_text" in top:
+        fields["read_all_text"] = report.flag(top, (), "read_all_text")
     pages, written, untyped = _pages(top, report, fields["one_question_per_page"])
     questions: dict[str, Question] = {}
     for page in pages:

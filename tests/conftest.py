@@ -82,6 +82,8 @@ def app(database_url: str, tmp_path: Path) -> Iterator[Flask]:
             "TESTING": True,
             "SQLALCHEMY_DATABASE_URI": database_url,
             "HEARD_OUTBOX": str(tmp_path / "outbox"),
+            # Never a local model someone trained in this checkout's instance folder.
+            "HEARD_TEXT_MODEL_DIR": str(tmp_path / "text-model"),
         }
     )
     yield app
@@ -127,6 +129,7 @@ def make_app(database_url: str, tmp_path: Path) -> Iterator:
             "TESTING": True,
             "SQLALCHEMY_DATABASE_URI": database_url,
             "HEARD_OUTBOX": str(tmp_path / "outbox"),
+            "HEARD_TEXT_MODEL_DIR": str(tmp_path / "text-model"),
         }
         config.update(settings)
         made.append(create_app(config))

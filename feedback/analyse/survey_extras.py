@@ -12,6 +12,7 @@ from typing import Any
 
 from flask import Response, abort, request
 from flask.typing import ResponseReturnValue
+from sqlalchemy import select
 
 from analysis.periods import parse_period
 from feedback.analyse import bp
@@ -19,6 +20,8 @@ from feedback.analyse.labels import sentiment_label, theme_label
 from feedback.analyse.languages import language_name, words_direction
 from feedback.analyse.outcomes_views import add_survey_page_extra
 from feedback.auth import role_required
+from feedback.extensions import db
+from feedback.models import TextAnalysis
 from feedback.services.charts import KINDS, survey_chart
 from feedback.services.outcome_pages import SurveyPage
 from feedback.services.stories import surveys_for, theme_stories
@@ -32,11 +35,24 @@ CHART_CSP = (
 EXCERPTS = 5
 
 
+def _answer_ids(stories: list[Any]) -> dict[int, int]:
+    """{text analysis id: answer id} of the excerpts shown, for their concern links."""
+    ids = [e.id for story in stories for e in story.excerpts]
+    if not ids:
+        return {}
+    rows = db.session.execute(
+        select(TextAnalysis.id, TextAnalysis.answer_id).where(TextAnalysis.id.in_(ids))
+    )
+    return {analysis_id: answer_id for analysis_id, answer_id in rows}
+
+
 def _extra(page: SurveyPage) -> dict[str, Any]:
     survey = page.survey
+    stories = theme_stories([survey.id], page.period, per_theme=EXCERPTS)
     return {
         "charts": [(kind, survey_chart(survey, kind, page.period, None)) for kind in KINDS],
-        "stories": theme_stories([survey.id], page.period, per_theme=EXCERPTS),
+        "stories": stories,
+        "excerpt_answers": _answer_ids(stories),
         "theme_label": theme_label,
         "sentiment_label": sentiment_label,
         "language_name": language_name,

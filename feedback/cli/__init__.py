@@ -28,10 +28,12 @@ def main() -> None:
 def _register_plain_commands() -> None:
     """The text analyser's commands need no app or database: they are on `heard` itself,
     so they work before Heard is configured (no SECRET_KEY, no HEARD_BASE_URL)."""
-    from feedback.cli import text, text_train
+    from feedback.cli import text, text_labels, text_train
 
     main.add_command(text.analyse_text_command)
     main.add_command(text.eval_text_command)
+    # `heard text labels export` reads the database: it loads the app itself.
+    text_train.text_group.add_command(text_labels.labels_group)
     main.add_command(text_train.text_group)
 
 
@@ -66,3 +68,6 @@ def register(app: Flask) -> None:
     from feedback.cli.outcomes import outcomes_command
 
     app.cli.add_command(outcomes_command)
+    from feedback.cli.reading import reading
+
+    app.cli.add_command(reading)

@@ -1,4 +1,5 @@
-"""heard analyse (backfill text analysis) and heard notify-pending (alert e-mails)."""
+"""heard analyse (backfill text analysis) and heard notify-pending (alert e-mails, and
+the daily reminder about overdue texts on the reading list)."""
 
 from __future__ import annotations
 
@@ -49,10 +50,29 @@ def notify_pending(everything: bool) -> None:
     where = "by e-mail" if smtp_configured() else f"to the outbox {outbox_path()}"
     if done:
         click.echo(f"Notified {len(done)} alerts {where}.")
+    reminded, problem = _remind_overdue_reading()
+    if reminded:
+        click.echo(f"Reminded leads {where} that {reminded} texts are overdue on the reading list.")
+    problems = [problem] if problem else []
     if len(done) < waiting:
+        problems.insert(0, f"{waiting - len(done)} alerts could not be notified; see the log.")
+    if problems:
         # A non-zero exit makes cron mail someone: an alert nobody hears about is the worst case.
-        raise click.ClickException(
-            f"{waiting - len(done)} alerts could not be notified; see the log above."
-        )
-    if not waiting:
+        raise click.ClickException(" ".join(problems))
+    if not waiting and not reminded:
         click.echo("Nothing to notify.")
+
+
+def _remind_overdue_reading() -> tuple[int | None, str | None]:
+    """The once-a-day reminder about overdue texts: (texts told about, what went wrong).
+
+    A failure records nothing, so the next run (a minute later under cron) tries again.
+    """
+    import smtplib
+
+    from feedback.services.reading_notify import remind_overdue
+
+    try:
+        return remind_overdue(), None
+    except (OSError, smtplib.SMTPException) as exc:
+        return None, f"The reading-list reminder could not be sent: {exc}"

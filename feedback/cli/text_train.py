@@ -2,6 +2,8 @@
 
 Plain click: no app, no database. The models land under analysis/text/models/ (or
 ``--output``) as .npz and .json; the same inputs always give byte-identical files.
+With ``--with-labels FILE`` (leads' decisions, `heard text labels export`) the model is
+this instance's own: it goes to the local model folder (feedback.cli.text_local).
 """
 
 from __future__ import annotations
@@ -42,8 +44,19 @@ def text_group() -> None:
     default=None,
     help="Where to write the model (default: analysis/text/models/).",
 )
+@click.option(
+    "--with-labels",
+    "labels",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Leads' labels (heard text labels export): build this instance's local model.",
+)
 def train_command(
-    corpus: Path | None, nhs: Path | None, extra: tuple[Path, ...], output: Path | None
+    corpus: Path | None,
+    nhs: Path | None,
+    extra: tuple[Path, ...],
+    output: Path | None,
+    labels: Path | None,
 ) -> None:
     """Cross-validate, choose thresholds, fit and write the models; print the figures."""
     from tqdm import tqdm
@@ -51,6 +64,13 @@ def train_command(
     from analysis.text import train as training
     from analysis.text.train_figures import format_figures
 
+    if labels is not None:
+        if output is not None:
+            raise click.UsageError("a model with labels is local: it is not written to --output")
+        from feedback.cli.text_local import local_target
+
+        output = local_target()
+        extra = (*extra, labels)
     try:
         data = training.load_training_set(corpus or training.CORPUS_DIR, nhs, extra)
     except (ValueError, KeyError, OSError) as exc:
@@ -87,3 +107,7 @@ def train_command(
     click.echo(format_figures(trained.meta["cross_validated"]))
     click.echo(f"Alert threshold (calibrated): {trained.meta['thresholds']['concern']}")
     click.echo(f"Wrote {npz} and {meta}")
+    if labels is not None:
+        from feedback.cli.text_local import report_local
+
+        report_local(trained.meta)

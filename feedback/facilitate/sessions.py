@@ -24,6 +24,7 @@ from feedback.models import FocusSession, Response, SurveyVersion
 from feedback.navigation import add_staff_link
 from feedback.respond.pages import survey_text
 from feedback.services.audit import audit
+from feedback.services.concerns import response_alerted
 from feedback.services.focus import (
     FocusError,
     QuoteInput,
@@ -137,6 +138,7 @@ def session(session_id: int):  # type: ignore[no-untyped-def]
         theme_label=theme_label,
         prompts={c.value: c.label for c in prompt_choices(definition)},
         form=FlaskForm(),
+        alerted=response_alerted(response.id),
     )
 
 

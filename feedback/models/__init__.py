@@ -4,6 +4,7 @@ from feedback.models.alert import AlertNote, ConcernAlert
 from feedback.models.audit import AuditEvent
 from feedback.models.focus import FocusQuote, FocusSession
 from feedback.models.outcome_indexes import ANSWER_OUTCOME_VALUES, ANSWER_RESPONSE_VALUES
+from feedback.models.reading import ReadingDecision
 from feedback.models.response import Answer, Response, SubmissionToken
 from feedback.models.survey import Campaign, CourseRun, Survey, SurveyVersion
 from feedback.models.text import TextAnalysis, TextTheme
@@ -22,6 +23,7 @@ __all__ = [
     "FocusQuote",
     "FocusSession",
     "Invitation",
+    "ReadingDecision",
     "Response",
     "SubmissionToken",
     "Survey",

@@ -15,6 +15,8 @@ STATES = ("new", "in_review", "actioned", "no_further_action")
 CLOSED_STATES = ("actioned", "no_further_action")
 #: why an alert's response is no longer there
 REMOVED_REASONS = ("withdrawn", "retention")
+#: where an alert came from: the analyser at submission, a lead's reading list, a colleague
+SOURCES = ("analyser", "reading", "staff")
 
 
 class ConcernAlert(db.Model):
@@ -35,7 +37,9 @@ class ConcernAlert(db.Model):
     response_id: Mapped[int | None] = mapped_column(
         ForeignKey("response.id", ondelete="SET NULL"), index=True
     )
-    answer_id: Mapped[int | None] = mapped_column(ForeignKey("answer.id", ondelete="SET NULL"))
+    answer_id: Mapped[int | None] = mapped_column(
+        ForeignKey("answer.id", ondelete="SET NULL"), index=True
+    )
     survey_id: Mapped[int] = mapped_column(ForeignKey("survey.id", ondelete="CASCADE"))
     categories: Mapped[list[str]] = mapped_column(JSON, default=list)
     #: the words that made the analyser flag the text: the "why"
@@ -61,6 +65,10 @@ class ConcernAlert(db.Model):
     #: what the response said and where it came from, kept when the response went:
     #: {"texts": [{"question", "text", "flagged"}], "submitted_at", "campaign", ...}
     record: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    #: one of SOURCES
+    source: Mapped[str] = mapped_column(String(12), default="analyser", server_default="analyser")
+    #: the lead or colleague who raised it (None when the analyser did)
+    raised_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
 
     notes: Mapped[list[AlertNote]] = relationship(
         back_populates="alert", cascade="all, delete-orphan", order_by="AlertNote.at"

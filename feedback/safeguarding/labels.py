@@ -11,6 +11,11 @@ STATE_LABELS = {
     "no_further_action": _l("No further action"),
 }
 FILTER_LABELS = {"open": _l("Open (new or in review)"), **STATE_LABELS, "all": _l("All")}
+SOURCE_LABELS = {
+    "analyser": _l("The analyser"),
+    "reading": _l("A lead's reading"),
+    "staff": _l("A colleague"),
+}
 LEVEL_LABELS = {1: _l("Possible"), 2: _l("Likely"), 3: _l("Urgent")}
 #: why an alert's response has gone, as a tag in the list of alerts
 REMOVED_TAGS = {"withdrawn": _l("Withdrawn"), "retention": _l("Response deleted")}

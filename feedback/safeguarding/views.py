@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import abort, current_app, render_template, request
+from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
@@ -22,6 +23,7 @@ from feedback.safeguarding.labels import (
     FILTER_LABELS,
     LEVEL_LABELS,
     REMOVED_TAGS,
+    SOURCE_LABELS,
     STATE_LABELS,
     category_label,
 )
@@ -31,6 +33,12 @@ from feedback.services.alerts import state_counts as count_states
 from feedback.services.audit import audit
 from feedback.services.contact import contact_available, decrypt_contact
 from feedback.services.notify import outbox_path, pending_count, smtp_configured
+from feedback.services.reading_summary import (
+    monthly_summary,
+    next_month,
+    parse_month,
+    previous_month,
+)
 
 ROLES = ("safeguarding", "admin")
 PER_PAGE = 50
@@ -100,9 +108,23 @@ def index():  # type: ignore[no-untyped-def]
             page=page,
             more=len(found) > PER_PAGE,
             hours=hours,
+            **_summary(),
             **_setup_notices(),
         )
     )
+
+
+def _summary() -> dict[str, Any]:
+    """The monthly summary under the alerts (?month=2026-11; this month by default)."""
+    month = parse_month(request.args.get("month"))
+    return {
+        "summary": monthly_summary(month),
+        "month_label": format_date(month, "MMMM y"),
+        "earlier": previous_month(month).strftime("%Y-%m"),
+        "later": next_month(month).strftime("%Y-%m"),
+        "category_label": category_label,
+        "sources": SOURCE_LABELS,
+    }
 
 
 def _context(alert: ConcernAlert) -> dict[str, Any]:
@@ -112,6 +134,8 @@ def _context(alert: ConcernAlert) -> dict[str, Any]:
         "record": alert_record(alert),
         "survey": db.session.get(Survey, alert.survey_id),
         "assignee": db.session.get(User, alert.assignee_id) if alert.assignee_id else None,
+        "raised_by": db.session.get(User, alert.raised_by_id) if alert.raised_by_id else None,
+        "sources": SOURCE_LABELS,
         "authors": authors,
     }
 

@@ -117,9 +117,11 @@ def fill(responses: int, seed: int = 7, progress: Callable[[int], None] | None =
                 progress(1)
         if definition.audience == "child":
             _add_disclosures(version, campaign, rng)
+    from feedback.services.demo_reading import add_demo_reading
     from feedback.services.demo_training import add_demo_course  # a course run that pairs up
 
-    return stored + add_demo_course(rng)
+    stored += add_demo_course(rng)
+    return stored + add_demo_reading(rng)
 
 
 def _add_disclosures(version, campaign, rng: random.Random) -> None:  # type: ignore[no-untyped-def]

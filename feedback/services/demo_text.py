@@ -14,6 +14,11 @@ CHILD = [
     "Thank you for helping our family",
     "I wish they told me what was going to happen next",
 ]
+#: Worries a lead would want to read that the analyser's rules do not flag by themselves.
+CHILD_UNFLAGGED = [
+    "i sleep on the sofa at my aunties and we move house a lot",
+    "my mums friend stays in our room sometimes and i dont like it",
+]
 CHILD_CONCERN = [
     "the people here are nice but my step dad hits me when mum is at work",
     "sometimes i dont want to go home because of the shouting",

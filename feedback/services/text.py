@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING
 from flask import current_app
 from sqlalchemy import func, select
 
-import analysis.text as analyser
 from feedback.extensions import db
 from feedback.logsafe import describe
 from feedback.models import Answer, ConcernAlert, Response, SurveyVersion, TextAnalysis, TextTheme
+from feedback.services import text_model
 from feedback.services.contact import ContactRequest, contact_available, encrypt_contact
 from feedback.services.notify import queue_alerts
 from forms.schema import Definition
@@ -45,7 +45,7 @@ def _analyse(
     themes: Mapping[str, Iterable[str]] | None,
 ) -> TextResult | None:
     try:
-        return analyser.analyse_text(
+        return text_model.analyse(
             text,
             language,
             extra_names=_extra_names(),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from sqlalchemy import Select, and_, func, select
 from sqlalchemy.orm import aliased
@@ -22,6 +23,13 @@ from forms.schema import PREFER_NOT, Definition
 
 SCALE_VALUES = [str(n) for n in range(11)]
 AGREE = ("agree", "strongly_agree")
+
+
+class Comment(NamedTuple):
+    """A quotable comment: the redacted words, and the answer (for a concern link)."""
+
+    answer_id: int
+    text: str
 
 
 @dataclass
@@ -209,17 +217,18 @@ def theme_counts(campaign_ids: list[int]) -> list[tuple[str, int]]:
     return [(theme, count) for theme, count in rows]
 
 
-def theme_comments(campaign_ids: list[int], per_theme: int = 3) -> dict[str, list[str]]:
+def theme_comments(campaign_ids: list[int], per_theme: int = 3) -> dict[str, list[Comment]]:
     """A few redacted comments per theme, only from people who agreed to be quoted.
 
-    Texts flagged as a possible safeguarding concern, and every other text of a response
-    with an alert, are left out (feedback.services.showable): they go to the safeguarding
-    lead, not to a trainer's page.
+    Texts flagged as a possible safeguarding concern, and every text of a response with an
+    alert (a colleague may have raised one from this page), are left out
+    (feedback.services.showable): they go to the
+    safeguarding lead, not to a trainer's page.
     """
     if not campaign_ids:
         return {}
     rows = db.session.execute(
-        select(TextTheme.theme, TextAnalysis.redacted)
+        select(TextTheme.theme, TextAnalysis.answer_id, TextAnalysis.redacted)
         .join(TextAnalysis, TextAnalysis.id == TextTheme.analysis_id)
         .join(Response, Response.id == TextAnalysis.response_id)
         .where(
@@ -229,8 +238,8 @@ def theme_comments(campaign_ids: list[int], per_theme: int = 3) -> dict[str, lis
         )
         .order_by(TextTheme.theme, Response.submitted_at.desc())
     )
-    out: dict[str, list[str]] = defaultdict(list)
-    for theme, text in rows:
-        if len(out[theme]) < per_theme and text not in out[theme]:
-            out[theme].append(text)
+    out: dict[str, list[Comment]] = defaultdict(list)
+    for theme, answer_id, text in rows:
+        if len(out[theme]) < per_theme and text not in {c.text for c in out[theme]}:
+            out[theme].append(Comment(answer_id, text))
     return dict(out)

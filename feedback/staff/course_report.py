@@ -58,7 +58,7 @@ class CourseReport:
     lasting: Learning
     behaviour: list[data.ItemCounts]
     themes: list[tuple[str, int]]
-    comments: dict[str, list[str]]
+    comments: dict[str, list[data.Comment]]
     min_n: int
 
     @property

@@ -8,7 +8,8 @@ from sqlalchemy import select
 from werkzeug.routing import Rule
 
 from feedback.extensions import db
-from feedback.models import Campaign, ConcernAlert, CourseRun, FocusSession
+from feedback.models import Answer, Campaign, ConcernAlert, CourseRun, FocusSession
+from feedback.safeguarding.concern import concern_token
 from feedback.services.users import create_user
 
 SURVEY = "children-8-11"
@@ -51,6 +52,11 @@ def build_world(app: Flask, runner: FlaskCliRunner) -> dict[str, object]:
             "session_id": db.session.scalar(
                 select(FocusSession.id).where(FocusSession.response_id == focus.id)
             ),
+            # A colleague's "Raise a safeguarding concern" link, as a staff page makes it.
+            "signed": concern_token(
+                db.session.scalars(select(Answer.id).order_by(Answer.id)).first(), "/staff"
+            ),
+            "answer_id": db.session.scalars(select(Answer.id).order_by(Answer.id)).first(),
         }
 
 

@@ -81,6 +81,12 @@ ACCESS: dict[str, str | tuple[str, ...]] = {
     "safeguarding.assign": LEADS,
     "safeguarding.add_note": LEADS,
     "safeguarding.change_state": LEADS,
+    # The reading list: every child's free text, read as written, by leads only.
+    "safeguarding.reading": LEADS,
+    "safeguarding.mark_read_view": LEADS,
+    "safeguarding.reading_alert": LEADS,
+    # Anyone on the staff may raise a concern about a text they were shown.
+    "safeguarding.raise_concern": EVERY_STAFF,
     # Training courses.
     "staff.courses": TRAINERS,
     "staff.course": TRAINERS,

@@ -362,6 +362,7 @@ def test_hostile_corpus_is_harmless_in_every_page_report_and_export(app, runner,
         f"/facilitate/sessions/{values['session_id']}",
         "/admin/users",
         "/analyse/report/view?period=all",
+        "/safeguarding/reading",  # a children's survey: every answer is read as written
     ):
         assert url in shown, f"{url}: the escaped payload is not on the page"
     alert_page = clients["safeguarding"].get(f"/safeguarding/alerts/{values['alert_id']}")

@@ -252,3 +252,12 @@ def test_validate_file_is_empty_for_a_good_file(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text(yaml.safe_dump(survey(audience="pupils")), encoding="utf-8")
     assert validate_file(bad)[0].startswith(f"{bad}: audience: unknown audience 'pupils'")
+
+
+def test_read_all_text_is_a_true_or_false_setting() -> None:
+    assert parse_definition(survey(audience="community", read_all_text=True)).read_all_text
+    assert not parse_definition(survey(read_all_text=False)).read_all_text
+    message = only(survey(read_all_text="sometimes"))
+    assert message.startswith(
+        "bad.yaml: read_all_text: must be true or false, not the text 'sometimes'"
+    )

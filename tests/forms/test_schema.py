@@ -224,3 +224,20 @@ def test_plain_string_choices_get_slug_values() -> None:
         Choice("childrens_centre", "Children's centre"),
         Choice("3", "Three"),
     )
+
+
+def test_read_all_text_defaults_on_for_children_only() -> None:
+    assert _tiny("child").read_all_text is True
+    assert _tiny("staff").read_all_text is False
+    assert _tiny("parent_carer", read_all_text=True).read_all_text is True
+    assert _tiny("child", read_all_text=False).read_all_text is False
+
+
+def test_read_all_text_is_stored_only_when_it_differs_from_the_default() -> None:
+    """A definition stored before the setting existed keeps its SHA-256."""
+    assert "read_all_text" not in _tiny("child").to_dict()
+    assert "read_all_text" not in _tiny("community").to_dict()
+    chosen = _tiny("community", read_all_text=True)
+    assert chosen.to_dict()["read_all_text"] is True
+    assert Definition.from_dict(chosen.to_dict()) == chosen
+    assert Definition.from_dict(_tiny("child").to_dict()).read_all_text is True

@@ -2,7 +2,7 @@
 and a used submission token stays used
 
 Revision ID: safeguarding_records
-Revises: text_model_scores
+Revises: reading_list
 
 On SQLite the alert table is rebuilt (batch mode) with AUTOINCREMENT, so a deleted
 alert's id is never given again. Rebuilding drops the old table, and with foreign keys
@@ -12,14 +12,13 @@ CASCADE): the tables that point at alerts are put aside first and put back after
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 import sqlalchemy as sa
 from alembic import op
 
+from feedback.migrations.sqlite_rebuild import rows_pointing_at
+
 revision = "safeguarding_records"
-down_revision = "text_model_scores"
+down_revision = "reading_list"
 branch_labels = None
 depends_on = None
 
@@ -31,28 +30,6 @@ FK_TOKEN = "fk_submission_token_response_id_response"
 
 def _sqlite() -> bool:
     return op.get_bind().dialect.name == "sqlite"
-
-
-@contextmanager
-def _rows_pointing_at(table: str) -> Iterator[None]:
-    """On SQLite, keep the rows of every table with a foreign key to `table` while it
-    is rebuilt, and put them back afterwards (elsewhere nothing is rebuilt)."""
-    if not _sqlite():
-        yield
-        return
-    inspector = sa.inspect(op.get_bind())
-    children = [
-        name
-        for name in inspector.get_table_names()
-        if any(fk["referred_table"] == table for fk in inspector.get_foreign_keys(name))
-    ]
-    for child in children:
-        op.execute(f'CREATE TEMP TABLE "_kept_{child}" AS SELECT * FROM "{child}"')
-        op.execute(f'DELETE FROM "{child}"')
-    yield
-    for child in children:
-        op.execute(f'INSERT INTO "{child}" SELECT * FROM "_kept_{child}"')
-        op.execute(f'DROP TABLE "_kept_{child}"')
 
 
 def _alert_foreign_keys(batch, ondelete: str) -> None:  # type: ignore[no-untyped-def]
@@ -69,7 +46,7 @@ def _token_foreign_key(batch, ondelete: str) -> None:  # type: ignore[no-untyped
 
 def upgrade() -> None:
     with (
-        _rows_pointing_at("concern_alert"),
+        rows_pointing_at("concern_alert"),
         op.batch_alter_table(
             "concern_alert",
             recreate="always" if _sqlite() else "auto",
@@ -110,7 +87,7 @@ def downgrade() -> None:
         _token_foreign_key(batch, "CASCADE")
         batch.alter_column("response_id", existing_type=sa.Integer(), nullable=False)
     with (
-        _rows_pointing_at("concern_alert"),
+        rows_pointing_at("concern_alert"),
         op.batch_alter_table(
             "concern_alert",
             recreate="always" if _sqlite() else "auto",

@@ -1,14 +1,14 @@
 """user.session_nonce: staff sessions that the server can end
 
 Revision ID: user_session_nonce
-Revises: focus_groups
+Revises: safeguarding_records
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "user_session_nonce"
-down_revision = "focus_groups"
+down_revision = "safeguarding_records"
 branch_labels = None
 depends_on = None
 
