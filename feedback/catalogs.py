@@ -42,9 +42,12 @@ PUBLIC_SOURCES = (
     "templates/public.html",
     "templates/error.html",
     "templates/respond/*.html",
+    "templates/respond/questions/*.html",
     "feedback/errors.py",
     "feedback/respond/*.py",
     "forms/questions.py",
+    "forms/question_*.py",
+    "forms/choices.py",
     "forms/builder.py",
 )
 #: the same keywords `make translations` gives pybabel extract
