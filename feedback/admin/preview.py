@@ -29,7 +29,7 @@ from feedback.i18n import survey_languages
 from feedback.models import Survey, SurveyVersion
 from feedback.respond.contact import respondent_definition
 from feedback.respond.draft import Draft, DraftError, dump_draft, load_draft
-from feedback.respond.pages import answer_summary, form_for_screen, posted_form, survey_text
+from feedback.respond.pages import answer_summary, posted_form, screen_body, survey_text
 from feedback.respond.views import StartForm
 from forms import steps
 
@@ -91,10 +91,12 @@ class _Preview:
         return self.render("consent.html", form=StartForm())
 
     def screen(self, screen: steps.Screen) -> Any:
+        form, questions_html = screen_body(self.definition, screen)
         return self.render(
             "page.html",
             screen=screen,
-            form=screen.form or form_for_screen(self.definition, screen.draft, prefill=True),
+            form=form,
+            questions_html=questions_html,
             state=dump_draft(screen.draft, _secret()),
         )
 

@@ -11,13 +11,15 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from flask import current_app
+from flask import current_app, render_template
 from flask_babel import format_date, format_decimal, get_locale, gettext
 from flask_wtf import FlaskForm
+from markupsafe import Markup
 
 from forms import flow
 from forms.builder import SurveyPageForm, build_page_form, form_data
 from forms.schema import Definition, Question
+from forms.steps import Screen
 
 
 def survey_text(text: str | None) -> str:
@@ -61,13 +63,41 @@ def _form_class(questions: list[Question], max_text: int) -> type[SurveyPageForm
     return cls
 
 
-def form_for_screen(definition: Definition, draft: Any, prefill: bool = False) -> SurveyPageForm:
-    """The form of the draft's current screen: bound to the POST, or filled from the draft."""
+def form_for_screen(definition: Definition, draft: Any) -> SurveyPageForm:
+    """The form of the draft's current screen, bound to the POST."""
     questions = flow.screen_questions(definition, draft.screen, draft.answers)
-    cls = _form_class(questions, current_app.config["HEARD_MAX_TEXT_LENGTH"])
-    if not prefill:
-        return cls()
-    return cls(formdata=None, data=form_data(questions, draft.answers))
+    return _form_class(questions, current_app.config["HEARD_MAX_TEXT_LENGTH"])()
+
+
+# The drawn questions of a screen nobody has typed on yet, by (questions, language,
+# whether the question is the heading, text limit): the same for every respondent, and
+# drawing them (a partial per question) was the largest part of the page's CPU time
+# (bench/NOTES.md). A screen with answers or errors is always drawn afresh.
+_FRESH_HTML: dict[tuple[Any, ...], Markup] = {}
+
+
+def screen_body(definition: Definition, screen: Screen) -> tuple[FlaskForm, Markup]:
+    """The form (for its CSRF token and errors) and the drawn questions of `screen`."""
+    questions = screen.questions
+    # The question is the page's h1 when the screen has one question and no page title.
+    titled = bool(screen.page.title) and not definition.one_question_per_page
+    heading = not titled and len(questions) == 1
+    max_text = current_app.config["HEARD_MAX_TEXT_LENGTH"]
+    data = None if screen.form is not None else form_data(questions, screen.draft.answers)
+    key = (tuple(questions), str(get_locale()), heading, max_text)
+    if data == {}:
+        cached = _FRESH_HTML.get(key)
+        if cached is not None:
+            return FlaskForm(), cached
+    form = screen.form or _form_class(questions, max_text)(formdata=None, data=data)
+    html = Markup(
+        render_template("respond/_questions.html", questions=questions, form=form, heading=heading)
+    )
+    if data == {}:
+        if len(_FRESH_HTML) >= _FORM_CLASSES_MAX:
+            _FRESH_HTML.clear()
+        _FRESH_HTML[key] = html
+    return form, html
 
 
 def posted_form(definition: Definition, draft: Any) -> FlaskForm:

@@ -32,7 +32,7 @@ from feedback.models import Campaign, Survey, SurveyVersion
 from feedback.models._time import utcnow
 from feedback.respond.contact import contact_request, respondent_definition
 from feedback.respond.draft import Draft, DraftError, dump_draft, load_draft
-from feedback.respond.pages import answer_summary, form_for_screen, posted_form, survey_text
+from feedback.respond.pages import answer_summary, posted_form, screen_body, survey_text
 from feedback.respond.throttle import (
     code_guessing_stopped,
     guard_survey_post,
@@ -206,13 +206,15 @@ def thanks(slug: str):  # type: ignore[no-untyped-def]
 
 
 def _render_screen(campaign, definition, screen: steps.Screen):  # type: ignore[no-untyped-def]
+    form, questions_html = screen_body(definition, screen)
     return _no_store(
         render_template(
             "respond/page.html",
             campaign=campaign,
             definition=definition,
             screen=screen,
-            form=screen.form or form_for_screen(definition, screen.draft, prefill=True),
+            form=form,
+            questions_html=questions_html,
             state=dump_draft(screen.draft, current_app.config["SECRET_KEY"]),
             t=survey_text,
         )
