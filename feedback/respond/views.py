@@ -163,6 +163,9 @@ def _show(campaign, version, definition, result, secret):  # type: ignore[no-unt
 
 
 def _submit(campaign, version, draft, secret):  # type: ignore[no-untyped-def]
+    # Read before storing: the commit expires the campaign, and reading its slug after
+    # would cost a query just to write the redirect.
+    thanks_url = url_for("respond.thanks", slug=campaign.slug)
     receipt = new_receipt() if version.definition.allow_withdrawal else None
     response = record_response(
         version=version,
@@ -180,7 +183,7 @@ def _submit(campaign, version, draft, secret):  # type: ignore[no-untyped-def]
     if response is not None:
         thanks["concern"] = bool(getattr(response, "concern_flagged", False))
     session["thanks"] = thanks
-    return redirect(url_for("respond.thanks", slug=campaign.slug), code=303)
+    return redirect(thanks_url, code=303)
 
 
 @bp.get("/s/<slug>/thanks")
