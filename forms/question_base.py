@@ -87,9 +87,11 @@ class QuestionType:
         return StringField(validators=self.needed(q, translate), **self.labels(q, translate))
 
     def labels(self, q: Question, translate: Translate) -> dict[str, str]:
+        """The field's label and hint (its WTForms description), in the page's language."""
         return {"label": translate(q.text), "description": translate(q.hint) if q.hint else ""}
 
     def needed(self, q: Question, translate: Translate) -> list[Any]:
+        """The required-or-optional validator every field starts with."""
         if q.required:
             return [InputRequired(message=translate("Answer this question"))]
         return [Optional()]
