@@ -23,10 +23,8 @@ from itertools import groupby
 from typing import Any, NamedTuple
 
 from analysis.export_columns import (
-    FREE_TEXT_TYPES,
     LONG_COLUMNS,
     RESPONSE_COLUMNS,
-    RESPONSE_TYPES,
     Question,
     column_name,
     long_header,
@@ -36,11 +34,9 @@ from analysis.export_columns import (
 )
 
 __all__ = [
-    "FREE_TEXT_TYPES",
     "LONG_COLUMNS",
     "NOT_REDACTED",
     "RESPONSE_COLUMNS",
-    "RESPONSE_TYPES",
     "WITHHELD",
     "AnswerRow",
     "Question",
@@ -260,7 +256,7 @@ def json_records(
     """
     names = [c[0] for c in RESPONSE_COLUMNS]
     kind = {q.id: q for q in questions}
-    multi = {q.id for q in questions if q.type == "multi"}
+    multi = {q.id for q in questions if q.multiple}
     for response, answers in records:
         record: dict[str, Any] = {name: response.get(name) for name in names}
         given: dict[str, Any] = {}

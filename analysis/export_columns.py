@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-FREE_TEXT_TYPES = frozenset({"text", "textarea"})
+from forms.questions import question_type
 
 #: The response columns every export starts with, and what each means.
 RESPONSE_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -28,6 +28,7 @@ RESPONSE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("campaign", "The link or QR code the response came through"),
     ("service", "The service or agency of that campaign"),
 )
+RESPONSE_COLUMN_NAMES = frozenset(c[0] for c in RESPONSE_COLUMNS)
 LONG_COLUMNS: tuple[tuple[str, str], ...] = (
     *(c for c in RESPONSE_COLUMNS if c[0] not in ("completed_on", "campaign", "service")),
     ("question_id", "The question's id (see the columns sheet for its wording)"),
@@ -47,7 +48,18 @@ class Question:
 
     @property
     def free_text(self) -> bool:
-        return self.type in FREE_TEXT_TYPES
+        """Typed text: redacted by default, withheld when flagged."""
+        return question_type(self.type).free_text
+
+    @property
+    def multiple(self) -> bool:
+        """Several answers at once (a list in JSON)."""
+        return question_type(self.type).multiple
+
+    @property
+    def response_column(self) -> str | None:
+        """The response column that already holds this answer, if any."""
+        return question_type(self.type).response_column
 
 
 def question_columns(versions: Iterable[tuple[int, Iterable[Mapping[str, Any]]]]) -> list[Question]:
@@ -65,14 +77,10 @@ def question_columns(versions: Iterable[tuple[int, Iterable[Mapping[str, Any]]]]
     return list(seen.values())
 
 
-#: Question types whose answer is already a response column (completed_with_help,
-#: consent_to_quote): the wide layout does not repeat them.
-RESPONSE_TYPES = frozenset({"completed_with_help", "consent_to_quote"})
-
-
 def wide_questions(questions: Sequence[Question]) -> list[Question]:
-    """The questions that get a column of their own in the wide layout."""
-    return [q for q in questions if q.type not in RESPONSE_TYPES]
+    """The questions that get a column of their own in the wide layout: not those whose
+    answer is already a response column (consent to quote, who helped)."""
+    return [q for q in questions if q.response_column not in RESPONSE_COLUMN_NAMES]
 
 
 def column_name(question: Question) -> str:

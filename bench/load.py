@@ -1,12 +1,12 @@
 """Simulated respondents completing whole surveys against a running server.
 
-Each client is a thread with one keep-alive http.client connection (reopened whenever
-the server closes it, as gunicorn's sync workers do after each response) and its own
-cookie jar, cleared for every new respondent. A respondent does every GET and POST a
-browser does: the consent page, Start, each page of questions (answering what the
-page offers, carrying the csrf_token and state hidden fields), check your answers when
-the survey has it, then the thank-you page after the 303. Every loop is bounded in
-count and in time, and only 127.0.0.1 is ever contacted.
+Each client is a thread (spread over several processes) with one keep-alive http.client
+connection (reopened whenever the server closes it, as gunicorn's sync workers do after
+each response) and its own cookie jar, cleared for every new respondent. A respondent
+does every GET and POST a browser does: the consent page, Start, each page of questions
+(answering what the page offers, carrying the csrf_token and state hidden fields), check
+your answers when the survey has it, then the thank-you page after the 303. Every loop
+is bounded in count and in time, and only 127.0.0.1 is ever contacted.
 """
 
 from __future__ import annotations
@@ -28,8 +28,10 @@ CHOICE = re.compile(r'<input type="(radio|checkbox)" id="[^"]*" name="([^"]+)" v
 TEXTAREA = re.compile(r'<textarea id="[^"]*" name="([^"]+)"')
 SELECT = re.compile(r'<select id="[^"]*" name="([^"]+)"[^>]*>(.*?)</select>', re.S)
 OPTION = re.compile(r'<option value="([^"]+)"')
-TEXT_INPUT = re.compile(r'<input id="[^"]*" name="([^"]+)" value="[^"]*"\s*type="(text|date)"'
-                        r'(?: inputmode="(decimal)")?')
+TEXT_INPUT = re.compile(
+    r'<input id="[^"]*" name="([^"]+)" value="[^"]*"\s*type="(text|date)"'
+    r'(?: inputmode="(decimal)")?'
+)
 SUBMIT = 'name="action" value="submit"'
 MAX_STEPS = 60  # a survey longer than this is a loop, not a survey
 
@@ -148,8 +150,10 @@ class Client:
             raise Failure(f"consent HTTP {status}")
         hidden = dict(HIDDEN.findall(html) + HIDDEN_REV.findall(html))
         status, _, html = self.request(
-            "post_start", "POST", self.path, {"csrf_token": hidden.get("csrf_token", ""),
-                                              "action": "start"}
+            "post_start",
+            "POST",
+            self.path,
+            {"csrf_token": hidden.get("csrf_token", ""), "action": "start"},
         )
         answer_rows = 0
         for _step in range(MAX_STEPS):
@@ -181,14 +185,10 @@ class Client:
             self.tally.completed += 1
 
 
-def run_load(
-    base: str, slug: str, clients: int, max_surveys: int, max_seconds: float, seed: int = 1
+def _run_threads(
+    base: str, slug: str, clients: int, max_surveys: int, max_seconds: float, seed: int
 ) -> dict[str, Any]:
-    """`clients` threads completing surveys until `max_surveys` or `max_seconds`, whichever first.
-
-    Returns completed surveys per second, per-request latency percentiles by kind, the
-    acknowledged (303) count and the errors seen.
-    """
+    """`clients` threads in this process; the raw tally (latencies unsummarised)."""
     tally = Tally()
     deadline = time.monotonic() + max_seconds
 
@@ -208,25 +208,86 @@ def run_load(
                 client.conn.close()
 
     cpu0 = time.process_time()
-    t0 = time.monotonic()
     threads = [threading.Thread(target=worker, args=(i,), daemon=True) for i in range(clients)]
     for t in threads:
         t.start()
     for t in threads:
         t.join(timeout=max_seconds + 120)
-    elapsed = time.monotonic() - t0
-    every = [s for xs in tally.latencies.values() for s in xs]
     return {
-        "clients": clients,
-        "seconds": round(elapsed, 2),
         "completed": tally.completed,
         "acknowledged": tally.acknowledged,
         "answers_sent": tally.answers_sent,
-        "surveys_per_s": round(tally.completed / elapsed, 1) if elapsed else 0.0,
+        "latencies": tally.latencies,
+        "errors": tally.errors,
+        "cpu_s": time.process_time() - cpu0,
+    }
+
+
+def _process_share(args: tuple[Any, ...]) -> dict[str, Any]:
+    return _run_threads(*args)
+
+
+#: Client processes: one process's GIL held the threaded client to about one core, so
+#: the client could become the bottleneck before the server did (issue 14).
+PROCESSES = 4
+
+
+def run_load(
+    base: str,
+    slug: str,
+    clients: int,
+    max_surveys: int,
+    max_seconds: float,
+    seed: int = 1,
+    processes: int = PROCESSES,
+) -> dict[str, Any]:
+    """`clients` simulated respondents until `max_surveys` or `max_seconds`, whichever first.
+
+    The clients are spread over up to `processes` forked processes (threads within each),
+    so the load generator is not held to one core by the GIL; `client_cpu_s` is the CPU
+    time of all of them, and `client_cpu_share` that time over the wall clock (1.0 = one
+    core busy). Returns completed surveys per second, per-request latency percentiles by
+    kind, the acknowledged (303) count and the errors seen.
+    """
+    import multiprocessing
+
+    procs = max(1, min(processes, clients))
+    per = [clients // procs + (1 if i < clients % procs else 0) for i in range(procs)]
+    budgets = [max_surveys // procs + (1 if i < max_surveys % procs else 0) for i in range(procs)]
+    jobs = [
+        (base, slug, n, budget, max_seconds, seed * 100 + i)
+        for i, (n, budget) in enumerate(zip(per, budgets, strict=True))
+    ]
+    t0 = time.monotonic()
+    if procs == 1:
+        parts = [_run_threads(*jobs[0])]
+    else:
+        with multiprocessing.get_context("fork").Pool(procs) as pool:
+            parts = pool.map(_process_share, jobs)
+    elapsed = time.monotonic() - t0
+    latencies: dict[str, list[float]] = {}
+    errors: dict[str, int] = {}
+    for part in parts:
+        for kind, xs in part["latencies"].items():
+            latencies.setdefault(kind, []).extend(xs)
+        for key, n in part["errors"].items():
+            errors[key] = errors.get(key, 0) + n
+    completed = sum(p["completed"] for p in parts)
+    every = [s for xs in latencies.values() for s in xs]
+    client_cpu = sum(p["cpu_s"] for p in parts)
+    return {
+        "clients": clients,
+        "client_processes": procs,
+        "seconds": round(elapsed, 2),
+        "completed": completed,
+        "acknowledged": sum(p["acknowledged"] for p in parts),
+        "answers_sent": sum(p["answers_sent"] for p in parts),
+        "surveys_per_s": round(completed / elapsed, 1) if elapsed else 0.0,
         "requests": len(every),
         "requests_per_s": round(len(every) / elapsed, 1) if elapsed else 0.0,
         "latency_ms": {"all": latency_ms(every)}
-        | {kind: latency_ms(xs) for kind, xs in sorted(tally.latencies.items())},
-        "errors": tally.errors,
-        "client_cpu_s": round(time.process_time() - cpu0, 1),
+        | {kind: latency_ms(xs) for kind, xs in sorted(latencies.items())},
+        "errors": errors,
+        "client_cpu_s": round(client_cpu, 1),
+        "client_cpu_share": round(client_cpu / elapsed, 2) if elapsed else 0.0,
     }

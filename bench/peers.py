@@ -54,16 +54,25 @@ class Peer:
 
     def build(self) -> float:
         t0 = time.perf_counter()
-        subprocess.run(["bash", str(PEER / "setup.sh"), str(self.dir)], check=True,
-                       capture_output=True, text=True, timeout=900)
+        subprocess.run(
+            ["bash", str(PEER / "setup.sh"), str(self.dir)],
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )
         return round(time.perf_counter() - t0, 1)
 
     def __enter__(self) -> Peer:
         env = dict(os.environ, GUNICORN_ARGS="--timeout 600")  # as its RESULTS.md, for export
         self.log = open(self.dir / "gunicorn.log", "wb")
-        self.proc = subprocess.Popen([str(self.dir / "run.sh"), str(self.port)], env=env,
-                                     stdout=self.log, stderr=subprocess.STDOUT,
-                                     start_new_session=True)
+        self.proc = subprocess.Popen(
+            [str(self.dir / "run.sh"), str(self.port)],
+            env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         import urllib.request
 
         end = time.monotonic() + 60
@@ -81,20 +90,53 @@ class Peer:
         self.log.close()
 
     def manage(self, *args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([self.python, str(self.dir / "proj" / "manage.py"), *args],
-                              capture_output=True, text=True, check=True, timeout=900)
+        return subprocess.run(
+            [self.python, str(self.dir / "proj" / "manage.py"), *args],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=900,
+        )
 
     def throughput(self, out: Path) -> dict[str, Any]:
-        subprocess.run([self.python, str(PEER / "measure.py"), "--url", self.base,
-                        "--peer-dir", str(self.dir), "--only", "throughput",
-                        "--n", "100000", "--c", str(CLIENTS), "--max-seconds", str(SECONDS),
-                        "--runs", "1", "--quiet-wait", str(QUIET_WAIT), "--json", str(out)],
-                       check=True, capture_output=True, text=True, timeout=600)
+        subprocess.run(
+            [
+                self.python,
+                str(PEER / "measure.py"),
+                "--url",
+                self.base,
+                "--peer-dir",
+                str(self.dir),
+                "--only",
+                "throughput",
+                "--n",
+                "100000",
+                "--c",
+                str(CLIENTS),
+                "--max-seconds",
+                str(SECONDS),
+                "--runs",
+                "1",
+                "--quiet-wait",
+                str(QUIET_WAIT),
+                "--json",
+                str(out),
+            ],
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
         run = json.loads(out.read_text())["throughput"]["runs"][0]
-        return {"surveys_per_s": run["submissions_per_s"], "post_p95_ms": run["post_ms"]["p95"],
-                "stored_equals_acknowledged": run["db_matches"], "errors": run["errors"],
-                "client_cpu_s": run["client_cpu_s"], "cpu_busy_before": run["cpu_busy_before"],
-                "seconds": run["seconds"]}
+        return {
+            "surveys_per_s": run["submissions_per_s"],
+            "post_p95_ms": run["post_ms"]["p95"],
+            "stored_equals_acknowledged": run["db_matches"],
+            "errors": run["errors"],
+            "client_cpu_s": run["client_cpu_s"],
+            "cpu_busy_before": run["cpu_busy_before"],
+            "seconds": run["seconds"],
+        }
 
 
 def _timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
@@ -123,13 +165,29 @@ def bench_peers(rounds: int = 3) -> dict[str, Any]:
         prepare(heard_db, SUBMIT)
         seed(heard_db, "bench-submit", 10_000)
         peer.manage("seed_responses", "--survey-id", "1", "--total", "10000")
-        export = [str(BIN / "heard"), "export", "bench-submit", "--format", "csv",
-                  "-o", str(folder / "heard.csv")]
-        peer_export = [peer.python, str(peer.dir / "proj" / "manage.py"), "exportresult",
-                       "--survey-id", "1", "--csv", "--force"]
+        export = [
+            str(BIN / "heard"),
+            "export",
+            "bench-submit",
+            "--format",
+            "csv",
+            "-o",
+            str(folder / "heard.csv"),
+        ]
+        peer_export = [
+            peer.python,
+            str(peer.dir / "proj" / "manage.py"),
+            "exportresult",
+            "--survey-id",
+            "1",
+            "--csv",
+            "--force",
+        ]
         for _ in range(rounds):
-            for who, cmd, env in (("heard", export, heard_env(heard_db)),
-                                  ("peer", peer_export, None)):
+            for who, cmd, env in (
+                ("heard", export, heard_env(heard_db)),
+                ("peer", peer_export, None),
+            ):
                 wall, cpu = _timed(cmd, env)
                 add("export_10k_s", who, wall)
                 add("export_10k_cpu_s", who, cpu)
@@ -148,28 +206,45 @@ def bench_peers(rounds: int = 3) -> dict[str, Any]:
                 out["heard_page"], out["peer_page"] = heard_page, peer_page
                 wait_quiet()
                 cpu0 = server.cpu_seconds()
-                heard_load = run_load(server.base, "bench-submit", CLIENTS, 100_000, SECONDS,
-                                      seed=number + 1)
+                heard_load = run_load(
+                    server.base, "bench-submit", CLIENTS, 100_000, SECONDS, seed=number + 1
+                )
                 add("surveys_per_s", "heard", heard_load["surveys_per_s"])
+                add("client_cpu_share", "heard", heard_load["client_cpu_share"])
                 add("submit_p95_ms", "heard", heard_load["latency_ms"]["post_submit"]["p95"])
                 if heard_load["completed"]:
-                    add("server_cpu_ms_per_survey", "heard",
-                        (server.cpu_seconds() - cpu0) / heard_load["completed"] * 1000)
+                    add(
+                        "server_cpu_ms_per_survey",
+                        "heard",
+                        (server.cpu_seconds() - cpu0) / heard_load["completed"] * 1000,
+                    )
                 cpu0 = tree_cpu_seconds(peer.proc.pid)
                 peer_load = peer.throughput(folder / f"peer-load-{number}.json")
                 done = round(peer_load["surveys_per_s"] * peer_load["seconds"])
                 if done:
-                    add("server_cpu_ms_per_survey", "peer",
-                        (tree_cpu_seconds(peer.proc.pid) - cpu0) / done * 1000)
+                    add(
+                        "server_cpu_ms_per_survey",
+                        "peer",
+                        (tree_cpu_seconds(peer.proc.pid) - cpu0) / done * 1000,
+                    )
                 add("surveys_per_s", "peer", peer_load["surveys_per_s"])
+                if peer_load["seconds"]:
+                    add(
+                        "client_cpu_share", "peer", peer_load["client_cpu_s"] / peer_load["seconds"]
+                    )
                 add("submit_p95_ms", "peer", peer_load["post_p95_ms"])
                 out.setdefault("load_runs", []).append({"heard": heard_load, "peer": peer_load})
     finally:
         remove_scratch(folder)
-    out["figures"] = {name: {who: summary(values, 3) for who, values in sides.items()}
-                      for name, sides in figures.items()}
-    out["ratios"] = {name: round(f["heard"]["median"] / f["peer"]["median"], 4)
-                     for name, f in out["figures"].items() if f["peer"]["median"]}
+    out["figures"] = {
+        name: {who: summary(values, 3) for who, values in sides.items()}
+        for name, sides in figures.items()
+    }
+    out["ratios"] = {
+        name: round(f["heard"]["median"] / f["peer"]["median"], 4)
+        for name, f in out["figures"].items()
+        if f["peer"]["median"]
+    }
     return out
 
 

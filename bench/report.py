@@ -60,12 +60,22 @@ def _weight(w: dict[str, Any]) -> list[str]:
     ]
     for p in w["pages"] + ([w["submit_survey_page"]] if w.get("submit_survey_page") else []):
         html = sum(r["bytes"] for r in p["resources"] if r["type"] == "document")
-        lines.append(f"| {p['page']} | {p['requests']} | {p['bytes']:,} | {html:,} | "
-                     f"{p['redirects']} | {p['third_party']} |")
-    assets = {r["url"]: r["bytes"] for p in w["pages"] for r in p["resources"]
-              if r["type"] != "document" and r["status"] == 200}
-    lines += ["", "Assets every page loads: " + ", ".join(
-        f"`{u}` {b:,} B" for u, b in sorted(assets.items())) + "."]
+        lines.append(
+            f"| {p['page']} | {p['requests']} | {p['bytes']:,} | {html:,} | "
+            f"{p['redirects']} | {p['third_party']} |"
+        )
+    assets = {
+        r["url"]: r["bytes"]
+        for p in w["pages"]
+        for r in p["resources"]
+        if r["type"] != "document" and r["status"] == 200
+    }
+    lines += [
+        "",
+        "Assets every page loads: "
+        + ", ".join(f"`{u}` {b:,} B" for u, b in sorted(assets.items()))
+        + ".",
+    ]
     return lines
 
 
@@ -95,7 +105,8 @@ def _submissions(s: dict[str, Any]) -> list[str]:
                 f"{m['all_p50_ms']['median']} / {m['all_p95_ms']['median']} / "
                 f"{m['all_p99_ms']['median']} | {fmt_summary(m['submit_p95_ms'], '', 1)} | "
                 f"{fmt_summary(m.get('server_cpu_ms_per_survey'), '', 1)} | "
-                f"{'yes' if m['stored_equals_acknowledged'] else 'NO'} | {m['errors']} |")
+                f"{'yes' if m['stored_equals_acknowledged'] else 'NO'} | {m['errors']} |"
+            )
     lines += ["", "Per request kind (median run, 16 clients, SQLite), p50 / p95 / p99 ms:", ""]
     m16 = ((s["databases"].get("sqlite") or {}).get("clients") or {}).get("16")
     if m16:
@@ -135,41 +146,60 @@ def _scale(sc: dict[str, Any]) -> list[str]:
                 note = f"{run['rows']} outcome rows"
             if m.get("note"):
                 note += f"; {m['note']}"
-            lines.append(f"| {int(size):,} | {name} | {fmt_summary(m['seconds'], 's')} | "
-                         f"{fmt_summary(m.get('cpu_s'), 's')} | "
-                         f"{fmt_summary(m['peak_rss_mb'], 'MB', 1)} | {note} | "
-                         f"{m.get('date', sc.get('date'))} |")
-    lines += ["", "`make bench` includes the 1,000,000-response point (about two minutes: "
-              "seeding 11.5 million answer rows, then three timings) unless its first "
-              "sections ran so slowly on a busy machine that it would pass 15 minutes; it is "
-              "then skipped and the last figure kept (see the date column). `make "
-              "bench-scale` runs the scale part alone."]
+            lines.append(
+                f"| {int(size):,} | {name} | {fmt_summary(m['seconds'], 's')} | "
+                f"{fmt_summary(m.get('cpu_s'), 's')} | "
+                f"{fmt_summary(m['peak_rss_mb'], 'MB', 1)} | {note} | "
+                f"{m.get('date', sc.get('date'))} |"
+            )
+    lines += [
+        "",
+        "`make bench` includes the 1,000,000-response point (about two minutes: "
+        "seeding 11.5 million answer rows, then three timings) unless its first "
+        "sections ran so slowly on a busy machine that it would pass 15 minutes; it is "
+        "then skipped and the last figure kept (see the date column). `make "
+        "bench-scale` runs the scale part alone.",
+    ]
     seeding = ", ".join(f"{x['total']:,} in {x['seconds']} s" for x in sc.get("seeding", []))
-    lines += ["", f"Seeding (not counted): {seeding}.", "", "![Outcome time against size]"
-              "(scaling.png)"]
+    lines += [
+        "",
+        f"Seeding (not counted): {seeding}.",
+        "",
+        "![Outcome time against size](scaling.png)",
+    ]
     return lines
 
 
 def _quality(q: dict[str, Any], rate: dict[str, Any]) -> list[str]:
     lines = []
     if rate and "per_s" in rate:
-        lines.append(f"Rate: {rate['texts']:,} varied answers (bench/texts.py) through "
-                     "`analysis.text.analyse_text`, one process pinned to one core: "
-                     f"{fmt_summary(rate['per_cpu_s'], 'per CPU second', 0)}, "
-                     f"{fmt_summary(rate['per_s'], 'per second of wall clock', 0)}.")
+        lines.append(
+            f"Rate: {rate['texts']:,} varied answers (bench/texts.py) through "
+            "`analysis.text.analyse_text`, one process pinned to one core: "
+            f"{fmt_summary(rate['per_cpu_s'], 'per CPU second', 0)}, "
+            f"{fmt_summary(rate['per_s'], 'per second of wall clock', 0)}."
+        )
     elif rate:
         lines.append(f"Rate: {rate.get('skipped') or rate.get('error')}")
     for name, f in (q or {}).items():
         if not isinstance(f, dict) or "theme_micro_f1" not in f:
             continue
-        lines.append(f"- `heard eval-text` on {name} ({fmt(f['examples'])} answers): theme "
-                     f"micro-F1 {f['theme_micro_f1']}, sentiment accuracy "
-                     f"{f['sentiment_accuracy']} (plain TextBlob {f['sentiment_baseline']})"
-                     + (f", concern recall {f['concern_recall']} ({f['concern_found']}), "
-                        f"precision {f['concern_precision']}" if "concern_recall" in f else ""))
+        lines.append(
+            f"- `heard eval-text` on {name} ({fmt(f['examples'])} answers): theme "
+            f"micro-F1 {f['theme_micro_f1']}, sentiment accuracy "
+            f"{f['sentiment_accuracy']} (plain TextBlob {f['sentiment_baseline']})"
+            + (
+                f", concern recall {f['concern_recall']} ({f['concern_found']}), "
+                f"precision {f['concern_precision']}"
+                if "concern_recall" in f
+                else ""
+            )
+        )
     if (HERE / "TEXT_FIGURES.md").exists():
-        lines.append("- Per theme and per category, and the baselines: "
-                     "[TEXT_FIGURES.md](TEXT_FIGURES.md) (the analyser's own notes).")
+        lines.append(
+            "- Per theme and per category, and the baselines: "
+            "[TEXT_FIGURES.md](TEXT_FIGURES.md) (the analyser's own notes)."
+        )
     return lines or ["Not measured yet."]
 
 
@@ -183,6 +213,7 @@ def _peers(p: dict[str, Any]) -> list[str]:
         (f"completed surveys/s, {p['clients']} clients", "surveys_per_s", "/s", 1),
         ("storing POST p95", "submit_p95_ms", "ms", 1),
         ("server CPU per completed survey", "server_cpu_ms_per_survey", "ms", 1),
+        ("load generator CPU, cores busy (CPU s / wall s)", "client_cpu_share", "", 2),
         ("CSV export of 10,000 responses (command, with start-up)", "export_10k_s", "s", 2),
         ("the same export, CPU seconds", "export_10k_cpu_s", "s", 2),
     ]
@@ -199,15 +230,21 @@ def _peers(p: dict[str, Any]) -> list[str]:
     ]
     for text, key, unit, digits in rows:
         if key in f:
-            lines.append(f"| {text} | {fmt_summary(f[key]['heard'], unit, digits)} | "
-                         f"{fmt_summary(f[key]['peer'], unit, digits)} | {r.get(key, '-')} |")
-    lines += ["", "CPU seconds (of the export command; of the gunicorn master and workers per "
-              "completed survey) are what the figures would be with no neighbour on the "
-              "machine: wall clock stretches with other load, CPU time much less.",
-              "", "A Heard survey is four requests (consent, Start, answers, thank you), the "
-              "peer's two (form, POST): the rate compares whole surveys either way. The "
-              "peer's client (requests) costs more CPU per request than Heard's bench client "
-              "(http.client), on the same two cores."]
+            lines.append(
+                f"| {text} | {fmt_summary(f[key]['heard'], unit, digits)} | "
+                f"{fmt_summary(f[key]['peer'], unit, digits)} | {r.get(key, '-')} |"
+            )
+    lines += [
+        "",
+        "CPU seconds (of the export command; of the gunicorn master and workers per "
+        "completed survey) are what the figures would be with no neighbour on the "
+        "machine: wall clock stretches with other load, CPU time much less.",
+        "",
+        "A Heard survey is four requests (consent, Start, answers, thank you), the "
+        "peer's two (form, POST): the rate compares whole surveys either way. The "
+        "peer's client (requests) costs more CPU per request than Heard's bench client "
+        "(http.client), on the same two cores.",
+    ]
     return lines
 
 
@@ -220,7 +257,7 @@ def render(results: dict[str, Any]) -> str:
         "",
         "Written by `make bench` (`make bench-peers` adds the peer, `make bench-scale` reruns "
         "the scale part alone); do not edit by hand. Raw figures: "
-        "[results/latest.json](results/latest.json). How to run: README, \"Benchmarks\".",
+        '[results/latest.json](results/latest.json). How to run: README, "Benchmarks".',
         "",
         *_machine(results.get("machine") or {}),
         f"- **`make bench`** (every section but the peer) took "

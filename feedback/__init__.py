@@ -44,13 +44,17 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     links.init_app(app)
     from feedback.database import close_sessions_quietly, configure_engine
+    from feedback.limiter_store import thread_free
 
     extensions.db.init_app(app)
     close_sessions_quietly(app)
     extensions.csrf.init_app(app)
     extensions.login_manager.init_app(app)
-    extensions.limiter.init_app(app)
     throttle.warn_if_unshared(app)
+    configured = app.config.get("RATELIMIT_STORAGE_URI") or "memory://"
+    app.config["RATELIMIT_STORAGE_URI"] = thread_free(configured)
+    extensions.limiter.init_app(app)
+    app.config["RATELIMIT_STORAGE_URI"] = configured  # what the settings say, for health pages
     i18n.init_app(app)
     navigation.init_app(app)
     security.init_app(app)

@@ -42,9 +42,12 @@ PUBLIC_SOURCES = (
     "templates/public.html",
     "templates/error.html",
     "templates/respond/*.html",
+    "templates/respond/questions/*.html",
     "feedback/errors.py",
     "feedback/respond/*.py",
     "forms/questions.py",
+    "forms/question_*.py",
+    "forms/choices.py",
     "forms/builder.py",
 )
 #: the same keywords `make translations` gives pybabel extract
@@ -129,6 +132,8 @@ def missing_strings(
 
 def is_complete(language: str, definition: Definition, directory: Path = TRANSLATIONS) -> bool:
     """Whether a respondent could answer *definition* in *language* without meeting English."""
+    if language == SOURCE_LANGUAGE:  # asked on every survey request: skip the set union
+        return True
     wanted = public_messages() | survey_messages(definition)
     return not missing_strings(language, wanted, directory)
 

@@ -82,8 +82,10 @@ def select_locale() -> str:
         if request.method == "POST":
             # the survey's own language: the draft's, or the picker button's posted `lang`
             # (request.form is not read here: an error page for a too-large body needs a
-            # locale too, and reading the form again would raise)
-            session["lang"] = forced
+            # locale too, and reading the form again would raise). Written only when it
+            # changes: an unchanged session is not signed and sent again with every page.
+            if session.get("lang") != forced:
+                session["lang"] = forced
         return forced
     remembered = session.get("lang")
     if remembered in offered:

@@ -1,117 +1,66 @@
 """Turn a definition's questions into a Flask-WTF form class, one field per question.
 
-The only module of `forms` that knows about WTForms. Text a person reads is passed
-through `translate` so the app decides the language; this module never imports flask.
+The only module of `forms` that imports Flask-WTF (for its CSRF-checking FlaskForm).
+What each field is, and how its data becomes an answer, is the question type's
+business (:mod:`forms.questions`); this module only puts the fields together. Text a
+person reads is passed through `translate` so the app decides the language.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, ClassVar
 
 from flask_wtf import FlaskForm
-from wtforms import (
-    DateField,
-    DecimalField,
-    Field,
-    RadioField,
-    SelectField,
-    SelectMultipleField,
-    StringField,
-    TextAreaField,
-)
-from wtforms.fields.choices import SelectChoice
-from wtforms.validators import (
-    InputRequired,
-    Length,
-    NumberRange,
-    Optional,
-    ValidationError,
-)
 
-from forms.clean import strip_control
 from forms.schema import Question
 
 Translate = Callable[[str], str]
 DEFAULT_MAX_TEXT = 5000
 
 
-class _MaxChoices:
-    def __init__(self, most: int, message: str) -> None:
-        self.most, self.message = most, message
+class SurveyPageForm(FlaskForm):
+    """The fields of one survey screen, named by question id."""
 
-    def __call__(self, form: Any, field: Field) -> None:
-        if field.data and len(field.data) > self.most:
-            raise ValidationError(self.message)
+    #: the questions on this screen, by id (set on each built subclass)
+    _questions: ClassVar[Mapping[str, Question]] = {}
+    #: the longest text kept from an unvalidated page
+    _max_text: ClassVar[int] = DEFAULT_MAX_TEXT
 
+    def _question_fields(self) -> Any:
+        for name, question in self._questions.items():
+            yield question, self[name]
 
-class ChoiceField(RadioField):
-    """A radio group that tolerates no answer (the required check is a validator)."""
+    def raw_answers(self) -> dict[str, Any]:
+        """What was typed, unvalidated but bounded: kept when the respondent goes back."""
+        return {q.id: q.qtype.raw(field, self._max_text) for q, field in self._question_fields()}
 
-    def pre_validate(self, form: Any) -> None:
-        if self.data in (None, ""):
-            return
-        super().pre_validate(form)
-
-
-class MultiChoiceField(SelectMultipleField):
-    def pre_validate(self, form: Any) -> None:
-        if not self.data:
-            return
-        super().pre_validate(form)
-
-
-def _field(question: Question, translate: Translate, max_text: int) -> Field:
-    text = translate(question.text)
-    kind = question.type
-    need = (
-        [InputRequired(message=translate("Answer this question"))]
-        if question.required
-        else [Optional()]
-    )
-    choices = [SelectChoice(c.value, translate(c.label)) for c in question.all_choices()]
-    description = translate(question.hint) if question.hint else ""
-    common = {"label": text, "description": description}
-    if kind == "multi":
-        extra = []
-        if question.max_choices:
-            extra.append(_MaxChoices(question.max_choices, translate("Choose fewer answers")))
-        return MultiChoiceField(choices=choices, validators=need + extra, **common)
-    if kind == "select":
-        return SelectField(
-            choices=[SelectChoice("", translate("Choose one")), *choices], validators=need, **common
-        )
-    if question.closed:
-        return ChoiceField(choices=choices, validators=need, **common)
-    if kind == "number":
-        low = question.min
-        high = question.max
-        bounds = [NumberRange(min=low, max=high, message=translate("Enter a number in range"))]
-        not_a_number = translate("Enter a number, like 12")
-        return DecimalField(validators=need + bounds, invalid_value_message=not_a_number, **common)
-    if kind == "date":
-        not_a_date = translate("Enter a real date")
-        return DateField(
-            validators=need, format="%Y-%m-%d", invalid_value_message=not_a_date, **common
-        )
-    # Typed text loses control characters before it is validated or stored (a NUL byte
-    # made PostgreSQL refuse the whole submission).
-    common["filters"] = [strip_control]
-    limit = min(question.max_length or max_text, max_text)
-    too_long = Length(max=limit, message=translate("Your answer is too long"))
-    if kind == "pairing_code":
-        code_size = translate("Enter between 4 and 40 letters and numbers")
-        return StringField(validators=need + [Length(min=4, max=40, message=code_size)], **common)
-    if kind == "textarea":
-        return TextAreaField(validators=need + [too_long], **common)
-    return StringField(validators=need + [too_long], **common)
+    def valid_answers(self) -> dict[str, Any]:
+        """Validated answers as JSON-safe values; a cleared answer becomes None."""
+        return {q.id: q.qtype.answer(field.data) for q, field in self._question_fields()}
 
 
 def build_page_form(
     questions: Sequence[Question],
     translate: Translate = str,
     max_text: int = DEFAULT_MAX_TEXT,
-) -> type[FlaskForm]:
-    """A FlaskForm subclass with one field per question, named by question id."""
-    attrs = {q.id: _field(q, translate, max_text) for q in questions}
-    return type("SurveyPageForm", (FlaskForm,), attrs)
+) -> type[SurveyPageForm]:
+    """A SurveyPageForm subclass with one field per question, named by question id."""
+    attrs: dict[str, Any] = {q.id: q.qtype.field(q, translate, max_text) for q in questions}
+    attrs["_questions"] = {q.id: q for q in questions}
+    attrs["_max_text"] = max_text
+    return type("SurveyPageForm", (SurveyPageForm,), attrs)
+
+
+def form_data(questions: Sequence[Question], answers: Mapping[str, Any]) -> dict[str, Any]:
+    """Draft answers as the data that fills a screen's fields (answers that no longer fit
+    their field, such as a malformed date, are left out)."""
+    data: dict[str, Any] = {}
+    for q in questions:
+        value = answers.get(q.id)
+        if value in (None, ""):
+            continue
+        value = q.qtype.form_data(value)
+        if value is not None:
+            data[q.id] = value
+    return data

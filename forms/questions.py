@@ -1,192 +1,90 @@
-"""The question-type registry: what each type of survey question is and accepts.
+"""The question-type registry: everything Heard knows about each type of question.
 
-Each entry of :data:`QUESTION_TYPES` says whether the type has choices, whether
-those choices are fixed (a smiley scale always offers the same faces) or given by
-the survey author, whether it is free text, and which extra keys a question of
-that type may carry in a definition file. The loader validates against it and the
-form builder renders from it, so adding a type starts here.
+One object per type says what a definition may write for it (choices, extra keys),
+which WTForms field asks it, how a draft answer goes into and out of that field, how
+it is stored (Answer rows of ``value`` and ``number_value``, and any response column it
+fills), how check-your-answers shows it, how exports treat it, and what `heard demo`
+makes up for it (see :class:`~forms.question_base.QuestionType`). Its partial is
+``templates/respond/questions/_<name>.html``. Every type is in the table at the end of
+this module; adding one is a class (or an instance of an existing one), a line in the
+table or a call to :func:`register`, and one partial.
 
-:class:`Choice` lives here rather than in :mod:`forms.schema` because the fixed
-choices below are made of it and the schema needs the registry; ``forms.schema``
-re-exports it, so ``from forms.schema import Choice`` is the usual spelling.
+No flask here: text a person reads goes through the `translate` the caller passes.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-
-def N_(message: str) -> str:
-    """Mark *message* for translation without translating it now.
-
-    The fixed labels are English source strings: Babel finds them through this
-    marker (and the survey extractor copies them into the ``surveys`` catalog),
-    and they are translated when a page is rendered in the respondent's language.
-    """
-    return message
-
-
-@dataclass(frozen=True)
-class Choice:
-    """One answer a closed question offers: *value* is stored, *label* is shown."""
-
-    value: str
-    label: str
-
-
-#: The value stored when someone picks "Prefer not to say".
-PREFER_NOT = "prefer_not_to_say"
-#: Its English label.
-PREFER_NOT_LABEL = N_("Prefer not to say")
-#: Choice values that mean "I don't know": like prefer-not-to-say, they leave an
-#: outcome's denominator unless the outcome lists its own exclusions.
-DONT_KNOW_VALUES = frozenset({"unsure", "not_sure", "dont_know"})
-#: The longest free-text answer accepted when a question sets no max_length.
-DEFAULT_MAX_LENGTH = 5000
-
-# Keys every question accepts, whatever its type.
-COMMON_KEYS = ("id", "type", "text", "hint", "required", "show_if")
-
-
-@dataclass(frozen=True)
-class QuestionType:
-    """What the loader and builder need to know about one type of question.
-
-    name: the ``type`` written in a definition file.
-    closed: answers are picked from choices (stored as choice values).
-    free_text: answers are typed text (analysed for sentiment, themes, concern).
-    fixed_choices: the choices every question of this type offers; empty for
-        open types and for types whose choices the author gives.
-    author_choices: the definition must give ``choices``.
-    extra_keys: keys this type accepts beyond :data:`COMMON_KEYS`.
-    """
-
-    name: str
-    closed: bool
-    free_text: bool = False
-    fixed_choices: tuple[Choice, ...] = ()
-    author_choices: bool = False
-    extra_keys: tuple[str, ...] = ()
-
-    @property
-    def allowed_keys(self) -> tuple[str, ...]:
-        """Every key a question of this type may carry."""
-        return COMMON_KEYS + self.extra_keys
-
-
-def _fixed(*pairs: tuple[str, str]) -> tuple[Choice, ...]:
-    return tuple(Choice(value, label) for value, label in pairs)
-
-
-_CLOSED_KEYS = ("prefer_not_to_say",)
-
-_TYPES = (
-    # Faces are always shown with these words beside them (a face alone is read
-    # differently by different children, and not at all by a screen reader).
-    QuestionType(
-        "smiley3",
-        closed=True,
-        fixed_choices=_fixed(("sad", N_("Sad")), ("ok", N_("OK")), ("happy", N_("Happy"))),
-        extra_keys=_CLOSED_KEYS,
-    ),
-    QuestionType(
-        "smiley5",
-        closed=True,
-        fixed_choices=_fixed(
-            ("very_sad", N_("Very sad")),
-            ("sad", N_("Sad")),
-            ("ok", N_("OK")),
-            ("happy", N_("Happy")),
-            ("very_happy", N_("Very happy")),
-        ),
-        extra_keys=_CLOSED_KEYS,
-    ),
-    QuestionType(
-        "likert5",
-        closed=True,
-        fixed_choices=_fixed(
-            ("strongly_disagree", N_("Strongly disagree")),
-            ("disagree", N_("Disagree")),
-            ("neither", N_("Neither agree nor disagree")),
-            ("agree", N_("Agree")),
-            ("strongly_agree", N_("Strongly agree")),
-        ),
-        extra_keys=_CLOSED_KEYS,
-    ),
-    QuestionType(
-        "agree3",
-        closed=True,
-        fixed_choices=_fixed(
-            ("disagree", N_("Disagree")),
-            ("not_sure", N_("Not sure")),
-            ("agree", N_("Agree")),
-        ),
-        extra_keys=_CLOSED_KEYS,
-    ),
-    QuestionType(
-        "yes_no",
-        closed=True,
-        fixed_choices=_fixed(("yes", N_("Yes")), ("no", N_("No"))),
-        extra_keys=_CLOSED_KEYS,
-    ),
-    QuestionType(
-        "yes_no_unsure",
-        closed=True,
-        fixed_choices=_fixed(("yes", N_("Yes")), ("no", N_("No")), ("unsure", N_("Not sure"))),
-        extra_keys=_CLOSED_KEYS,
-    ),
-    QuestionType(
-        "scale0_10",
-        closed=True,
-        # Digits need no translation, but marking them keeps every label alike.
-        fixed_choices=tuple(Choice(str(n), str(n)) for n in range(11)),
-        extra_keys=_CLOSED_KEYS,
-    ),
-    QuestionType(
-        "completed_with_help",
-        closed=True,
-        fixed_choices=_fixed(
-            ("nobody", N_("On my own")),
-            ("parent_carer", N_("With a parent or carer")),
-            ("worker", N_("With a worker")),
-            ("facilitator", N_("With a facilitator")),
-        ),
-        extra_keys=_CLOSED_KEYS,
-    ),
-    QuestionType(
-        "consent_to_quote",
-        closed=True,
-        fixed_choices=_fixed(
-            ("yes", N_("Yes, you can use my words (without my name)")),
-            ("no", N_("No, please don't quote me")),
-        ),
-        extra_keys=_CLOSED_KEYS,
-    ),
-    QuestionType(
-        "single",
-        closed=True,
-        author_choices=True,
-        extra_keys=("choices",) + _CLOSED_KEYS,
-    ),
-    QuestionType(
-        "multi",
-        closed=True,
-        author_choices=True,
-        extra_keys=("choices", "max_choices") + _CLOSED_KEYS,
-    ),
-    QuestionType(
-        "select",
-        closed=True,
-        author_choices=True,
-        extra_keys=("choices",) + _CLOSED_KEYS,
-    ),
-    QuestionType("text", closed=False, free_text=True, extra_keys=("max_length",)),
-    QuestionType("textarea", closed=False, free_text=True, extra_keys=("max_length",)),
-    QuestionType("number", closed=False, extra_keys=("min", "max")),
-    QuestionType("date", closed=False),
-    # A self-made anonymous code (stored hashed) pairing pre- and post-course answers.
-    QuestionType("pairing_code", closed=False),
+from forms import choices as c
+from forms.choices import (  # re-exported: the usual spelling is forms.questions.X
+    DEFAULT_MAX_LENGTH,
+    DONT_KNOW_VALUES,
+    N_,
+    PREFER_NOT,
+    PREFER_NOT_LABEL,
+    Choice,
 )
+from forms.question_base import COMMON_KEYS, QuestionType, pairing_hash
+from forms.question_choice import ChoiceType, ConsentToQuoteType, MultiType, SelectType
+from forms.question_open import DateType, NumberType, PairingCodeType, TextType
 
-#: Every question type by name, in the order above.
-QUESTION_TYPES: dict[str, QuestionType] = {t.name: t for t in _TYPES}
+__all__ = [
+    "COMMON_KEYS",
+    "DEFAULT_MAX_LENGTH",
+    "DONT_KNOW_VALUES",
+    "N_",
+    "PREFER_NOT",
+    "PREFER_NOT_LABEL",
+    "QUESTION_TYPES",
+    "Choice",
+    "QuestionType",
+    "pairing_hash",
+    "question_type",
+    "register",
+]
+
+#: Every question type by name, in the order the loader lists them.
+QUESTION_TYPES: dict[str, QuestionType] = {}
+
+
+def register(qtype: QuestionType) -> QuestionType:
+    """Add (or replace) a type; its partial must exist under templates/respond/questions/."""
+    QUESTION_TYPES[qtype.name] = qtype
+    return qtype
+
+
+def question_type(name: str) -> QuestionType:
+    """The type called `name`; a plain one-line answer for a name no longer registered."""
+    return QUESTION_TYPES.get(name) or QuestionType(name)
+
+
+for _type in (
+    ChoiceType("smiley3", fixed_choices=c.SMILEY3),
+    ChoiceType("smiley5", fixed_choices=c.SMILEY5),
+    ChoiceType("likert5", fixed_choices=c.LIKERT5, positive=c.AGREE),
+    ChoiceType("agree3", fixed_choices=c.AGREE3),
+    ChoiceType("yes_no", fixed_choices=c.YES_NO, lean="yes", positive=("yes",)),
+    ChoiceType("yes_no_unsure", fixed_choices=c.YES_NO_UNSURE, lean="yes"),
+    ChoiceType("scale0_10", fixed_choices=c.SCALE0_10, paired_scale=True),
+    ChoiceType(
+        "completed_with_help",
+        fixed_choices=c.COMPLETED_WITH_HELP,
+        lean="any",
+        response_column="completed_with_help",
+    ),
+    ConsentToQuoteType("consent_to_quote", fixed_choices=c.CONSENT_TO_QUOTE),
+    ChoiceType(
+        "single", author_choices=True, lean="any", extra_keys=("choices", "prefer_not_to_say")
+    ),
+    MultiType(
+        "multi",
+        author_choices=True,
+        extra_keys=("choices", "max_choices", "prefer_not_to_say"),
+    ),
+    SelectType("select", author_choices=True, extra_keys=("choices", "prefer_not_to_say")),
+    TextType("text"),
+    TextType("textarea", area=True),
+    NumberType("number"),
+    DateType("date"),
+    PairingCodeType("pairing_code"),
+):
+    register(_type)

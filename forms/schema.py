@@ -20,6 +20,8 @@ from forms.questions import (
     PREFER_NOT_LABEL,
     QUESTION_TYPES,
     Choice,
+    QuestionType,
+    question_type,
 )
 
 __all__ = [
@@ -129,6 +131,11 @@ class Question:
         """Answers are typed text (text or textarea)."""
         qtype = QUESTION_TYPES.get(self.type)
         return bool(qtype and qtype.free_text)
+
+    @property
+    def qtype(self) -> QuestionType:
+        """Everything Heard knows about this question's type (see :mod:`forms.questions`)."""
+        return question_type(self.type)
 
     def all_choices(self) -> tuple[Choice, ...]:
         """The choices shown, with "Prefer not to say" last when it is offered."""

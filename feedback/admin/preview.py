@@ -2,7 +2,8 @@
 
 The respondent's own templates (templates/respond/*) are drawn from the definition, and
 the pages post back here instead of to /s/<slug>: this view walks the same consent,
-pages, branching and check-your-answers as the public flow, and at the end shows the
+pages, branching and check-your-answers as the public flow (the same state machine,
+forms.steps.step), and at the end shows the
 thank-you page instead of recording a response. Nothing here writes to the database.
 
 The half-finished preview is signed with a key derived from SECRET_KEY for previews
@@ -28,16 +29,9 @@ from feedback.i18n import survey_languages
 from feedback.models import Survey, SurveyVersion
 from feedback.respond.contact import respondent_definition
 from feedback.respond.draft import Draft, DraftError, dump_draft, load_draft
-from feedback.respond.pages import (
-    answer_summary,
-    form_for_screen,
-    raw_answers,
-    survey_text,
-    valid_answers,
-)
+from feedback.respond.pages import answer_summary, posted_form, screen_body, survey_text
 from feedback.respond.views import StartForm
-from forms import flow
-from forms.schema import Definition
+from forms import steps
 
 
 def _secret() -> str:
@@ -96,20 +90,25 @@ class _Preview:
     def consent(self) -> Any:
         return self.render("consent.html", form=StartForm())
 
-    def screen(self, draft: Draft, form: FlaskForm | None = None) -> Any:
-        definition = self.definition
-        form = form or form_for_screen(definition, draft, prefill=True)
-        screens = flow.screens(definition)
+    def screen(self, screen: steps.Screen) -> Any:
+        form, questions_html = screen_body(self.definition, screen)
         return self.render(
             "page.html",
+            screen=screen,
             form=form,
-            questions=flow.screen_questions(definition, draft.screen, draft.answers),
-            page=definition.pages[screens[draft.screen][0]],
-            step=draft.screen + 1,
-            steps=len(screens),
-            state=dump_draft(draft, _secret()),
-            first=flow.previous_screen(definition, draft.screen, draft.answers) is None,
+            questions_html=questions_html,
+            state=dump_draft(screen.draft, _secret()),
         )
+
+    def show(self, result: steps.Result) -> Any:
+        """Draw what the state machine decided; Finish thanks instead of storing."""
+        if isinstance(result, steps.Finish):
+            return self.finished()
+        if isinstance(result, steps.Consent):
+            return self.consent()
+        if isinstance(result, steps.Check):
+            return self.check(result.draft)
+        return self.screen(result)
 
     def check(self, draft: Draft) -> Any:
         return self.render(
@@ -152,11 +151,7 @@ def _preview(slug: str, number: int | None) -> Any:
         language = request.form.get("lang") or session.get("lang") or offered[0]
         g.forced_locale = language if language in offered else offered[0]
         draft = Draft(version_id=view.version.id, campaign_id=0, language=g.forced_locale)
-        first = flow.next_screen(definition, -1, draft.answers)
-        if first is None:
-            return view.finished()
-        draft.screen = first
-        return view.screen(draft)
+        return view.show(steps.step(definition, draft, "start", None))
     try:
         draft = load_draft(
             request.form.get("state", ""), _secret(), current_app.config["HEARD_DRAFT_MAX_AGE"]
@@ -169,41 +164,5 @@ def _preview(slug: str, number: int | None) -> Any:
     if g.forced_locale not in offered:
         g.forced_locale = offered[0]
     draft.language = g.forced_locale
-    return _step(view, definition, draft, request.form.get("action", "next"))
-
-
-def _step(view: _Preview, definition: Definition, draft: Draft, action: str) -> Any:
-    """One move through the survey, as respond.views.answer makes it, minus storing."""
-    if draft.checking:
-        if action.startswith("change-"):
-            screen = int(action.removeprefix("change-")) if action[7:].isdigit() else -1
-            if not 0 <= screen < len(flow.screens(definition)):
-                return render_error(400)
-            draft.checking, draft.screen = False, screen
-            return view.screen(draft)
-        if action == "back":
-            last = flow.previous_screen(definition, len(flow.screens(definition)), draft.answers)
-            draft.checking, draft.screen = False, last if last is not None else 0
-            return view.screen(draft)
-        return view.finished() if action == "submit" else view.check(draft)
-    form = form_for_screen(definition, draft)
-    if action == "back" or request.form.get("lang"):
-        draft.answers.update(raw_answers(form))
-        if request.form.get("lang"):
-            return view.screen(draft, form)
-        previous = flow.previous_screen(definition, draft.screen, draft.answers)
-        if previous is None:
-            return view.consent()
-        draft.screen = previous
-        return view.screen(draft)
-    if not form.validate():
-        return view.screen(draft, form)
-    draft.answers.update(valid_answers(form))
-    following = flow.next_screen(definition, draft.screen, draft.answers)
-    if following is not None:
-        draft.screen = following
-        return view.screen(draft)
-    if definition.check_answers:
-        draft.checking = True
-        return view.check(draft)
-    return view.finished()
+    action = "lang" if request.form.get("lang") else request.form.get("action", "next")
+    return view.show(steps.step(definition, draft, action, posted_form(definition, draft)))

@@ -147,7 +147,6 @@ def paper_form_class(definition: Definition, campaigns: list[SelectChoice]) -> t
 
 def definition_answers(form: FlaskForm, definition: Definition) -> dict[str, object]:
     """The validated answers of the survey's own questions, as record_response wants them."""
-    from feedback.respond.pages import valid_answers
-
     ids = {q.id for q in definition.questions()}
-    return {k: v for k, v in valid_answers(form).items() if k in ids and v not in (None, [])}
+    answers = form.valid_answers()  # type: ignore[attr-defined]  # a SurveyPageForm subclass
+    return {k: v for k, v in answers.items() if k in ids and v not in (None, [])}

@@ -51,7 +51,10 @@ class SurveyVersion(db.Model):
     number: Mapped[int]
     #: sha256 of the canonical definition JSON; loading the same definition twice is a no-op
     sha256: Mapped[str] = mapped_column(String(64))
-    definition_json: Mapped[dict[str, Any]] = mapped_column(JSON)
+    #: Deferred: every survey request loads its version, and parsing this JSON again each
+    #: time was wasted work (the parsed definition is cached by sha256, below); it is read
+    #: only when this process has not parsed the version yet.
+    definition_json: Mapped[dict[str, Any]] = mapped_column(JSON, deferred=True)
     source: Mapped[str | None] = mapped_column(String(300))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 

@@ -1,20 +1,25 @@
-"""Forms for a survey screen, and turning them into draft answers and back."""
+"""Forms for a survey screen, and the check-your-answers rows, in the respondent's language.
+
+What each question's field is and how its answer reads is the question type's business
+(forms.questions); this module supplies the Flask side: the language, the text limit,
+the request the form is bound to.
+"""
 
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
-from flask import current_app, request
+from flask import current_app, render_template
 from flask_babel import format_date, format_decimal, get_locale, gettext
 from flask_wtf import FlaskForm
+from markupsafe import Markup
 
-from feedback.respond.draft import Draft
 from forms import flow
-from forms.builder import build_page_form
-from forms.clean import strip_control
+from forms.builder import SurveyPageForm, build_page_form, form_data
 from forms.schema import Definition, Question
+from forms.steps import Screen
 
 
 def survey_text(text: str | None) -> str:
@@ -24,15 +29,27 @@ def survey_text(text: str | None) -> str:
     return gettext(text)
 
 
+class LocaleFormats:
+    """Dates and numbers written the respondent's way (7 marca 2026, 1 234,5)."""
+
+    def date(self, value: date) -> str:
+        return format_date(value, "long")
+
+    def decimal(self, value: Decimal) -> str:
+        return format_decimal(value)
+
+
+LOCALE_FORMATS = LocaleFormats()
+
 # Form classes already built, by (questions, language, text limit). Building one calls
 # gettext for every label and choice (over 100 calls for a 10-question page) and was about
 # a tenth of a submission's CPU time (bench/NOTES.md); questions are frozen dataclasses,
 # so the same screen in the same language always makes the same class.
-_FORM_CLASSES: dict[tuple[Any, ...], type[FlaskForm]] = {}
+_FORM_CLASSES: dict[tuple[Any, ...], type[SurveyPageForm]] = {}
 _FORM_CLASSES_MAX = 512
 
 
-def _form_class(questions: list[Question], max_text: int) -> type[FlaskForm]:
+def _form_class(questions: list[Question], max_text: int) -> type[SurveyPageForm]:
     try:
         key = (tuple(questions), str(get_locale()), max_text)
         cls = _FORM_CLASSES.get(key)
@@ -46,71 +63,46 @@ def _form_class(questions: list[Question], max_text: int) -> type[FlaskForm]:
     return cls
 
 
-def form_for_screen(definition: Definition, draft: Draft, prefill: bool = False) -> FlaskForm:
-    """The form of the draft's current screen: bound to the POST, or filled from the draft."""
+def form_for_screen(definition: Definition, draft: Any) -> SurveyPageForm:
+    """The form of the draft's current screen, bound to the POST."""
     questions = flow.screen_questions(definition, draft.screen, draft.answers)
-    cls = _form_class(questions, current_app.config["HEARD_MAX_TEXT_LENGTH"])
-    if not prefill:
-        return cls()
-    data: dict[str, Any] = {}
-    for q in questions:
-        value = draft.answers.get(q.id)
-        if value in (None, ""):
-            continue
-        if q.type == "date":
-            try:
-                value = date.fromisoformat(str(value))
-            except ValueError:
-                continue
-        elif q.type == "number":
-            try:
-                value = Decimal(str(value))
-            except InvalidOperation:
-                continue
-        data[q.id] = value
-    return cls(formdata=None, data=data)
+    return _form_class(questions, current_app.config["HEARD_MAX_TEXT_LENGTH"])()
 
 
-def _choice_values(field: Any) -> set[str]:
-    return {str(c.value) for c in field.iter_choices()}
+# The drawn questions of a screen nobody has typed on yet, by (questions, language,
+# whether the question is the heading, text limit): the same for every respondent, and
+# drawing them (a partial per question) was the largest part of the page's CPU time
+# (bench/NOTES.md). A screen with answers or errors is always drawn afresh.
+_FRESH_HTML: dict[tuple[Any, ...], Markup] = {}
 
 
-def raw_answers(form: FlaskForm) -> dict[str, Any]:
-    """What was typed on a page, unvalidated but bounded: kept when the respondent goes back."""
-    limit = current_app.config["HEARD_MAX_TEXT_LENGTH"]
-    out: dict[str, Any] = {}
-    for field in form:
-        if field.name == "csrf_token":
-            continue
-        if field.type == "MultiChoiceField":
-            allowed = _choice_values(field)
-            out[field.name] = [v for v in request.form.getlist(field.name) if v in allowed]
-        elif field.type in ("ChoiceField", "SelectField"):
-            value = request.form.get(field.name)
-            out[field.name] = value if value in _choice_values(field) else None
-        else:
-            typed = strip_control(request.form.get(field.name) or "")
-            out[field.name] = typed[:limit] or None
-    return out
+def screen_body(definition: Definition, screen: Screen) -> tuple[FlaskForm, Markup]:
+    """The form (for its CSRF token and errors) and the drawn questions of `screen`."""
+    questions = screen.questions
+    # The question is the page's h1 when the screen has one question and no page title.
+    titled = bool(screen.page.title) and not definition.one_question_per_page
+    heading = not titled and len(questions) == 1
+    max_text = current_app.config["HEARD_MAX_TEXT_LENGTH"]
+    data = None if screen.form is not None else form_data(questions, screen.draft.answers)
+    key = (tuple(questions), str(get_locale()), heading, max_text)
+    if data == {}:
+        cached = _FRESH_HTML.get(key)
+        if cached is not None:
+            return FlaskForm(), cached
+    form = screen.form or _form_class(questions, max_text)(formdata=None, data=data)
+    html = Markup(
+        render_template("respond/_questions.html", questions=questions, form=form, heading=heading)
+    )
+    if data == {}:
+        if len(_FRESH_HTML) >= _FORM_CLASSES_MAX:
+            _FRESH_HTML.clear()
+        _FRESH_HTML[key] = html
+    return form, html
 
 
-def valid_answers(form: FlaskForm) -> dict[str, Any]:
-    """Validated answers as JSON-safe values; a cleared answer becomes None."""
-    out: dict[str, Any] = {}
-    for field in form:
-        if field.name == "csrf_token":
-            continue
-        value = field.data
-        if isinstance(value, Decimal):
-            value = format(value.normalize(), "f")
-        elif isinstance(value, date):
-            value = value.isoformat()
-        elif isinstance(value, str):
-            value = value.strip() or None
-        elif isinstance(value, list):
-            value = [str(v) for v in value] or None
-        out[field.name] = value
-    return out
+def posted_form(definition: Definition, draft: Any) -> FlaskForm:
+    """The form a POST answers: the draft's screen, or on check your answers only CSRF."""
+    return FlaskForm() if draft.checking else form_for_screen(definition, draft)
 
 
 def answer_summary(definition: Definition, answers: dict[str, Any]) -> list[dict[str, Any]]:
@@ -119,26 +111,10 @@ def answer_summary(definition: Definition, answers: dict[str, Any]) -> list[dict
     for number, _screen in enumerate(flow.screens(definition)):
         for q in flow.screen_questions(definition, number, answers):
             value = answers.get(q.id)
-            labels = {c.value: survey_text(c.label) for c in q.all_choices()}
-            if isinstance(value, list):
-                shown = ", ".join(labels.get(v, v) for v in value)
-            elif value in (None, ""):
-                shown = ""
-            elif q.type == "pairing_code":
-                shown = str(value)
-            elif q.type in ("date", "number"):
-                shown = _local_value(q.type, str(value))
-            else:
-                shown = labels.get(value, str(value))
+            shown = (
+                ""
+                if value in (None, "", [])
+                else q.qtype.shown(q, value, survey_text, LOCALE_FORMATS)
+            )
             rows.append({"screen": number, "question": survey_text(q.text), "answer": shown})
     return rows
-
-
-def _local_value(kind: str, value: str) -> str:
-    """A date or number answer written the respondent's way (7 marca 2026, 1 234,5)."""
-    try:
-        if kind == "date":
-            return format_date(date.fromisoformat(value), "long")
-        return format_decimal(Decimal(value))
-    except (ValueError, InvalidOperation):
-        return value

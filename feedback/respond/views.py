@@ -33,13 +33,7 @@ from feedback.models._time import utcnow
 from feedback.respond import thanks as thanks_note
 from feedback.respond.contact import contact_request, respondent_definition
 from feedback.respond.draft import Draft, DraftError, dump_draft, load_draft
-from feedback.respond.pages import (
-    answer_summary,
-    form_for_screen,
-    raw_answers,
-    survey_text,
-    valid_answers,
-)
+from feedback.respond.pages import answer_summary, posted_form, screen_body, survey_text
 from feedback.respond.throttle import (
     code_guessing_stopped,
     guard_survey_post,
@@ -47,7 +41,7 @@ from feedback.respond.throttle import (
 )
 from feedback.services.lifecycle import new_receipt, receipt_hash
 from feedback.services.responses import record_response
-from forms import flow
+from forms import steps
 
 bp = Blueprint("respond", __name__)
 
@@ -136,29 +130,10 @@ def answer(slug: str):  # type: ignore[no-untyped-def]
     if g.forced_locale not in g.offered_languages:
         g.forced_locale = g.offered_languages[0]
     draft.language = g.forced_locale
-    if draft.checking:
-        return _from_check(campaign, version, draft, action, secret)
-    form = form_for_screen(definition, draft)
-    if action == "back" or request.form.get("lang"):
-        draft.answers.update(raw_answers(form))
-        if request.form.get("lang"):
-            return _render_screen(campaign, definition, draft, form)
-        previous = flow.previous_screen(definition, draft.screen, draft.answers)
-        if previous is None:
-            return _no_store(_render_consent(campaign, definition, StartForm()))
-        draft.screen = previous
-        return _render_screen(campaign, definition, draft)
-    if not form.validate():
-        return _render_screen(campaign, definition, draft, form, code=200)
-    draft.answers.update(valid_answers(form))
-    following = flow.next_screen(definition, draft.screen, draft.answers)
-    if following is not None:
-        draft.screen = following
-        return _render_screen(campaign, definition, draft)
-    if definition.check_answers:
-        draft.checking = True
-        return _render_check(campaign, definition, draft)
-    return _submit(campaign, version, draft, secret)
+    if request.form.get("lang"):
+        action = "lang"
+    result = steps.step(definition, draft, action, posted_form(definition, draft))
+    return _show(campaign, version, definition, result, secret)
 
 
 def _start_again(campaign: Campaign):  # type: ignore[no-untyped-def]
@@ -193,36 +168,26 @@ def _start(campaign: Campaign, secret: str):  # type: ignore[no-untyped-def]
         language = g.offered_languages[0]
     g.forced_locale = language
     draft = Draft(version_id=version.id, campaign_id=campaign.id, language=language)
-    first = flow.next_screen(definition, -1, draft.answers)
-    if first is None:
-        return _submit(campaign, version, draft, secret)
-    draft.screen = first
-    return _render_screen(campaign, definition, draft)
+    return _show(
+        campaign, version, definition, steps.step(definition, draft, "start", None), secret
+    )
 
 
-def _from_check(campaign, version, draft, action, secret):  # type: ignore[no-untyped-def]
-    definition = respondent_definition(version)
-    if action.startswith("change-"):
-        try:
-            screen = int(action.removeprefix("change-"))
-        except ValueError:
-            return render_error(400)
-        if not 0 <= screen < len(flow.screens(definition)):
-            return render_error(400)
-        draft.checking = False
-        draft.screen = screen
-        return _render_screen(campaign, definition, draft)
-    if action == "back":
-        draft.checking = False
-        last = flow.previous_screen(definition, len(flow.screens(definition)), draft.answers)
-        draft.screen = last if last is not None else 0
-        return _render_screen(campaign, definition, draft)
-    if action != "submit" or not FlaskForm().validate():
-        return _render_check(campaign, definition, draft)
-    return _submit(campaign, version, draft, secret)
+def _show(campaign, version, definition, result, secret):  # type: ignore[no-untyped-def]
+    """Draw what the state machine decided (forms.steps); store the answers at Finish."""
+    if isinstance(result, steps.Finish):
+        return _submit(campaign, version, result.draft, secret)
+    if isinstance(result, steps.Consent):
+        return _no_store(_render_consent(campaign, definition, StartForm()))
+    if isinstance(result, steps.Check):
+        return _render_check(campaign, definition, result.draft)
+    return _render_screen(campaign, definition, result)
 
 
 def _submit(campaign, version, draft, secret):  # type: ignore[no-untyped-def]
+    # Read before storing: the commit expires the campaign, and reading its slug after
+    # would cost a query just to write the redirect.
+    thanks_url = url_for("respond.thanks", slug=campaign.slug)
     receipt = new_receipt() if version.definition.allow_withdrawal else None
     response = record_response(
         version=version,
@@ -237,7 +202,7 @@ def _submit(campaign, version, draft, secret):  # type: ignore[no-untyped-def]
     # A retry of a stored submission shows the thanks again, but no receipt: that was
     # made for the first one, which keeps its own.
     thanks_note.hand_over(draft.token, draft.language, receipt if response is not None else None)
-    return redirect(url_for("respond.thanks", slug=campaign.slug), code=303)
+    return redirect(thanks_url, code=303)
 
 
 @bp.get("/s/<slug>/thanks")
@@ -262,24 +227,19 @@ def thanks(slug: str):  # type: ignore[no-untyped-def]
     )
 
 
-def _render_screen(campaign, definition, draft, form=None, code=200):  # type: ignore[no-untyped-def]
-    form = form or form_for_screen(definition, draft, prefill=True)
-    screens = flow.screens(definition)
+def _render_screen(campaign, definition, screen: steps.Screen):  # type: ignore[no-untyped-def]
+    form, questions_html = screen_body(definition, screen)
     return _no_store(
         render_template(
             "respond/page.html",
             campaign=campaign,
             definition=definition,
+            screen=screen,
             form=form,
-            questions=flow.screen_questions(definition, draft.screen, draft.answers),
-            page=definition.pages[screens[draft.screen][0]],
-            step=draft.screen + 1,
-            steps=len(screens),
-            state=dump_draft(draft, current_app.config["SECRET_KEY"]),
-            first=flow.previous_screen(definition, draft.screen, draft.answers) is None,
+            questions_html=questions_html,
+            state=dump_draft(screen.draft, current_app.config["SECRET_KEY"]),
             t=survey_text,
-        ),
-        code,
+        )
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 import secrets
 from collections.abc import Callable, Iterator
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
@@ -20,7 +20,7 @@ from feedback.services import demo_text
 from feedback.services.responses import record_response
 from feedback.services.surveys import load_survey
 from forms.loader import library_paths, load_definition
-from forms.schema import PREFER_NOT, Definition, Question
+from forms.schema import Definition, Question
 
 TEXTS = {
     "child": demo_text.CHILD,
@@ -37,39 +37,12 @@ def load_library() -> list[Survey]:
     return [load_survey(load_definition(p), source=p.name).survey for p in library_paths()]
 
 
-def _pick_closed(rng: random.Random, question: Question, mood: float) -> str:
-    choices = [c.value for c in question.choices]
-    if question.prefer_not_to_say and rng.random() < 0.04:
-        return PREFER_NOT
-    if question.type in ("single", "select", "completed_with_help"):
-        return rng.choice(choices)
-    if question.type in ("yes_no", "yes_no_unsure", "consent_to_quote"):
-        return "yes" if rng.random() < mood else rng.choice(choices[1:])
-    # Choices run from worst to best: lean towards the end by `mood` (0..1).
-    position = min(len(choices) - 1, int(rng.betavariate(1 + 4 * mood, 2) * len(choices)))
-    return choices[position]
-
-
 def _answer(
     rng: random.Random, definition: Definition, q: Question, mood: float, code: str
 ) -> object:
-    if q.type == "multi":
-        picks = rng.sample([c.value for c in q.choices], k=rng.randint(1, min(2, len(q.choices))))
-        return picks[: q.max_choices] if q.max_choices else picks
-    if q.closed:
-        return _pick_closed(rng, q, mood)
-    if q.type in ("text", "textarea"):
-        if rng.random() < 0.45:
-            return None
-        return rng.choice(TEXTS.get(definition.audience, demo_text.COMMUNITY))
-    if q.type == "number":
-        low, high = int(q.min or 1), int(q.max or 30)
-        return str(rng.randint(low, max(low, min(high, 30))))
-    if q.type == "date":
-        return (date.today() - timedelta(days=rng.randint(0, 60))).isoformat()
-    if q.type == "pairing_code":
-        return code
-    return None
+    """A made-up answer to `q`, leaning positive by `mood` (0..1); the type decides how."""
+    texts = TEXTS.get(definition.audience, demo_text.COMMUNITY)
+    return q.qtype.demo(q, rng, mood, texts, code)
 
 
 def _responses(
@@ -127,9 +100,7 @@ def fill(responses: int, seed: int = 7, progress: Callable[[int], None] | None =
 def _add_disclosures(version, campaign, rng: random.Random) -> None:  # type: ignore[no-untyped-def]
     """One disclosure per children's survey, so the safeguarding screens have work to show."""
     definition = version.definition
-    texts = [
-        q for q in definition.questions() if q.type in ("text", "textarea") and q.show_if is None
-    ]
+    texts = [q for q in definition.questions() if q.free_text and q.show_if is None]
     if not texts:
         return
     answers = {texts[0].id: rng.choice(demo_text.CHILD_CONCERN)}

@@ -79,7 +79,7 @@ def add_demo_course(rng: random.Random, today: date | None = None) -> int:
     items = [
         q.id
         for q in stages.pre.survey.current_version.definition.questions()
-        if q.type == "scale0_10"
+        if q.qtype.paired_scale
     ]
     morning = datetime.combine(run_date, time(9, 0))
     stored = 0

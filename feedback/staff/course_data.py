@@ -22,7 +22,6 @@ from feedback.services.showable import text_may_be_shown
 from forms.schema import PREFER_NOT, Definition
 
 SCALE_VALUES = [str(n) for n in range(11)]
-AGREE = ("agree", "strongly_agree")
 
 
 class Comment(NamedTuple):
@@ -186,15 +185,16 @@ def closed_counts(campaign_id: int | None, question_ids: list[str]) -> dict[str,
 
 
 def items(
-    definition: Definition | None, campaign_id: int | None, types: dict[str, tuple[str, ...]]
+    definition: Definition | None, campaign_id: int | None, types: tuple[str, ...]
 ) -> list[ItemCounts]:
-    """Counts for every question of the given types; `types` maps type -> positive values."""
+    """Counts for every question of the given types, with what each type counts as positive."""
     if definition is None:
         return []
     wanted = [q for q in definition.questions() if q.type in types]
     counts = closed_counts(campaign_id, [q.id for q in wanted])
     return [
-        ItemCounts(q.id, q.text, dict(counts.get(q.id, {})), positive=types[q.type]) for q in wanted
+        ItemCounts(q.id, q.text, dict(counts.get(q.id, {})), positive=q.qtype.positive)
+        for q in wanted
     ]
 
 

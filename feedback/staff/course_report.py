@@ -77,9 +77,9 @@ def _confidence_items(before: Definition | None, after: Definition | None) -> li
     """0-10 questions asked at both stages, as (id, wording at the later stage)."""
     if before is None or after is None:
         return []
-    asked_before = {q.id for q in before.questions() if q.type == "scale0_10"}
+    asked_before = {q.id for q in before.questions() if q.qtype.paired_scale}
     return [
-        (q.id, q.text) for q in after.questions() if q.type == "scale0_10" and q.id in asked_before
+        (q.id, q.text) for q in after.questions() if q.qtype.paired_scale and q.id in asked_before
     ]
 
 
@@ -108,15 +108,13 @@ def course_report(course: CourseRun) -> CourseReport:
     return CourseReport(
         course=course,
         stages=stages,
-        reaction=data.items(
-            post_def, campaigns.post.id if campaigns.post else None, {"likert5": data.AGREE}
-        ),
+        reaction=data.items(post_def, campaigns.post.id if campaigns.post else None, ("likert5",)),
         learning=_learning(campaigns.pre, campaigns.post),
         lasting=_learning(campaigns.pre, campaigns.followup),
         behaviour=data.items(
             followup_def,
             campaigns.followup.id if campaigns.followup else None,
-            {"yes_no": ("yes",), "likert5": data.AGREE},
+            ("yes_no", "likert5"),
         ),
         themes=data.theme_counts(ids),
         comments=data.theme_comments(ids),

@@ -256,12 +256,17 @@ def test_an_error_page_reached_from_a_link_speaks_the_chosen_language(client) ->
 def test_dates_and_numbers_are_written_the_respondents_way(app) -> None:  # type: ignore[no-untyped-def]
     from flask import g
 
-    from feedback.respond.pages import _local_value
+    from feedback.respond.pages import LOCALE_FORMATS, survey_text
+    from forms.schema import Question
+
+    def shown(kind: str, value: str) -> str:
+        question = Question(id="q", type=kind, text="Q")
+        return question.qtype.shown(question, value, survey_text, LOCALE_FORMATS)
 
     with app.test_request_context("/s/x?lang=pl"):
         g.offered_languages = ["en", "pl"]
-        assert _local_value("date", "2026-03-07") == "7 marca 2026"
-        assert _local_value("number", "2.5") == "2,5"
+        assert shown("date", "2026-03-07") == "7 marca 2026"
+        assert shown("number", "2.5") == "2,5"
 
 
 def test_step_numbers_are_formatted_by_babel(client, ordered_survey) -> None:  # type: ignore[no-untyped-def]
