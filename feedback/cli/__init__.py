@@ -71,3 +71,8 @@ def register(app: Flask) -> None:
     from feedback.cli.reading import reading
 
     app.cli.add_command(reading)
+    # Also on the app, for `flask --app feedback` and the app's test runner.
+    from feedback.cli import text, text_train
+
+    for command in (text.analyse_text_command, text.eval_text_command, text_train.text_group):
+        app.cli.add_command(command)

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from analysis.text.model import LearnedModel, load_model, model_paths
-from analysis.text.train import load_training_set, rules_flags, train
+from analysis.text.train import load_training_set, rules_view, train
 from feedback.extensions import db
 from feedback.models import AuditEvent, ConcernAlert, TextAnalysis, User
 from feedback.services import text_model
@@ -30,7 +30,7 @@ FIELDS = {
     "concern_categories",
 }
 READ = "i like the after school club a lot"
-WORRY = "mums friend makes me sit on his knee"
+WORRY = "my cousin who is 19 is my best friend now"
 #: More decisions, so that cross-validation has five of each kind in the labels' folds.
 MORE_READ = [
     "the youth worker is funny",
@@ -38,12 +38,20 @@ MORE_READ = [
     "my teacher helps me with reading",
     "i want more trips to the park",
 ]
-MORE_WORRY = [  # texts the rules alone do not flag, as a lead's reading might
-    "the big boys make me carry things for them",
+MORE_WORRY = [  # texts the analyser does not flag, as a lead's reading might
     "we move house a lot and i dont know why",
-    "i sleep on the sofa at my aunties",
-    "my uncle stays in our room sometimes",
+    "we go to a new house every few weeks",
+    "we have lots of visitors at night",
+    "i dont have a coat for winter",
 ]
+
+
+def test_the_worrying_texts_here_are_ones_the_analyser_does_not_flag():
+    """They must reach the reading list; when a retrained model flags one, pick another."""
+    from analysis.text import analyse_text
+
+    for text in [WORRY, *MORE_WORRY, READ, *MORE_READ]:
+        assert not analyse_text(text).concern, text
 
 
 def _close(client, alert_id: int, state: str, note: str) -> None:  # type: ignore[no-untyped-def]
@@ -144,7 +152,7 @@ def test_a_local_retrain_is_used_only_when_its_recall_is_no_lower(make_app, tmp_
 
     corpus = write_corpus(tmp_path / "corpus")
     data = load_training_set(corpus)
-    train(data, rules_flags(data)).write(tmp_path / "shipped")
+    train(data, rules_view(data)).write(tmp_path / "shipped")
     monkeypatch.setattr(text_model, "SHIPPED_DIR", tmp_path / "shipped")
     local = tmp_path / "local"
     app = make_app(HEARD_TEXT_MODEL_DIR=str(local))
