@@ -99,9 +99,10 @@ def on_the_list(questions: Mapping[int, Mapping[str, str]]) -> ColumnElement[boo
 
 
 def _undecided() -> ColumnElement[bool]:
+    # A response with an alert is read on the alert's page, which shows all its texts.
     return and_(
         ~exists().where(ReadingDecision.answer_id == Answer.id),
-        ~exists().where(ConcernAlert.answer_id == Answer.id),
+        ~exists().where(ConcernAlert.response_id == Answer.response_id),
     )
 
 
@@ -209,7 +210,7 @@ def listed(answer_ids: list[int]) -> dict[int, tuple[int, int, bool]]:
         return {}
     decided = or_(
         exists().where(ReadingDecision.answer_id == Answer.id),
-        exists().where(ConcernAlert.answer_id == Answer.id),
+        exists().where(ConcernAlert.response_id == Answer.response_id),
     )
     rows = db.session.execute(
         select(Answer.id, Response.id, Response.survey_id, decided)

@@ -16,7 +16,7 @@ from typing import Any
 
 from flask import Flask, current_app
 
-from analysis.text import analyse_text
+import analysis.text as analyser
 from analysis.text.local import Choice, analyse_with, choose
 from analysis.text.model import MODEL_DIR, LearnedModel, load_model, model_paths
 from analysis.text.result import TextResult
@@ -77,5 +77,5 @@ def analyse(text: str, language: str | None, **options: Any) -> TextResult:
     """analysis.text.analyse_text, with the local model as the learned tier when in use."""
     model = active_model()
     if model is None:
-        return analyse_text(text, language, **options)
+        return analyser.analyse_text(text, language, **options)
     return analyse_with(model, text, language, **options)

@@ -20,7 +20,7 @@ def _reminders(tmp_path) -> list[str]:  # type: ignore[no-untyped-def]
 def test_leads_get_one_reminder_a_day_while_texts_are_overdue(library_loaded, runner, tmp_path):
     app = library_loaded
     make_user(app, "lead@example.org", "safeguarding")
-    store_text(app, "it was ok but my brother hits me", hours_ago=1)
+    store_text(app, "it was ok but i miss my nan", hours_ago=1)
     quiet = runner.invoke(args=["notify-pending"])
     assert quiet.exit_code == 0 and "Nothing to notify." in quiet.output
     assert _reminders(tmp_path) == []  # nothing is overdue yet
@@ -33,8 +33,8 @@ def test_leads_get_one_reminder_a_day_while_texts_are_overdue(library_loaded, ru
     [mail] = _reminders(tmp_path)
     assert "To: lead@example.org" in mail
     assert "2 texts on the reading list have waited more than 72 hours." in mail
-    assert "http://127.0.0.1:5000/safeguarding/reading" in mail
-    for words in ("youth club", "kind", "brother"):  # a count and a link, never the text
+    assert app.config["HEARD_BASE_URL"].rstrip("/") + "/safeguarding/reading" in mail
+    for words in ("youth club", "kind", "nan"):  # a count and a link, never the text
         assert words not in mail
 
     runner.invoke(args=["notify-pending"])

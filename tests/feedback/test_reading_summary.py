@@ -39,7 +39,7 @@ def test_the_month_in_figures(library_loaded):
     lead = lead_client(app)
     store_text(app, DISCLOSURE, hours_ago=5)  # the analyser raises this one itself
     quiet = store_text(
-        app, "there is not much in the cupboards at weekends", hours_ago=30, score=0.2
+        app, "we move house a lot and i dont know why", hours_ago=30, score=0.2
     )
     fine = store_text(app, "I liked the trip", hours_ago=20, score=0.1)
     also_fine = store_text(app, "The club is good", hours_ago=10, score=0.05)

@@ -127,7 +127,7 @@ def test_a_trainers_course_comment_and_a_facilitators_note(library_loaded, runne
                 "prompt_safe": "They feel safe at the club",
             },
             facilitator="Sam",
-            quotes=[QuoteInput("my uncle is scary when he drinks", consent=False)],
+            quotes=[QuoteInput("we would like the club open on sundays", consent=False)],
             secret="test",
             entered_by_id=None,
         )
