@@ -16,7 +16,6 @@ from sqlalchemy import select
 
 from analysis.periods import parse_period
 from feedback.analyse import bp
-from feedback.analyse.labels import sentiment_label, theme_label
 from feedback.analyse.languages import language_name, words_direction
 from feedback.analyse.outcomes_views import add_survey_page_extra
 from feedback.auth import role_required
@@ -53,8 +52,6 @@ def _extra(page: SurveyPage) -> dict[str, Any]:
         "charts": [(kind, survey_chart(survey, kind, page.period, None)) for kind in KINDS],
         "stories": stories,
         "excerpt_answers": _answer_ids(stories),
-        "theme_label": theme_label,
-        "sentiment_label": sentiment_label,
         "language_name": language_name,
         "words_direction": words_direction,
     }

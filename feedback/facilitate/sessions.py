@@ -19,7 +19,7 @@ from feedback.facilitate.forms import (
     prompt_choices,
     session_form_class,
 )
-from feedback.facilitate.themes import theme_choices, theme_label
+from feedback.labels import theme_choices
 from feedback.models import FocusSession, Response, SurveyVersion
 from feedback.navigation import add_staff_link
 from feedback.respond.pages import survey_text
@@ -135,7 +135,6 @@ def session(session_id: int):  # type: ignore[no-untyped-def]
         choices=choices,
         items=review_items(response),
         themes=theme_choices(definition),
-        theme_label=theme_label,
         prompts={c.value: c.label for c in prompt_choices(definition)},
         form=FlaskForm(),
         alerted=response_alerted(response.id),

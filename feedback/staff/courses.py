@@ -14,7 +14,6 @@ from wtforms.validators import InputRequired, Length, NumberRange
 
 from feedback.auth import role_required
 from feedback.extensions import db
-from feedback.facilitate.themes import theme_label
 from feedback.models import CourseRun
 from feedback.navigation import add_staff_link
 from feedback.services.audit import audit
@@ -104,7 +103,6 @@ def course(course_id: int):  # type: ignore[no-untyped-def]
         access_code=course_access_code(run.id, secret),
         code_ok=access_code_matches(run, secret),
         renew_form=FlaskForm(),
-        theme_label=theme_label,
     )
 
 
