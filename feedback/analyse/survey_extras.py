@@ -23,7 +23,8 @@ from feedback.extensions import db
 from feedback.models import TextAnalysis
 from feedback.services.charts import KINDS, survey_chart
 from feedback.services.outcome_pages import SurveyPage
-from feedback.services.stories import surveys_for, theme_stories
+from feedback.services.stories import theme_stories
+from feedback.services.survey_lookup import survey_by_slug
 
 #: An SVG served as an image needs its own inline styles; it may run nothing else.
 # Opened on its own, a chart is a document: nothing runs, and no other site may frame it.
@@ -68,7 +69,7 @@ def chart(slug: str, kind: str) -> ResponseReturnValue:
         abort(404)
     try:
         period = parse_period(request.args.get("period", "all") or "all")
-        survey = surveys_for([slug])[0]
+        survey = survey_by_slug(slug)
     except ValueError:
         abort(400)
     except LookupError:

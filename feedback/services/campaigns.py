@@ -66,7 +66,7 @@ def slugify(text: str) -> str:
 
 def unique_slug(base: str, exclude_id: int | None = None) -> str:
     """`base`, or `base-2`, `base-3`... whichever no other campaign or survey uses."""
-    from feedback.services.slugs import bundled_slugs
+    from feedback.services.survey_lookup import bundled_slugs, find_survey
 
     base = slugify(base)
     if len(base) < 3:
@@ -77,7 +77,7 @@ def unique_slug(base: str, exclude_id: int | None = None) -> str:
         if exclude_id is not None:
             query = query.where(Campaign.id != exclude_id)
         free = db.session.scalar(query) is None and candidate not in bundled_slugs()
-        if free and db.session.scalar(select(Survey.id).where(Survey.slug == candidate)) is None:
+        if free and find_survey(candidate) is None:
             return candidate
         n += 1
         candidate = f"{base}-{n}"

@@ -27,8 +27,8 @@ from feedback.services.campaigns import (
     hash_access_code,
     unique_slug,
 )
-from feedback.services.surveys import load_survey
-from forms.loader import library_paths, load_definition
+from feedback.services.survey_lookup import UnknownSurvey
+from feedback.services.surveys import bundled_survey
 
 #: (stage, survey slug, how the stage is named to people), in the order they happen.
 STAGES = (
@@ -70,14 +70,10 @@ def course_access_code(course_id: int, secret: str) -> str:
 
 
 def _training_survey(slug: str) -> Survey:
-    survey = db.session.scalar(select(Survey).where(Survey.slug == slug))
-    if survey is not None and survey.current_version is not None:
-        return survey
-    # The bundled training surveys may not be loaded yet on a fresh install.
-    for path in library_paths():
-        if path.stem == slug:
-            return load_survey(load_definition(path), source=path.name).survey
-    raise CourseError(_l("The training survey %(slug)s is missing", slug=slug))
+    try:
+        return bundled_survey(slug)
+    except UnknownSurvey:
+        raise CourseError(_l("The training survey %(slug)s is missing", slug=slug)) from None
 
 
 def create_course_run(

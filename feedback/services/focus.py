@@ -35,8 +35,8 @@ from feedback.models import (
 from feedback.models._time import utcnow
 from feedback.services.responses import record_response
 from feedback.services.showable import shown_answer_ids
-from feedback.services.surveys import load_survey
-from forms.loader import library_paths, load_definition
+from feedback.services.survey_lookup import UnknownSurvey
+from feedback.services.surveys import bundled_survey
 
 FOCUS_SLUG = "focus-group"
 QUOTES = "quotes"
@@ -59,13 +59,10 @@ class QuoteInput:
 
 def focus_survey() -> Survey:
     """The focus-group survey, loaded from the bundled library if it is not there yet."""
-    survey = db.session.scalar(select(Survey).where(Survey.slug == FOCUS_SLUG))
-    if survey is not None and survey.current_version is not None:
-        return survey
-    for path in library_paths():
-        if path.stem == FOCUS_SLUG:
-            return load_survey(load_definition(path), source=path.name).survey
-    raise FocusError(_l("The focus-group survey is missing"))
+    try:
+        return bundled_survey(FOCUS_SLUG)
+    except UnknownSurvey:
+        raise FocusError(_l("The focus-group survey is missing")) from None
 
 
 def record_session(

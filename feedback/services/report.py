@@ -32,7 +32,8 @@ from feedback.labels import theme_labels, voice_label
 from feedback.models import ConcernAlert, Response, Survey
 from feedback.models._time import utcnow
 from feedback.services.outcomes import in_period, outcome_rows
-from feedback.services.stories import surveys_for, theme_stories, triangulation
+from feedback.services.stories import theme_stories, triangulation
+from feedback.services.survey_lookup import surveys_by_slug
 
 #: Themes shown per voice, and excerpts per theme, to keep the report to a readable length.
 THEMES_PER_VOICE = 6
@@ -130,7 +131,7 @@ def build_report(slugs: Sequence[str] | None, period: Period | str) -> Report:
     Raises LookupError for an unknown slug and ValueError for an unknown period.
     """
     period = parse_period(period)
-    surveys = surveys_for(slugs)
+    surveys = surveys_by_slug(slugs)
     ids = [s.id for s in surveys]
     trend = _trend_periods(period)
     names = theme_labels()
