@@ -24,7 +24,8 @@ from feedback.services.invitations import (
     pending_invitations,
     revoke_invitation,
 )
-from feedback.services.invite_mail import invitation_link, mail_configured, send_invitation
+from feedback.services.invite_mail import invitation_link, send_invitation
+from feedback.services.mail import smtp_configured
 
 add_staff_link("admin.users", lambda: str(_l("Users and roles")), ("admin",))
 
@@ -46,7 +47,7 @@ def _users_page(invite: InviteForm | None = None, code: int = 200) -> Any:
             invite=invite,
             form=invite,  # for the shared error summary
             plain=PlainForm(),
-            mail=mail_configured(),
+            mail=smtp_configured(),
             days=invite_days(),
         ),
         code,
@@ -116,7 +117,7 @@ def invite():  # type: ignore[no-untyped-def]
             invitation=made.invitation,
             link=link,
             emailed=emailed,
-            mail=mail_configured(),
+            mail=smtp_configured(),
         )
     )
 

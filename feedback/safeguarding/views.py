@@ -25,7 +25,8 @@ from feedback.services.alerts import FILTERS, TRANSITIONS, alerts_query, is_over
 from feedback.services.alerts import state_counts as count_states
 from feedback.services.audit import audit
 from feedback.services.contact import contact_available, decrypt_contact
-from feedback.services.notify import outbox_path, pending_count, smtp_configured
+from feedback.services.mail import smtp_configured
+from feedback.services.notify import outbox_path, pending_count
 from feedback.services.reading_summary import (
     monthly_summary,
     next_month,
