@@ -18,6 +18,7 @@ from sqlalchemy import select
 
 from feedback.extensions import db
 from feedback.models import Campaign, CourseRun, Survey
+from feedback.services.audit import audit
 from feedback.services.campaigns import (
     CODE_ALPHABET,
     CampaignFields,
@@ -110,6 +111,8 @@ def create_course_run(
             access_code=code,
         )
         create_campaign(surveys[slug], fields, course_run_id=course.id, commit=False)
+    # One row for the run and its three campaigns, written with them.
+    audit("course.create", "course_run", course.id, commit=False, user_id=created_by_id)
     db.session.commit()
     return course
 
@@ -139,12 +142,16 @@ def access_code_matches(course: CourseRun, secret: str) -> bool:
     return all(check_access_code(c, code) for c in campaigns)
 
 
-def renew_access_code(course: CourseRun, secret: str) -> str:
-    """Hash the course's code again (after a change of secret key) into its campaigns."""
+def renew_access_code(course: CourseRun, secret: str, by_id: int | None = None) -> str:
+    """Hash the course's code again (after a change of secret key) into its campaigns.
+
+    by_id: who renewed it, recorded in the audit log in the same transaction.
+    """
     code = course_access_code(course.id, secret)
     for _stage, campaign in course_campaigns(course).by_stage():
         if campaign is not None:
             campaign.access_code_hash = hash_access_code(code)
+    audit("course.access_code", "course_run", course.id, commit=False, user_id=by_id)
     db.session.commit()
     return code
 

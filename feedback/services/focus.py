@@ -33,6 +33,7 @@ from feedback.models import (
     TextTheme,
 )
 from feedback.models._time import utcnow
+from feedback.services.audit import audit
 from feedback.services.responses import record_response
 from feedback.services.showable import shown_answer_ids
 from feedback.services.survey_lookup import UnknownSurvey
@@ -120,7 +121,11 @@ def record_session(
     if any(not q.consent for q in quotes):
         response.consent_to_quote = False
     response.age_band = AGE_BANDS.get(str(answers.get("age_range") or ""))
-    db.session.add(FocusSession(response_id=response.id, facilitator=facilitator.strip()[:200]))
+    session = FocusSession(response_id=response.id, facilitator=facilitator.strip()[:200])
+    db.session.add(session)
+    db.session.flush()
+    # With the session row it names: a failed audit write leaves no unlogged session.
+    audit("focus.record", "focus_session", session.id, commit=False, user_id=entered_by_id)
     db.session.commit()
     return response
 
@@ -216,6 +221,14 @@ def save_human_themes(
         labelled += 1
     session.themes_reviewed_at = utcnow()
     session.reviewed_by_id = reviewed_by_id
+    audit(
+        "focus.themes",
+        "focus_session",
+        session.id,
+        commit=False,
+        user_id=reviewed_by_id,
+        texts=labelled,
+    )
     db.session.commit()
     return labelled
 
