@@ -7,7 +7,7 @@ from datetime import datetime
 
 from sqlalchemy import func, select
 
-from analysis.outcomes import OutcomeRow
+from analysis.outcomes import POOLED, OutcomeRow
 from analysis.periods import Period
 from feedback.extensions import db
 from feedback.models import Response, Survey
@@ -63,7 +63,8 @@ def survey_page(slug: str, period: Period, by: str | None, pool: bool) -> Survey
     responses = db.session.scalar(
         select(func.count(Response.id)).where(Response.survey_id == survey.id, in_period(period))
     )
-    slugs = {row.survey for row in rows} | {slug}
+    # The pooled row's `survey` is the POOLED marker, not a survey: it has no title.
+    slugs = {row.survey for row in rows if row.survey and row.survey != POOLED} | {slug}
     titles = {s.slug: s.title for s in surveys_by_slug(sorted(slugs))}
     labels = {
         q.id: {c.value: c.label for c in q.choices} | {PREFER_NOT: PREFER_NOT_LABEL}
