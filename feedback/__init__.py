@@ -40,9 +40,10 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         count = app.config["HEARD_PROXY_COUNT"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count)  # type: ignore[method-assign]
 
-    from feedback import errors, extensions, i18n, links, navigation, security, throttle
+    from feedback import errors, extensions, i18n, labels, links, navigation, security, throttle
 
     links.init_app(app)
+    labels.init_app(app)
     from feedback.database import close_sessions_quietly, configure_engine
     from feedback.limiter_store import thread_free
 

@@ -25,7 +25,6 @@ from feedback.extensions import db
 from feedback.links import absolute_url
 from feedback.models import Campaign, Survey
 from feedback.navigation import add_staff_link
-from feedback.services.audit import audit
 from feedback.services.campaigns import (
     CampaignError,
     CampaignFields,
@@ -111,11 +110,10 @@ def new_campaign():  # type: ignore[no-untyped-def]
     if form.validate_on_submit():
         survey = db.session.get(Survey, form.survey.data)
         try:
-            campaign = create_campaign(survey, form.fields())
+            campaign = create_campaign(survey, form.fields(), by_id=current_user.id)
         except CampaignError as exc:
             form.name.errors = [str(exc)]
         else:
-            audit("campaign.create", "campaign", campaign.id)
             flash(_("Campaign created. Its link and poster are ready."))
             return redirect(url_for("admin.campaign_poster", campaign_id=campaign.id), code=303)
     return render_template("admin/campaign_form.html", form=form, campaign=None)
@@ -133,11 +131,10 @@ def edit_campaign(campaign_id: int):  # type: ignore[no-untyped-def]
         form.access_code.data = ""
     if form.validate_on_submit():
         try:
-            update_campaign(campaign, form.fields())
+            update_campaign(campaign, form.fields(), by_id=current_user.id)
         except CampaignError as exc:
             form.name.errors = [str(exc)]
         else:
-            audit("campaign.update", "campaign", campaign.id)
             flash(_("Campaign saved."))
             return redirect(url_for("admin.campaigns", survey=campaign.survey_id), code=303)
     return render_template("admin/campaign_form.html", form=form, campaign=campaign)

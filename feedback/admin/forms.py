@@ -8,18 +8,7 @@ from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, EmailField, HiddenField, SelectField
 from wtforms.validators import AnyOf, InputRequired, Length
 
-from feedback.models import ROLES
-
-
-def role_choices() -> list[tuple[str, str]]:
-    labels = {
-        "admin": _l("Admin"),
-        "analyst": _l("Analyst"),
-        "facilitator": _l("Facilitator"),
-        "trainer": _l("Trainer"),
-        "safeguarding": _l("Safeguarding lead"),
-    }
-    return [(role, str(labels[role])) for role in ROLES]
+from feedback.labels import role_choices
 
 
 class InviteForm(FlaskForm):

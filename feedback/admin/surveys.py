@@ -6,12 +6,10 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from sqlalchemy import select
 
 from feedback.admin import bp
 from feedback.admin.forms import OpenForm, UploadForm
 from feedback.auth import role_required
-from feedback.extensions import db
 from feedback.models import Survey
 from feedback.navigation import add_staff_link
 from feedback.services.survey_admin import (
@@ -21,12 +19,16 @@ from feedback.services.survey_admin import (
     survey_rows,
     version_rows,
 )
+from feedback.services.survey_lookup import UnknownSurvey, survey_by_slug
 
 add_staff_link("admin.surveys", lambda: str(_l("Surveys")), ("admin",))
 
 
 def survey_or_404(slug: str) -> Survey:
-    return db.session.scalar(select(Survey).where(Survey.slug == slug)) or abort(404)
+    try:
+        return survey_by_slug(slug)
+    except UnknownSurvey:
+        abort(404)
 
 
 @bp.get("/surveys")

@@ -10,9 +10,10 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from feedback.admin import bp
-from feedback.admin.forms import ActiveForm, InviteForm, PlainForm, RoleForm, role_choices
+from feedback.admin.forms import ActiveForm, InviteForm, PlainForm, RoleForm
 from feedback.auth import role_required
 from feedback.extensions import db
+from feedback.labels import role_label
 from feedback.models import Invitation, User
 from feedback.navigation import add_staff_link
 from feedback.services.accounts import AccountError, change_role, set_active, staff_list
@@ -23,7 +24,8 @@ from feedback.services.invitations import (
     pending_invitations,
     revoke_invitation,
 )
-from feedback.services.invite_mail import invitation_link, mail_configured, send_invitation
+from feedback.services.invite_mail import invitation_link, send_invitation
+from feedback.services.mail import smtp_configured
 
 add_staff_link("admin.users", lambda: str(_l("Users and roles")), ("admin",))
 
@@ -44,9 +46,8 @@ def _users_page(invite: InviteForm | None = None, code: int = 200) -> Any:
             invitations=pending_invitations(),
             invite=invite,
             form=invite,  # for the shared error summary
-            role_labels=dict(role_choices()),
             plain=PlainForm(),
-            mail=mail_configured(),
+            mail=smtp_configured(),
             days=invite_days(),
         ),
         code,
@@ -69,8 +70,7 @@ def user_role(user_id: int):  # type: ignore[no-untyped-def]
         return redirect(url_for("admin.users"))
     try:
         if change_role(user, form.role.data, by=current_user):
-            role = dict(role_choices())[form.role.data]
-            flash(_("%(email)s is now: %(role)s.", email=user.email, role=role))
+            flash(_("%(email)s is now: %(role)s.", email=user.email, role=role_label(user.role)))
     except AccountError as exc:
         flash(str(exc))
     return redirect(url_for("admin.users"))
@@ -117,8 +117,7 @@ def invite():  # type: ignore[no-untyped-def]
             invitation=made.invitation,
             link=link,
             emailed=emailed,
-            mail=mail_configured(),
-            role_labels=dict(role_choices()),
+            mail=smtp_configured(),
         )
     )
 

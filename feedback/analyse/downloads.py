@@ -17,7 +17,7 @@ from feedback.analyse import bp
 from feedback.auth import role_required
 from feedback.services.audit import audit
 from feedback.services.exports import FORMATS, ExportRequest, stream_export
-from feedback.services.stories import surveys_for
+from feedback.services.survey_lookup import survey_by_slug
 
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
@@ -32,7 +32,7 @@ def _request(slug: str, raw: bool) -> ExportRequest:
     except ValueError:
         abort(400)
     try:
-        survey = surveys_for([slug])[0]
+        survey = survey_by_slug(slug)
     except LookupError:
         abort(404)
     try:

@@ -21,9 +21,9 @@ from flask_babel import lazy_gettext as _l
 from analysis.outcomes import NOT_ANSWERED, POOLED, OutcomeRow
 from analysis.periods import Period, parse_period, periods_covering
 from feedback.analyse import bp
-from feedback.analyse.labels import mode_label, voice_label
 from feedback.analyse.languages import language_name
 from feedback.auth import role_required
+from feedback.labels import mode_label
 from feedback.navigation import add_staff_link
 from feedback.services.outcome_pages import SurveyPage, survey_page
 from feedback.services.outcomes import BadBreakdown, BadPeriod
@@ -62,9 +62,7 @@ def index() -> ResponseReturnValue:
     """Every survey with its audience, current version and number of responses."""
     surveys = survey_summaries()
     total = sum(int(s["responses"] or 0) for s in surveys)  # type: ignore[call-overload]
-    return render_template(
-        "analyse/index.html", surveys=surveys, total=total, voice_label=voice_label
-    )
+    return render_template("analyse/index.html", surveys=surveys, total=total)
 
 
 def _period_choices(page: SurveyPage) -> list[tuple[str, str]]:

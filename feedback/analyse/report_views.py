@@ -19,7 +19,7 @@ from feedback.models._time import utcnow
 from feedback.navigation import add_staff_link
 from feedback.services.audit import audit
 from feedback.services.report import build_report, default_period, render_html, render_pdf
-from feedback.services.stories import surveys_for
+from feedback.services.survey_lookup import surveys_by_slug
 
 add_staff_link("analyse.report", lambda: _("Board report"), ("analyst", "admin"))
 
@@ -54,7 +54,7 @@ def _period() -> Period:
 def _slugs() -> list[str]:
     slugs = request.args.getlist("survey")
     try:
-        surveys_for(slugs)
+        surveys_by_slug(slugs)
     except LookupError:
         abort(404)
     return slugs
@@ -73,7 +73,7 @@ def report() -> ResponseReturnValue:
         "report/page.html",
         period=period,
         choices=choices,
-        surveys=surveys_for(),
+        surveys=surveys_by_slug(),
         chosen=set(slugs),
         slugs=slugs,
     )

@@ -16,7 +16,6 @@ from sqlalchemy import select
 
 from analysis.periods import parse_period
 from feedback.analyse import bp
-from feedback.analyse.labels import sentiment_label, theme_label
 from feedback.analyse.languages import language_name, words_direction
 from feedback.analyse.outcomes_views import add_survey_page_extra
 from feedback.auth import role_required
@@ -24,7 +23,8 @@ from feedback.extensions import db
 from feedback.models import TextAnalysis
 from feedback.services.charts import KINDS, survey_chart
 from feedback.services.outcome_pages import SurveyPage
-from feedback.services.stories import surveys_for, theme_stories
+from feedback.services.stories import theme_stories
+from feedback.services.survey_lookup import survey_by_slug
 
 #: An SVG served as an image needs its own inline styles; it may run nothing else.
 # Opened on its own, a chart is a document: nothing runs, and no other site may frame it.
@@ -53,8 +53,6 @@ def _extra(page: SurveyPage) -> dict[str, Any]:
         "charts": [(kind, survey_chart(survey, kind, page.period, None)) for kind in KINDS],
         "stories": stories,
         "excerpt_answers": _answer_ids(stories),
-        "theme_label": theme_label,
-        "sentiment_label": sentiment_label,
         "language_name": language_name,
         "words_direction": words_direction,
     }
@@ -71,7 +69,7 @@ def chart(slug: str, kind: str) -> ResponseReturnValue:
         abort(404)
     try:
         period = parse_period(request.args.get("period", "all") or "all")
-        survey = surveys_for([slug])[0]
+        survey = survey_by_slug(slug)
     except ValueError:
         abort(400)
     except LookupError:

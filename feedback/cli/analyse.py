@@ -9,12 +9,12 @@ import click
 from flask.cli import with_appcontext
 from tqdm import tqdm
 
+from feedback.services.mail import smtp_configured
 from feedback.services.notify import (
     GRACE,
     deliver,
     outbox_path,
     pending_count,
-    smtp_configured,
 )
 
 

@@ -11,7 +11,7 @@ from tqdm import tqdm
 from analysis.periods import parse_period
 from feedback.services.audit import audit
 from feedback.services.exports import FORMATS, ExportRequest, count_responses, write_export
-from feedback.services.stories import surveys_for
+from feedback.services.survey_lookup import survey_by_slug
 
 
 @click.command("export")
@@ -40,7 +40,7 @@ def export_command(
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--period") from exc
     try:
-        survey = surveys_for([slug])[0]
+        survey = survey_by_slug(slug)
     except LookupError as exc:
         raise click.ClickException(str(exc)) from exc
     if fmt == "xlsx" and not output:

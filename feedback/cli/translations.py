@@ -15,8 +15,7 @@ translations = AppGroup("translations", help="Translation catalogs.")
 
 
 def _library() -> list:  # type: ignore[type-arg]
-    from feedback.services.demo import library_paths
-    from forms.loader import load_definition
+    from forms.loader import library_paths, load_definition
 
     return [load_definition(path) for path in library_paths()]
 

@@ -25,6 +25,7 @@ from feedback.models import Campaign, Survey
 from feedback.navigation import add_staff_link
 from feedback.respond.pages import survey_text
 from feedback.services.responses import record_response
+from feedback.services.survey_lookup import UnknownSurvey, survey_by_slug
 
 ROLES = ("facilitator", "admin")
 BATCH = "paper_batch"
@@ -53,10 +54,10 @@ def paper():  # type: ignore[no-untyped-def]
 
 
 def _survey(slug: str) -> Survey:
-    survey = db.session.scalar(select(Survey).where(Survey.slug == slug))
-    if survey is None or survey.current_version is None:
+    try:
+        return survey_by_slug(slug)
+    except UnknownSurvey:
         abort(404)
-    return survey
 
 
 @bp.route("/paper/<slug>", methods=["GET", "POST"])

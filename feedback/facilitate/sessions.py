@@ -19,11 +19,10 @@ from feedback.facilitate.forms import (
     prompt_choices,
     session_form_class,
 )
-from feedback.facilitate.themes import theme_choices, theme_label
+from feedback.labels import theme_choices
 from feedback.models import FocusSession, Response, SurveyVersion
 from feedback.navigation import add_staff_link
 from feedback.respond.pages import survey_text
-from feedback.services.audit import audit
 from feedback.services.concerns import response_alerted
 from feedback.services.focus import (
     FocusError,
@@ -83,7 +82,6 @@ def new_session():  # type: ignore[no-untyped-def]
                 flash(_("That session was already saved."))
                 return redirect(url_for("facilitate.sessions"), code=303)
             session = db.session.query(FocusSession).filter_by(response_id=response.id).one()
-            audit("focus.record", "focus_session", session.id)
             flash(_("Session saved. Now check the themes suggested for each note and quote."))
             return redirect(url_for("facilitate.session", session_id=session.id), code=303)
     return render_template(
@@ -135,7 +133,6 @@ def session(session_id: int):  # type: ignore[no-untyped-def]
         choices=choices,
         items=review_items(response),
         themes=theme_choices(definition),
-        theme_label=theme_label,
         prompts={c.value: c.label for c in prompt_choices(definition)},
         form=FlaskForm(),
         alerted=response_alerted(response.id),
@@ -160,7 +157,6 @@ def review_themes(session_id: int):  # type: ignore[no-untyped-def]
         if answer_id in mine:
             picked = request.form.getlist(f"themes_{answer_id}")
             chosen[answer_id] = [t for t in picked if t in allowed]
-    labelled = save_human_themes(focus, chosen, current_user.id)
-    audit("focus.themes", "focus_session", focus.id, texts=labelled)
+    save_human_themes(focus, chosen, current_user.id)
     flash(_("Themes saved. Your choices replace the suggestions."))
     return redirect(url_for("facilitate.session", session_id=focus.id), code=303)

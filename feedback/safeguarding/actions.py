@@ -12,10 +12,10 @@ from flask_login import current_user
 
 from feedback.auth import role_required
 from feedback.extensions import db
+from feedback.labels import alert_state_label
 from feedback.models import ConcernAlert
 from feedback.safeguarding import bp
 from feedback.safeguarding.forms import AssignForm, NoteForm, StateForm
-from feedback.safeguarding.labels import STATE_LABELS
 from feedback.services import alerts
 from feedback.services.alerts import TRANSITIONS, Actor, AlertError
 
@@ -51,7 +51,7 @@ def _refused(error: AlertError) -> None:
 def change_state(alert_id: int):  # type: ignore[no-untyped-def]
     alert = _alert(alert_id)
     form = StateForm()
-    form.state.choices = [(s, str(STATE_LABELS[s])) for s in TRANSITIONS[alert.state]]
+    form.state.choices = [(s, alert_state_label(s)) for s in TRANSITIONS[alert.state]]
     if not form.validate():
         flash(_("Choose what the alert should move to."))
         return _back(alert_id)
@@ -60,7 +60,7 @@ def change_state(alert_id: int):  # type: ignore[no-untyped-def]
     except AlertError as error:
         _refused(error)
     else:
-        flash(_("The alert is now: %(state)s.", state=STATE_LABELS[alert.state]))
+        flash(_("The alert is now: %(state)s.", state=alert_state_label(alert.state)))
     return _back(alert_id)
 
 

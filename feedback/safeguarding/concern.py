@@ -22,7 +22,6 @@ from feedback.auth import role_required
 from feedback.extensions import db
 from feedback.models import ROLES, Answer, TextAnalysis
 from feedback.safeguarding import bp
-from feedback.safeguarding.labels import CATEGORY_LABELS
 from feedback.services.alerts import Actor
 from feedback.services.concerns import (
     NOTE_MAX,
@@ -115,7 +114,6 @@ def raise_concern(signed: str):  # type: ignore[no-untyped-def]
         back=back,
         why=why,
         chosen=chosen,
-        categories=CATEGORY_LABELS,
         note_max=NOTE_MAX,
         problem=problem,
     )

@@ -21,7 +21,6 @@ from feedback.analyse.languages import language_name, words_direction
 from feedback.auth import role_required
 from feedback.navigation import add_home_panel, add_staff_link
 from feedback.safeguarding import bp
-from feedback.safeguarding.labels import CATEGORY_LABELS
 from feedback.services.alerts import Actor
 from feedback.services.audit import audit
 from feedback.services.concerns import NOTE_MAX
@@ -93,7 +92,6 @@ def _page(failed: dict[str, Any] | None = None, status: int = 200) -> Any:
         counts=reading_counts(),
         hours=read_within_hours(),
         shown=sign_shown(current_user.id, [i.answer_id for i in items]),
-        categories=CATEGORY_LABELS,
         note_max=NOTE_MAX,
         failed=failed,
         language_name=language_name,

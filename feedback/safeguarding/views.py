@@ -15,24 +15,18 @@ from sqlalchemy import select
 
 from feedback.auth import role_required
 from feedback.extensions import db
+from feedback.labels import alert_state_label, category_label, removed_label
 from feedback.models import ConcernAlert, Survey, User
 from feedback.navigation import add_staff_link
 from feedback.safeguarding import bp
 from feedback.safeguarding.forms import AssignForm, NoteForm, StateForm
-from feedback.safeguarding.labels import (
-    FILTER_LABELS,
-    LEVEL_LABELS,
-    REMOVED_TAGS,
-    SOURCE_LABELS,
-    STATE_LABELS,
-    category_label,
-)
 from feedback.services.alert_records import alert_record
 from feedback.services.alerts import FILTERS, TRANSITIONS, alerts_query, is_overdue, leads
 from feedback.services.alerts import state_counts as count_states
 from feedback.services.audit import audit
 from feedback.services.contact import contact_available, decrypt_contact
-from feedback.services.notify import outbox_path, pending_count, smtp_configured
+from feedback.services.mail import smtp_configured
+from feedback.services.notify import outbox_path, pending_count
 from feedback.services.reading_summary import (
     monthly_summary,
     next_month,
@@ -92,7 +86,7 @@ def index():  # type: ignore[no-untyped-def]
             "assignee": people.get(a.assignee_id) if a.assignee_id else None,
             "overdue": is_overdue(a, hours),
             "categories": [category_label(c) for c in a.categories],
-            "removed": REMOVED_TAGS.get(a.response_removed_reason or ""),
+            "removed": removed_label(a.response_removed_reason),
         }
         for a in alerts
     ]
@@ -101,9 +95,6 @@ def index():  # type: ignore[no-untyped-def]
             "safeguarding/index.html",
             rows=rows,
             state=state,
-            filters=FILTER_LABELS,
-            states=STATE_LABELS,
-            levels=LEVEL_LABELS,
             counts=count_states(),
             page=page,
             more=len(found) > PER_PAGE,
@@ -122,8 +113,6 @@ def _summary() -> dict[str, Any]:
         "month_label": format_date(month, "MMMM y"),
         "earlier": previous_month(month).strftime("%Y-%m"),
         "later": next_month(month).strftime("%Y-%m"),
-        "category_label": category_label,
-        "sources": SOURCE_LABELS,
     }
 
 
@@ -135,7 +124,6 @@ def _context(alert: ConcernAlert) -> dict[str, Any]:
         "survey": db.session.get(Survey, alert.survey_id),
         "assignee": db.session.get(User, alert.assignee_id) if alert.assignee_id else None,
         "raised_by": db.session.get(User, alert.raised_by_id) if alert.raised_by_id else None,
-        "sources": SOURCE_LABELS,
         "authors": authors,
     }
 
@@ -151,7 +139,7 @@ def alert(alert_id: int):  # type: ignore[no-untyped-def]
     # Written (and committed) before anything is shown: a view that is not logged never happened.
     audit("alert.view", "alert", alert.id, **({"contact": True} if contact is not None else {}))
     state_form = StateForm()
-    state_form.state.choices = [(s, str(STATE_LABELS[s])) for s in TRANSITIONS[alert.state]]
+    state_form.state.choices = [(s, alert_state_label(s)) for s in TRANSITIONS[alert.state]]
     assign_form = AssignForm(assignee=str(alert.assignee_id or ""))
     assign_form.assignee.choices = [("", str(_l("Nobody")))] + [
         (str(u.id), u.email) for u in leads()
@@ -163,8 +151,6 @@ def alert(alert_id: int):  # type: ignore[no-untyped-def]
             contact=contact,
             overdue=is_overdue(alert, _overdue_hours()),
             hours=_overdue_hours(),
-            states=STATE_LABELS,
-            levels=LEVEL_LABELS,
             categories=[category_label(c) for c in alert.categories],
             state_form=state_form,
             assign_form=assign_form,

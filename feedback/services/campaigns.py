@@ -18,6 +18,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from feedback.extensions import db
 from feedback.models import Campaign, Response, Survey
+from feedback.services.audit import audit
 
 #: A campaign slug is the last part of its public link /s/<slug>.
 SLUG_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{1,78}[a-z0-9])$")
@@ -66,7 +67,7 @@ def slugify(text: str) -> str:
 
 def unique_slug(base: str, exclude_id: int | None = None) -> str:
     """`base`, or `base-2`, `base-3`... whichever no other campaign or survey uses."""
-    from feedback.services.slugs import bundled_slugs
+    from feedback.services.survey_lookup import bundled_slugs, find_survey
 
     base = slugify(base)
     if len(base) < 3:
@@ -77,7 +78,7 @@ def unique_slug(base: str, exclude_id: int | None = None) -> str:
         if exclude_id is not None:
             query = query.where(Campaign.id != exclude_id)
         free = db.session.scalar(query) is None and candidate not in bundled_slugs()
-        if free and db.session.scalar(select(Survey.id).where(Survey.slug == candidate)) is None:
+        if free and find_survey(candidate) is None:
             return candidate
         n += 1
         candidate = f"{base}-{n}"
@@ -148,24 +149,42 @@ def _apply(campaign: Campaign, fields: CampaignFields) -> None:
 
 
 def create_campaign(
-    survey: Survey, fields: CampaignFields, course_run_id: int | None = None, commit: bool = True
+    survey: Survey,
+    fields: CampaignFields,
+    course_run_id: int | None = None,
+    commit: bool = True,
+    by_id: int | None = None,
 ) -> Campaign:
-    """Add a campaign to `survey`; raises CampaignError with a message for the form."""
+    """Add a campaign to `survey`; raises CampaignError with a message for the form.
+
+    commit=False leaves the transaction (and its audit row) to the caller: a course run
+    makes three campaigns and audits itself once. by_id: who made it (audit log).
+    """
     campaign = Campaign(survey_id=survey.id, course_run_id=course_run_id)
     _apply(campaign, fields)
     db.session.add(campaign)
     if commit:
+        db.session.flush()
+        # In the change's own transaction: the log cannot miss a campaign, or hold one
+        # that was never made.
+        audit("campaign.create", "campaign", campaign.id, commit=False, user_id=by_id)
         db.session.commit()
     return campaign
 
 
-def update_campaign(campaign: Campaign, fields: CampaignFields) -> Campaign:
-    """Change a campaign; its survey and course never change (responses point at it)."""
+def update_campaign(
+    campaign: Campaign, fields: CampaignFields, by_id: int | None = None
+) -> Campaign:
+    """Change a campaign; its survey and course never change (responses point at it).
+
+    by_id: who changed it, recorded in the audit log in the same transaction.
+    """
     try:
         _apply(campaign, fields)
     except CampaignError:
         db.session.rollback()
         raise
+    audit("campaign.update", "campaign", campaign.id, commit=False, user_id=by_id)
     db.session.commit()
     return campaign
 

@@ -15,8 +15,8 @@ from analysis import charts
 from analysis.charts import Chart
 from analysis.periods import Period, parse_period, period_of, previous
 from analysis.report import headline_rows, trend_points
-from feedback.analyse.labels import theme_labels
 from feedback.extensions import db
+from feedback.labels import theme_labels
 from feedback.models import Response, Survey
 from feedback.services.outcomes import outcome_rows
 from feedback.services.stories import theme_stories

@@ -18,6 +18,7 @@ from sqlalchemy import select
 
 from feedback.extensions import db
 from feedback.models import Campaign, CourseRun, Survey
+from feedback.services.audit import audit
 from feedback.services.campaigns import (
     CODE_ALPHABET,
     CampaignFields,
@@ -27,8 +28,8 @@ from feedback.services.campaigns import (
     hash_access_code,
     unique_slug,
 )
-from feedback.services.surveys import load_survey
-from forms.loader import library_paths, load_definition
+from feedback.services.survey_lookup import UnknownSurvey
+from feedback.services.surveys import bundled_survey
 
 #: (stage, survey slug, how the stage is named to people), in the order they happen.
 STAGES = (
@@ -70,14 +71,10 @@ def course_access_code(course_id: int, secret: str) -> str:
 
 
 def _training_survey(slug: str) -> Survey:
-    survey = db.session.scalar(select(Survey).where(Survey.slug == slug))
-    if survey is not None and survey.current_version is not None:
-        return survey
-    # The bundled training surveys may not be loaded yet on a fresh install.
-    for path in library_paths():
-        if path.stem == slug:
-            return load_survey(load_definition(path), source=path.name).survey
-    raise CourseError(_l("The training survey %(slug)s is missing", slug=slug))
+    try:
+        return bundled_survey(slug)
+    except UnknownSurvey:
+        raise CourseError(_l("The training survey %(slug)s is missing", slug=slug)) from None
 
 
 def create_course_run(
@@ -114,6 +111,8 @@ def create_course_run(
             access_code=code,
         )
         create_campaign(surveys[slug], fields, course_run_id=course.id, commit=False)
+    # One row for the run and its three campaigns, written with them.
+    audit("course.create", "course_run", course.id, commit=False, user_id=created_by_id)
     db.session.commit()
     return course
 
@@ -143,12 +142,16 @@ def access_code_matches(course: CourseRun, secret: str) -> bool:
     return all(check_access_code(c, code) for c in campaigns)
 
 
-def renew_access_code(course: CourseRun, secret: str) -> str:
-    """Hash the course's code again (after a change of secret key) into its campaigns."""
+def renew_access_code(course: CourseRun, secret: str, by_id: int | None = None) -> str:
+    """Hash the course's code again (after a change of secret key) into its campaigns.
+
+    by_id: who renewed it, recorded in the audit log in the same transaction.
+    """
     code = course_access_code(course.id, secret)
     for _stage, campaign in course_campaigns(course).by_stage():
         if campaign is not None:
             campaign.access_code_hash = hash_access_code(code)
+    audit("course.access_code", "course_run", course.id, commit=False, user_id=by_id)
     db.session.commit()
     return code
 

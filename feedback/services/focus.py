@@ -33,10 +33,11 @@ from feedback.models import (
     TextTheme,
 )
 from feedback.models._time import utcnow
+from feedback.services.audit import audit
 from feedback.services.responses import record_response
 from feedback.services.showable import shown_answer_ids
-from feedback.services.surveys import load_survey
-from forms.loader import library_paths, load_definition
+from feedback.services.survey_lookup import UnknownSurvey
+from feedback.services.surveys import bundled_survey
 
 FOCUS_SLUG = "focus-group"
 QUOTES = "quotes"
@@ -59,13 +60,10 @@ class QuoteInput:
 
 def focus_survey() -> Survey:
     """The focus-group survey, loaded from the bundled library if it is not there yet."""
-    survey = db.session.scalar(select(Survey).where(Survey.slug == FOCUS_SLUG))
-    if survey is not None and survey.current_version is not None:
-        return survey
-    for path in library_paths():
-        if path.stem == FOCUS_SLUG:
-            return load_survey(load_definition(path), source=path.name).survey
-    raise FocusError(_l("The focus-group survey is missing"))
+    try:
+        return bundled_survey(FOCUS_SLUG)
+    except UnknownSurvey:
+        raise FocusError(_l("The focus-group survey is missing")) from None
 
 
 def record_session(
@@ -123,7 +121,11 @@ def record_session(
     if any(not q.consent for q in quotes):
         response.consent_to_quote = False
     response.age_band = AGE_BANDS.get(str(answers.get("age_range") or ""))
-    db.session.add(FocusSession(response_id=response.id, facilitator=facilitator.strip()[:200]))
+    session = FocusSession(response_id=response.id, facilitator=facilitator.strip()[:200])
+    db.session.add(session)
+    db.session.flush()
+    # With the session row it names: a failed audit write leaves no unlogged session.
+    audit("focus.record", "focus_session", session.id, commit=False, user_id=entered_by_id)
     db.session.commit()
     return response
 
@@ -219,6 +221,14 @@ def save_human_themes(
         labelled += 1
     session.themes_reviewed_at = utcnow()
     session.reviewed_by_id = reviewed_by_id
+    audit(
+        "focus.themes",
+        "focus_session",
+        session.id,
+        commit=False,
+        user_id=reviewed_by_id,
+        texts=labelled,
+    )
     db.session.commit()
     return labelled
 

@@ -14,7 +14,7 @@ from flask import current_app
 from flask_babel import gettext as _
 
 from feedback.links import absolute_url
-from feedback.services.mail import smtp_connection
+from feedback.services.mail import sender, smtp_configured, smtp_connection
 
 
 def invitation_link(token: str) -> str:
@@ -22,21 +22,17 @@ def invitation_link(token: str) -> str:
     return absolute_url("auth.accept_invite", token=token)
 
 
-def mail_configured() -> bool:
-    return bool(current_app.config.get("HEARD_SMTP_HOST"))
-
-
 def send_invitation(email: str, link: str, days: int) -> bool:
     """Send `link` to `email`; True when the SMTP server accepted it.
 
     Failures are logged and return False: the admin still has the link on screen.
     """
-    if not mail_configured():
+    if not smtp_configured():
         return False
     cfg = current_app.config
     msg = EmailMessage()
     msg["Subject"] = _("You are invited to Heard")
-    msg["From"] = cfg.get("HEARD_SMTP_FROM") or "heard@localhost"
+    msg["From"] = sender(cfg)
     msg["To"] = email
     msg["Date"] = formatdate(localtime=False)
     msg["Message-ID"] = make_msgid(domain="heard.local")

@@ -1,4 +1,5 @@
-"""One way to reach the SMTP server, for every e-mail Heard sends."""
+"""One way to reach the SMTP server, for every e-mail Heard sends, and one test of whether
+there is one (HEARD_SMTP_HOST): alerts, reminders and invitations must agree on it."""
 
 from __future__ import annotations
 
@@ -7,6 +8,18 @@ import ssl
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
+
+from flask import Flask, current_app
+
+
+def smtp_configured(app: Flask | None = None) -> bool:
+    """Whether e-mail goes to an SMTP server (else alerts go to the outbox folder)."""
+    return bool((app or current_app).config.get("HEARD_SMTP_HOST"))
+
+
+def sender(config: Mapping[str, Any]) -> str:
+    """The From address of every e-mail Heard sends."""
+    return config.get("HEARD_SMTP_FROM") or "heard@localhost"
 
 
 @contextmanager

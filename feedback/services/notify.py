@@ -31,7 +31,7 @@ from feedback.extensions import db
 from feedback.links import base_url
 from feedback.models import AuditEvent, ConcernAlert, User
 from feedback.models._time import utcnow
-from feedback.services.mail import smtp_connection
+from feedback.services.mail import sender, smtp_configured, smtp_connection
 
 PENDING = "heard.new_alerts"
 #: how long `heard notify-pending` leaves a new alert to its immediate attempt
@@ -41,11 +41,6 @@ GRACE = timedelta(seconds=15)
 def queue_alerts(session: Session, alert_ids: Iterable[int]) -> None:
     """Notify about `alert_ids` once `session` commits (nothing happens on rollback)."""
     session.info.setdefault(PENDING, []).extend(alert_ids)
-
-
-def smtp_configured(app: Flask | None = None) -> bool:
-    """Whether e-mail goes to an SMTP server (else to the outbox folder)."""
-    return bool((app or current_app).config.get("HEARD_SMTP_HOST"))
 
 
 def outbox_path(app: Flask | None = None) -> Path:
@@ -80,7 +75,7 @@ def build_message(
     app = app or current_app
     msg = EmailMessage()
     msg["Subject"] = _("Heard: a new concern alert needs review")
-    msg["From"] = app.config.get("HEARD_SMTP_FROM") or "heard@localhost"
+    msg["From"] = sender(app.config)
     msg["To"] = ", ".join(recipients) if recipients else "undisclosed-recipients:;"
     msg["Date"] = formatdate(localtime=False)
     msg["Message-ID"] = make_msgid(domain="heard.local")

@@ -7,12 +7,13 @@ from datetime import datetime
 
 from sqlalchemy import func, select
 
-from analysis.outcomes import OutcomeRow
+from analysis.outcomes import POOLED, OutcomeRow
 from analysis.periods import Period
 from feedback.extensions import db
 from feedback.models import Response, Survey
 from feedback.services.outcome_breakdowns import closed_questions
-from feedback.services.outcomes import UnknownSurvey, in_period, survey_outcome_rows
+from feedback.services.outcomes import in_period, survey_outcome_rows
+from feedback.services.survey_lookup import survey_by_slug, surveys_by_slug
 from forms.schema import PREFER_NOT, PREFER_NOT_LABEL, Definition
 
 
@@ -56,18 +57,15 @@ def _span(survey_id: int) -> tuple[datetime | None, datetime | None]:
 
 def survey_page(slug: str, period: Period, by: str | None, pool: bool) -> SurveyPage:
     """Everything /analyse/surveys/<slug> shows. Raises UnknownSurvey, BadBreakdown."""
-    survey = db.session.scalar(select(Survey).where(Survey.slug == slug))
-    if survey is None or survey.current_version is None:
-        raise UnknownSurvey(f"no survey called {slug!r}")
+    survey = survey_by_slug(slug)
     definition = survey.current_version.definition
     rows = survey_outcome_rows(slug, period, by, pool)
     responses = db.session.scalar(
         select(func.count(Response.id)).where(Response.survey_id == survey.id, in_period(period))
     )
-    slugs = {row.survey for row in rows} | {slug}
-    titles = dict(
-        db.session.execute(select(Survey.slug, Survey.title).where(Survey.slug.in_(slugs))).all()
-    )
+    # The pooled row's `survey` is the POOLED marker, not a survey: it has no title.
+    slugs = {row.survey for row in rows if row.survey and row.survey != POOLED} | {slug}
+    titles = {s.slug: s.title for s in surveys_by_slug(sorted(slugs))}
     labels = {
         q.id: {c.value: c.label for c in q.choices} | {PREFER_NOT: PREFER_NOT_LABEL}
         for q in definition.questions()

@@ -16,15 +16,13 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
-from sqlalchemy import select
-
 from analysis.outcome_table import SurveyOutcomes, Tally, outcome_table
 from analysis.outcomes import OutcomeRow
 from analysis.periods import Period, parse_period, previous
-from feedback.extensions import db
 from feedback.models import Survey
 from feedback.services.outcome_breakdowns import ATTRIBUTES, BadBreakdown, resolve
 from feedback.services.outcome_counts import count_survey, in_period, make_plan
+from feedback.services.survey_lookup import UnknownSurvey, survey_by_slug, surveys_by_slug
 
 __all__ = [
     "ATTRIBUTES",
@@ -38,23 +36,8 @@ __all__ = [
 ]
 
 
-class UnknownSurvey(LookupError):
-    """No survey has this slug (or it has no definition loaded)."""
-
-
 class BadPeriod(ValueError):
     """The period label is not one Heard knows."""
-
-
-def _surveys(slugs: Sequence[str] | None) -> list[Survey]:
-    query = select(Survey).where(Survey.current_version_id.is_not(None)).order_by(Survey.slug)
-    if slugs is None:
-        return list(db.session.scalars(query))
-    found = {s.slug: s for s in db.session.scalars(query.where(Survey.slug.in_(slugs)))}
-    missing = [slug for slug in slugs if slug not in found]
-    if missing:
-        raise UnknownSurvey(f"no survey called {', '.join(map(repr, missing))}")
-    return [found[slug] for slug in dict.fromkeys(slugs)]
 
 
 def outcome_rows(
@@ -78,7 +61,7 @@ def outcome_rows(
     except ValueError as exc:
         raise BadPeriod(str(exc)) from exc
     before = previous(period)
-    plans = [p for p in (make_plan(s, outcomes) for s in _surveys(slugs)) if p is not None]
+    plans = [p for p in (make_plan(s, outcomes) for s in surveys_by_slug(slugs)) if p is not None]
     breakdown = resolve(by, [p.definition for p in plans])
     current: list[Tally] = []
     earlier: list[Tally] = []
@@ -109,9 +92,9 @@ def _outcome_ids(survey: Survey) -> set[str]:
 
 def pool_partners(slug: str) -> list[str]:
     """*slug* and every other survey that shares one of its outcome ids, slug first."""
-    survey = _surveys([slug])[0]
+    survey = survey_by_slug(slug)
     mine = _outcome_ids(survey)
-    others = [s.slug for s in _surveys(None) if s.slug != slug and mine & _outcome_ids(s)]
+    others = [s.slug for s in surveys_by_slug() if s.slug != slug and mine & _outcome_ids(s)]
     return [slug, *others]
 
 
@@ -126,5 +109,5 @@ def survey_outcome_rows(
     if not pool:
         return outcome_rows([slug], period, by, pooled=False)
     partners = pool_partners(slug)
-    mine = _outcome_ids(_surveys([slug])[0])
+    mine = _outcome_ids(survey_by_slug(slug))
     return outcome_rows(partners, period, by, pooled=True, outcomes=mine)

@@ -20,7 +20,8 @@ from feedback.extensions import db
 from feedback.models import AuditEvent, User
 from feedback.models._time import utcnow
 from feedback.services.audit import audit
-from feedback.services.notify import outbox_path, smtp_configured
+from feedback.services.mail import sender, smtp_configured
+from feedback.services.notify import outbox_path
 from feedback.services.reading import reading_counts
 
 ACTION = "reading.remind"
@@ -51,7 +52,7 @@ def build_reminder(overdue: int, recipients: list[str], app: Flask) -> EmailMess
         "Heard: %(num)d children's texts are waiting to be read",
         overdue,
     )
-    msg["From"] = app.config.get("HEARD_SMTP_FROM") or "heard@localhost"
+    msg["From"] = sender(app.config)
     msg["To"] = ", ".join(recipients)
     msg["Date"] = formatdate(localtime=False)
     msg["Message-ID"] = make_msgid(domain="heard.local")

@@ -26,20 +26,14 @@ from analysis.report import (
     voice_charts,
 )
 from analysis.stories import VOICES
-from feedback.analyse.labels import (
-    mode_label,
-    sentiment_label,
-    theme_label,
-    theme_labels,
-    voice_label,
-)
 from feedback.analyse.languages import language_name, words_direction
 from feedback.extensions import db
+from feedback.labels import theme_labels, voice_label
 from feedback.models import ConcernAlert, Response, Survey
 from feedback.models._time import utcnow
-from feedback.safeguarding.labels import category_label
 from feedback.services.outcomes import in_period, outcome_rows
-from feedback.services.stories import surveys_for, theme_stories, triangulation
+from feedback.services.stories import theme_stories, triangulation
+from feedback.services.survey_lookup import surveys_by_slug
 
 #: Themes shown per voice, and excerpts per theme, to keep the report to a readable length.
 THEMES_PER_VOICE = 6
@@ -137,7 +131,7 @@ def build_report(slugs: Sequence[str] | None, period: Period | str) -> Report:
     Raises LookupError for an unknown slug and ValueError for an unknown period.
     """
     period = parse_period(period)
-    surveys = surveys_for(slugs)
+    surveys = surveys_by_slug(slugs)
     ids = [s.id for s in surveys]
     trend = _trend_periods(period)
     names = theme_labels()
@@ -171,11 +165,6 @@ def render_html(report: Report) -> str:
     return render_template(
         "report/report.html",
         report=report,
-        theme_label=theme_label,
-        voice_label=voice_label,
-        mode_label=mode_label,
-        sentiment_label=sentiment_label,
-        category_label=category_label,
         format_percent=format_percent,
         language_name=language_name,
         words_direction=words_direction,

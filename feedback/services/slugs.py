@@ -9,20 +9,12 @@ loaded, so a course campaign renamed by a trainer cannot block one.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from flask_babel import gettext as _
 from sqlalchemy import select
 
 from feedback.extensions import db
 from feedback.models import Campaign, Survey
-from forms.loader import library_paths
-
-
-@lru_cache(maxsize=1)
-def bundled_slugs() -> frozenset[str]:
-    """Slugs of the bundled surveys (forms/library/<slug>.yaml)."""
-    return frozenset(path.stem for path in library_paths())
+from feedback.services.survey_lookup import bundled_slugs, find_survey
 
 
 def survey_slug_problem(slug: str) -> str | None:
@@ -30,7 +22,8 @@ def survey_slug_problem(slug: str) -> str | None:
 
     Its link is free when no campaign uses it, or only campaigns of that same survey.
     """
-    survey_id = db.session.scalar(select(Survey.id).where(Survey.slug == slug))
+    survey = find_survey(slug)
+    survey_id = survey.id if survey else None
     row = db.session.execute(
         select(Campaign.name, Survey.title)
         .join(Survey, Survey.id == Campaign.survey_id)
@@ -55,7 +48,7 @@ def campaign_slug_problem(slug: str, survey_id: int, campaign_id: int | None) ->
         taken = taken.where(Campaign.id != campaign_id)
     if db.session.scalar(taken) is not None:
         return _("Another campaign already uses that link name")
-    owner = db.session.execute(select(Survey.id, Survey.title).where(Survey.slug == slug)).first()
+    owner = find_survey(slug)
     if owner is not None and owner.id != survey_id:
         return _("That link name belongs to the survey “%(survey)s”", survey=owner.title)
     if owner is None and slug in bundled_slugs():

@@ -25,7 +25,6 @@ from feedback.extensions import db
 from feedback.models import (
     FocusQuote,
     Response,
-    Survey,
     SurveyVersion,
     TextAnalysis,
     TextTheme,
@@ -40,21 +39,6 @@ CANDIDATES_PER_SENTIMENT = 15
 CANDIDATES_PER_CELL = 4
 #: Texts shorter than this make poor excerpts; they are offered last.
 SHORT = 25
-
-
-def surveys_for(slugs: Sequence[str] | None = None) -> list[Survey]:
-    """The surveys named by `slugs` (all surveys when empty), in slug order.
-
-    Raises LookupError naming any slug that does not exist.
-    """
-    query = select(Survey).order_by(Survey.slug)
-    if slugs:
-        query = query.where(Survey.slug.in_(list(slugs)))
-    found = list(db.session.scalars(query))
-    missing = sorted(set(slugs or ()) - {s.slug for s in found})
-    if missing:
-        raise LookupError(f"no survey called {', '.join(missing)}")
-    return found
 
 
 def _asks_consent(definition_json: dict[str, Any]) -> bool:

@@ -11,7 +11,8 @@ from sqlalchemy import func, select
 from feedback.extensions import db
 from feedback.models import Campaign, Response, Survey, SurveyVersion
 from feedback.services.slugs import survey_slug_problem
-from forms.loader import DefinitionError
+from feedback.services.survey_lookup import UnknownSurvey, find_survey
+from forms.loader import DefinitionError, library_paths, load_definition
 from forms.schema import Definition
 
 
@@ -41,7 +42,7 @@ def load_survey(definition: Definition, source: str | None = None) -> LoadResult
     if problem:  # before any write: a clear message, not a UNIQUE violation
         raise SlugTaken([problem])
     digest = definition_sha256(definition)
-    survey = db.session.scalar(select(Survey).where(Survey.slug == definition.slug))
+    survey = find_survey(definition.slug)
     if survey is None:
         survey = Survey(slug=definition.slug, title=definition.title, audience=definition.audience)
         db.session.add(survey)
@@ -70,6 +71,21 @@ def load_survey(definition: Definition, source: str | None = None) -> LoadResult
     survey.audience = definition.audience
     db.session.commit()
     return LoadResult(survey, version, created=True)
+
+
+def bundled_survey(slug: str) -> Survey:
+    """The bundled survey `slug`, loaded from forms/library first if it is not there yet.
+
+    The focus-group and training surveys are needed before anyone has loaded the library
+    on a fresh install. Raises UnknownSurvey when the library has no such survey.
+    """
+    survey = find_survey(slug)
+    if survey is not None and survey.current_version is not None:
+        return survey
+    for path in library_paths():
+        if path.stem == slug:
+            return load_survey(load_definition(path), source=path.name).survey
+    raise UnknownSurvey(f"no bundled survey called {slug!r}")
 
 
 def survey_summaries() -> list[dict[str, object]]:

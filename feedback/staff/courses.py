@@ -14,10 +14,8 @@ from wtforms.validators import InputRequired, Length, NumberRange
 
 from feedback.auth import role_required
 from feedback.extensions import db
-from feedback.facilitate.themes import theme_label
 from feedback.models import CourseRun
 from feedback.navigation import add_staff_link
-from feedback.services.audit import audit
 from feedback.services.campaigns import response_counts
 from feedback.services.courses import (
     STAGES,
@@ -84,7 +82,6 @@ def new_course():  # type: ignore[no-untyped-def]
         except CourseError as exc:
             form.title.errors = [str(exc)]
         else:
-            audit("course.create", "course_run", course.id)
             flash(_("Course created, with links for before, after and a few months on."))
             return redirect(url_for("staff.course", course_id=course.id), code=303)
     return render_template("staff/course_new.html", form=form)
@@ -104,7 +101,6 @@ def course(course_id: int):  # type: ignore[no-untyped-def]
         access_code=course_access_code(run.id, secret),
         code_ok=access_code_matches(run, secret),
         renew_form=FlaskForm(),
-        theme_label=theme_label,
     )
 
 
@@ -114,7 +110,6 @@ def renew_code(course_id: int):  # type: ignore[no-untyped-def]
     run = _course(course_id)
     if not FlaskForm().validate():
         abort(400)
-    renew_access_code(run, current_app.config["SECRET_KEY"])
-    audit("course.access_code", "course_run", run.id)
+    renew_access_code(run, current_app.config["SECRET_KEY"], by_id=current_user.id)
     flash(_("The access code works again for all three links."))
     return redirect(url_for("staff.course", course_id=run.id), code=303)

@@ -10,7 +10,8 @@ from sqlalchemy import select
 
 from feedback.extensions import db
 from feedback.models import Response, TextAnalysis
-from feedback.services.stories import surveys_for, theme_stories
+from feedback.services.stories import theme_stories
+from feedback.services.survey_lookup import surveys_by_slug
 from tests.feedback.helpers import post_page, start
 from tests.feedback.textdata import add_text, make_user, sign_in
 
@@ -91,7 +92,7 @@ def _mixed(app) -> None:  # type: ignore[no-untyped-def]
 def test_theme_shares_leave_other_languages_out(app) -> None:  # type: ignore[no-untyped-def]
     _mixed(app)
     with app.app_context():
-        (story,) = theme_stories([s.id for s in surveys_for(["parents-carers"])])
+        (story,) = theme_stories([s.id for s in surveys_by_slug(["parents-carers"])])
     assert story.mentions == 4 and story.other_language == 2
     # One positive and one negative of the two English texts: not 25% and 25% of four.
     assert story.share_positive == 50.0 and story.share_negative == 50.0

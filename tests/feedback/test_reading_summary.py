@@ -10,8 +10,8 @@ from datetime import date
 from sqlalchemy import select, update
 
 from feedback.extensions import db
+from feedback.labels import category_label
 from feedback.models import ConcernAlert, TextAnalysis
-from feedback.safeguarding.labels import category_label
 from feedback.services.reading_summary import parse_month, previous_month
 from tests.feedback.reading_helpers import flashed, post_alert, post_read, reading_page, store_text
 from tests.feedback.safeguarding_helpers import DISCLOSURE, lead_client

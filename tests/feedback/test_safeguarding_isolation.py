@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from feedback.services.stories import surveys_for, theme_stories
+from feedback.services.stories import theme_stories
+from feedback.services.survey_lookup import surveys_by_slug
 from tests.feedback.safeguarding_helpers import DISCLOSURE, HARMLESS, alerts, submit
 
 SLUG = "children-8-11"
@@ -22,7 +23,7 @@ def answered(library_loaded):  # type: ignore[no-untyped-def]
 
 def test_excerpts_leave_the_flagged_text_out(answered):
     with answered.app_context():
-        stories = repr(theme_stories([s.id for s in surveys_for([SLUG])], per_theme=5))
+        stories = repr(theme_stories([s.id for s in surveys_by_slug([SLUG])], per_theme=5))
     assert "listened to me" in stories  # the harmless answer is quotable
     assert "boyfriend" not in stories
 

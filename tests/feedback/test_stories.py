@@ -6,11 +6,11 @@ from datetime import datetime
 
 from feedback.services.stories import (
     candidates,
-    surveys_for,
     theme_counts,
     theme_stories,
     triangulation,
 )
+from feedback.services.survey_lookup import surveys_by_slug
 from tests.feedback.helpers import load_test_survey
 from tests.feedback.textdata import add_text, survey
 
@@ -53,7 +53,7 @@ def _fill(app):  # type: ignore[no-untyped-def]
 def test_counts_leave_flagged_and_alerted_texts_out(app):
     _fill(app)
     with app.app_context():
-        ids = [s.id for s in surveys_for()]
+        ids = [s.id for s in surveys_by_slug()]
         counts = {(r["theme"], r["sentiment"]): r["n"] for r in theme_counts(ids)}
         # Two quotable + one refused + one silent (children) + two (parents); the flagged
         # text and the alerted response are not counted at all.
@@ -75,7 +75,7 @@ def test_counts_follow_the_period(app):
 def test_candidates_honour_consent_and_flags(app):
     _fill(app)
     with app.app_context():
-        texts = {c["text"] for c in candidates([s.id for s in surveys_for()])}
+        texts = {c["text"] for c in candidates([s.id for s in surveys_by_slug()])}
     assert KIND in texts and WAIT in texts
     assert QUIET not in texts and SILENT not in texts
     assert FLAGGED not in texts and ALERTED_OTHER not in texts
@@ -96,7 +96,7 @@ def test_candidates_are_bounded_per_theme_and_sentiment(app):
 def test_theme_stories_and_triangulation(app):
     _fill(app)
     with app.app_context():
-        ids = [s.id for s in surveys_for()]
+        ids = [s.id for s in surveys_by_slug()]
         stories = {s.theme: s for s in theme_stories(ids)}
         timeliness = stories["timeliness"]
         assert timeliness.mentions == 5 and timeliness.share_negative == 80.0
