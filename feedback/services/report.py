@@ -11,10 +11,10 @@ from collections import Counter
 from collections.abc import Sequence
 
 from flask import current_app, render_template
+from flask_babel import get_locale
 from markupsafe import Markup
 from sqlalchemy import func, select
 
-from analysis.outcomes import format_percent
 from analysis.periods import Period, parse_period, period_of, periods_between, previous
 from analysis.report import (
     ChartView,
@@ -26,9 +26,12 @@ from analysis.report import (
     voice_charts,
 )
 from analysis.stories import VOICES
+from analysis.summary import summarise
+from feedback.analyse.figures import helpers as figure_helpers
 from feedback.analyse.labels import (
     mode_label,
     sentiment_label,
+    survey_names,
     theme_label,
     theme_labels,
     voice_label,
@@ -40,6 +43,7 @@ from feedback.models._time import utcnow
 from feedback.safeguarding.labels import category_label
 from feedback.services.outcomes import in_period, outcome_rows
 from feedback.services.stories import surveys_for, theme_stories, triangulation
+from feedback.services.story import story_for_report, story_headings
 
 #: Themes shown per voice, and excerpts per theme, to keep the report to a readable length.
 THEMES_PER_VOICE = 6
@@ -86,6 +90,16 @@ def alert_counts(survey_ids: Sequence[int], period: Period) -> list[tuple[str, i
         for category in categories or ["uncategorised"]:
             tally[category] += 1
     return sorted(tally.items(), key=lambda item: (-item[1], item[0]))
+
+
+def alert_total(survey_ids: Sequence[int], period: Period) -> int:
+    """Safeguarding alerts raised in `period` on these surveys: alerts, not categories."""
+    query = select(func.count(ConcernAlert.id)).where(ConcernAlert.survey_id.in_(list(survey_ids)))
+    if not period.is_all:
+        query = query.where(
+            ConcernAlert.created_at >= period.start, ConcernAlert.created_at < period.end
+        )
+    return int(db.session.scalar(query) or 0)
 
 
 def _voice(
@@ -149,17 +163,24 @@ def build_report(slugs: Sequence[str] | None, period: Period | str) -> Report:
     min_ns = sorted(
         {s.current_version.definition.min_n for s in surveys if s.current_version is not None}
     )
+    voices = [_voice(v, by_voice[v], period, trend, names) for v in order]
+    table = triangulation(ids, period)
+    alerts = alert_total(ids, period)
     return Report(
         title="Voice of children, families, staff and community",
         period=period.label,
         previous=before.label if before else None,
         generated_at=utcnow(),
-        voices=[_voice(v, by_voice[v], period, trend, names) for v in order],
-        triangulation=triangulation(ids, period),
+        voices=voices,
+        triangulation=table,
         counts=_counts(ids, period),
         alerts=alert_counts(ids, period),
         min_ns=min_ns,
         redact_names=len(current_app.config.get("HEARD_REDACT_NAMES") or ()),
+        alert_total=alerts,
+        summary=summarise(voices, table, alerts),
+        survey_names=survey_names(surveys),
+        story=story_for_report(period),
     )
 
 
@@ -176,10 +197,13 @@ def render_html(report: Report) -> str:
         mode_label=mode_label,
         sentiment_label=sentiment_label,
         category_label=category_label,
-        format_percent=format_percent,
         language_name=language_name,
         words_direction=words_direction,
         svg=_chart_markup,
+        survey_names=report.survey_names,
+        story_headings=story_headings(),
+        lang=str(get_locale() or "en"),
+        **figure_helpers(),
     )
 
 
