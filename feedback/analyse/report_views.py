@@ -12,13 +12,18 @@ from flask import Response, abort, render_template, request
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
-from analysis.periods import Period, parse_period, period_of, previous
+from analysis.periods import Period, parse_period
 from feedback.analyse import bp
 from feedback.auth import role_required
-from feedback.models._time import utcnow
 from feedback.navigation import add_staff_link
 from feedback.services.audit import audit
-from feedback.services.report import build_report, default_period, render_html, render_pdf
+from feedback.services.report import (
+    build_report,
+    default_period,
+    period_choices,
+    render_html,
+    render_pdf,
+)
 from feedback.services.stories import surveys_for
 
 add_staff_link("analyse.report", lambda: _("Board report"), ("analyst", "admin"))
@@ -28,17 +33,6 @@ REPORT_CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
     "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 )
-
-
-def _choices() -> list[str]:
-    """Recent half-years and financial years, newest first, then "all"."""
-    now = utcnow()
-    halves = [period_of(now, "half")]
-    while len(halves) < 6:
-        halves.append(previous(halves[-1]))  # type: ignore[arg-type]
-    years = [period_of(now, "fy")]
-    years.append(previous(years[-1]))  # type: ignore[arg-type]
-    return [p.label for p in halves] + [p.label for p in years] + ["all"]
 
 
 def _period() -> Period:
@@ -66,7 +60,7 @@ def report() -> ResponseReturnValue:
     """The form: period (and surveys), with buttons to view and download."""
     period = _period()
     slugs = _slugs()
-    choices = _choices()
+    choices = period_choices()
     if period.label not in choices:
         choices.insert(0, period.label)
     return render_template(

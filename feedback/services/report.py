@@ -15,7 +15,7 @@ from flask_babel import get_locale
 from markupsafe import Markup
 from sqlalchemy import func, select
 
-from analysis.periods import Period, parse_period, period_of, periods_between, previous
+from analysis.periods import Period, parse_period, periods_between, previous
 from analysis.report import (
     ChartView,
     Report,
@@ -42,17 +42,13 @@ from feedback.models import ConcernAlert, Response, Survey
 from feedback.models._time import utcnow
 from feedback.safeguarding.labels import category_label
 from feedback.services.outcomes import in_period, outcome_rows
+from feedback.services.periods import default_period, period_choices  # noqa: F401 (re-exported)
 from feedback.services.stories import surveys_for, theme_stories, triangulation
 from feedback.services.story import story_for_report, story_headings
 
 #: Themes shown per voice, and excerpts per theme, to keep the report to a readable length.
 THEMES_PER_VOICE = 6
 EXCERPTS_PER_THEME = 3
-
-
-def default_period() -> Period:
-    """The last complete half-year: what a twice-yearly Board normally reads."""
-    return previous(period_of(utcnow(), "half"))  # type: ignore[return-value]
 
 
 def _trend_periods(period: Period) -> list[Period]:
