@@ -10,5 +10,6 @@ from feedback.analyse import (  # noqa: E402,F401
     downloads,
     outcomes_views,
     report_views,
+    story_views,
     survey_extras,
 )

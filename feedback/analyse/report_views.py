@@ -3,7 +3,8 @@
 /analyse/report shows the form; /analyse/report/view shows the report itself (one
 self-contained document with inline CSS and SVG, served with a CSP that allows those
 inline styles and nothing else: no script, no outside request); /analyse/report/download
-gives the same as a file, HTML or PDF. Downloads are audited like exports.
+gives the same as a file, HTML or PDF (a PDF printed once per period and data version,
+then served from the cache). Downloads are audited like exports.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from flask_babel import gettext as _
 
 from analysis.periods import Period, parse_period
 from feedback.analyse import bp
+from feedback.analyse.labels import survey_names
 from feedback.auth import role_required
 from feedback.navigation import add_staff_link
 from feedback.services.audit import audit
@@ -24,6 +26,7 @@ from feedback.services.report import (
     render_html,
     render_pdf,
 )
+from feedback.services.report_cache import cached_pdf
 from feedback.services.stories import surveys_for
 
 add_staff_link("analyse.report", lambda: _("Board report"), ("analyst", "admin"))
@@ -68,6 +71,7 @@ def report() -> ResponseReturnValue:
         period=period,
         choices=choices,
         surveys=surveys_for(),
+        names=survey_names(surveys_for()),
         chosen=set(slugs),
         slugs=slugs,
     )
@@ -89,18 +93,23 @@ def report_view() -> ResponseReturnValue:
 @bp.get("/report/download")
 @role_required("analyst", "admin")
 def report_download() -> ResponseReturnValue:
-    """?period=2026-H1&format=html|pdf: the report as a file."""
+    """?period=2026-H1&format=html|pdf: the report as a file.
+
+    A PDF is printed once per period, surveys and data version, then served from the
+    cache (feedback.services.report_cache): the X-Heard-Cache header says which.
+    """
     fmt = request.args.get("format", "html")
     if fmt not in ("html", "pdf"):
         abort(404)
     period = _period()
     slugs = _slugs()
-    report_data = build_report(slugs, period)
     audit(f"report.{fmt}", "report", period.label, surveys=slugs or "all")
     if fmt == "pdf":
-        reply = Response(render_pdf(report_data), mimetype="application/pdf")
+        pdf, hit = cached_pdf(period, slugs, lambda: render_pdf(build_report(slugs, period)))
+        reply = Response(pdf, mimetype="application/pdf")
+        reply.headers["X-Heard-Cache"] = "hit" if hit else "miss"
     else:
-        reply = Response(render_html(report_data), mimetype="text/html")
+        reply = Response(render_html(build_report(slugs, period)), mimetype="text/html")
         reply.headers["Content-Security-Policy"] = REPORT_CSP
     name = f"heard-board-report_{period.label}.{fmt}"
     reply.headers["Content-Disposition"] = f'attachment; filename="{name}"'

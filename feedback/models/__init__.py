@@ -4,6 +4,7 @@ from feedback.models.alert import AlertNote, ConcernAlert
 from feedback.models.audit import AuditEvent
 from feedback.models.focus import FocusQuote, FocusSession
 from feedback.models.outcome_indexes import ANSWER_OUTCOME_VALUES, ANSWER_RESPONSE_VALUES
+from feedback.models.report_cache import ReportPdf
 from feedback.models.response import Answer, Response, SubmissionToken
 from feedback.models.story import StoryEntry
 from feedback.models.survey import Campaign, CourseRun, Survey, SurveyVersion
@@ -23,6 +24,7 @@ __all__ = [
     "FocusQuote",
     "FocusSession",
     "Invitation",
+    "ReportPdf",
     "Response",
     "StoryEntry",
     "SubmissionToken",
