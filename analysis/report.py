@@ -18,6 +18,7 @@ from typing import Any
 from analysis import charts
 from analysis.stats import wilson
 from analysis.stories import ThemeSummary, Triangulation
+from analysis.summary import Summary
 
 #: Outcomes per trend chart: more lines than this cannot be told apart.
 TREND_SERIES = 4
@@ -57,7 +58,11 @@ class Report:
     """The whole Board report.
 
     counts: (voice, mode, responses). alerts: (category, alerts) for safeguarding
-    alerts raised in the period, counts only. min_ns: the suppression thresholds in use.
+    alerts raised in the period, counts only (an alert may have several categories);
+    alert_total: the alerts themselves. min_ns: the suppression thresholds in use.
+    summary: the first page. story: the analysts' words (see feedback.services.story),
+    {scope: {heading: entry}}, where scope is "report" or a voice. survey_names:
+    slug -> the name staff read (with its age band).
     """
 
     title: str
@@ -70,6 +75,10 @@ class Report:
     alerts: list[tuple[str, int]]
     min_ns: list[int]
     redact_names: int = 0
+    alert_total: int = 0
+    summary: Summary = field(default_factory=Summary)
+    story: dict[str, dict[str, Any]] = field(default_factory=dict)
+    survey_names: dict[str, str] = field(default_factory=dict)
 
     @property
     def total_responses(self) -> int:
@@ -200,8 +209,14 @@ def _no_fetch(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
     raise ValueError(f"the report fetches nothing (asked for {url[:80]!r})")
 
 
+#: PDF/UA: a tagged PDF (headings, tables, figures with their alt text in the
+#: structure tree), titled from <title> and in the language of <html lang>, so a screen
+#: reader reads a Board member the same report the HTML gives.
+PDF_VARIANT = "pdf/ua-1"
+
+
 def html_to_pdf(html: str) -> bytes:
-    """Print the report's HTML to PDF with WeasyPrint; no network, no files read."""
+    """Print the report's HTML to a tagged PDF with WeasyPrint; no network, no files read."""
     from weasyprint import HTML  # imported late: it loads Pango, which takes a moment
 
-    return HTML(string=html, url_fetcher=_no_fetch).write_pdf()
+    return HTML(string=html, url_fetcher=_no_fetch).write_pdf(pdf_variant=PDF_VARIANT)

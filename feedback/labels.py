@@ -11,8 +11,10 @@ globals, so templates and views never pass their own copies around.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from flask import Flask
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from forms.schema import Definition
@@ -188,6 +190,27 @@ def alert_filter_choices() -> list[tuple[str, str]]:
 
 
 #: What every template can call, registered once by init_app.
+def survey_name(title: str, age_band: str | None) -> str:
+    """A survey's title with its age band: the children's surveys differ by little else.
+
+    "adult" (and no band) adds nothing: only an age range tells surveys apart.
+    """
+    if not age_band or not any(c.isdigit() for c in age_band):
+        return title
+    return _("%(title)s (ages %(band)s)", title=title, band=age_band.replace("-", "\u2013"))
+
+
+def survey_age_band(survey: Any) -> str | None:
+    """The age band of a Survey's current version, if it has one."""
+    version = getattr(survey, "current_version", None)
+    return (version.definition_json or {}).get("age_band") if version is not None else None
+
+
+def survey_names(surveys: Any) -> dict[str, str]:
+    """{slug: title with age band} for Survey rows, for pages that list or pool them."""
+    return {s.slug: survey_name(s.title, survey_age_band(s)) for s in surveys}
+
+
 TEMPLATE_GLOBALS = {
     f.__name__: f
     for f in (

@@ -12,6 +12,7 @@ import shutil
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from flask import Flask
@@ -23,6 +24,15 @@ from feedback import create_app
 from feedback.database import upgrade
 
 LIBRARY = Path(__file__).resolve().parent.parent / "forms" / "library"
+CHROMIUM = Path("/usr/bin/chromium")
+# Quiet, offline Chromium: no GPU in CI, no update checks or sync calling out.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 POSTGRES_URL = os.environ.get("DATABASE_URL", "")
 ON_POSTGRES = POSTGRES_URL.startswith("postgres")
 
@@ -111,6 +121,28 @@ def library_loaded(app: Flask) -> Flask:
     with app.app_context():
         load_library()
     return app
+
+
+# One Playwright per test process: a second sync_playwright() started while this one
+# runs fails ("Sync API inside the asyncio loop"), so every browser test shares it.
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Headless Debian Chromium, or a skip that says how to get it."""
+    if not CHROMIUM.exists():
+        pytest.skip(
+            "browser tests need Debian's Chromium at /usr/bin/chromium: "
+            "apt-get install chromium fonts-noto-core (or `make system-packages` as root)"
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield chromium
+        finally:
+            chromium.close()
 
 
 if os.environ.get("HEARD_TEST_VERBOSE_SQL"):

@@ -1,6 +1,8 @@
-"""Analyst pages: the survey list and one survey's outcome statements.
+"""Analyst pages: what changed, the survey list and one survey's outcome statements.
 
-/analyse/ lists the surveys with their response counts; /analyse/surveys/<slug> shows
+/analyse/ says what changed since the previous period for each voice (by default the
+latest complete half-year against the one before) and lists the surveys with their
+response counts; /analyse/surveys/<slug> shows
 the outcome table with a GET form for the period, the breakdown and pooling. Other
 parts of the analyse area add charts, themes and downloads to the survey page in two
 ways: templates ``analyse/_charts.html``, ``_themes.html`` and ``_downloads.html`` are
@@ -13,20 +15,25 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from flask import abort, render_template, request
+from flask import abort, current_app, render_template, request
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_login import current_user
 
 from analysis.outcomes import NOT_ANSWERED, POOLED, OutcomeRow
-from analysis.periods import Period, parse_period, periods_covering
+from analysis.periods import Period, parse_period, periods_covering, previous
 from feedback.analyse import bp
+from feedback.analyse.figures import helpers as figure_helpers
 from feedback.analyse.languages import language_name
 from feedback.auth import role_required
-from feedback.labels import mode_label
+from feedback.labels import mode_label, survey_names, theme_label, voice_label
 from feedback.navigation import add_staff_link
+from feedback.services.changes import what_changed
 from feedback.services.outcome_pages import SurveyPage, survey_page
 from feedback.services.outcomes import BadBreakdown, BadPeriod
+from feedback.services.periods import default_period, period_choices
+from feedback.services.survey_lookup import surveys_by_slug
 from feedback.services.surveys import survey_summaries
 
 add_staff_link("analyse.index", lambda: _("Analysis"), ("analyst", "admin"))
@@ -59,10 +66,39 @@ def add_survey_page_extra(extra: SurveyPageExtra) -> None:
 @bp.get("/")
 @role_required("analyst", "admin")
 def index() -> ResponseReturnValue:
-    """Every survey with its audience, current version and number of responses."""
+    """What changed since the previous period, then every survey with its responses."""
     surveys = survey_summaries()
     total = sum(int(s["responses"] or 0) for s in surveys)  # type: ignore[call-overload]
-    return render_template("analyse/index.html", surveys=surveys, total=total)
+    choices = period_choices(with_all=False)
+    error = None
+    try:
+        period = parse_period(request.args.get("period") or default_period().label)
+        if period.is_all:
+            raise ValueError("all has nothing before it")
+    except ValueError:
+        # "all" has no earlier figure to compare with, so it is not offered either.
+        error = _("Choose a half-year or a financial year from the list.")
+        period = default_period()
+    if period.label not in choices:
+        choices.insert(0, period.label)
+    hours = int(current_app.config.get("HEARD_ALERT_OVERDUE_HOURS") or 24)
+    names = survey_names(surveys_by_slug())
+    return render_template(
+        "analyse/index.html",
+        surveys=surveys,
+        names=names,
+        total=total,
+        voice_label=voice_label,
+        period=period,
+        before=previous(period),
+        choices=choices,
+        changes=what_changed(period, hours) if total else [],
+        sees_alerts=getattr(current_user, "role", None) in ("safeguarding", "admin"),
+        overdue_hours=hours,
+        error=error,
+        theme_label=theme_label,
+        **figure_helpers(),
+    ), (400 if error else 200)
 
 
 def _period_choices(page: SurveyPage) -> list[tuple[str, str]]:

@@ -3,7 +3,8 @@
 /analyse/report shows the form; /analyse/report/view shows the report itself (one
 self-contained document with inline CSS and SVG, served with a CSP that allows those
 inline styles and nothing else: no script, no outside request); /analyse/report/download
-gives the same as a file, HTML or PDF. Downloads are audited like exports.
+gives the same as a file, HTML or PDF (a PDF printed once per period and data version,
+then served from the cache). Downloads are audited like exports.
 """
 
 from __future__ import annotations
@@ -12,13 +13,20 @@ from flask import Response, abort, render_template, request
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
-from analysis.periods import Period, parse_period, period_of, previous
+from analysis.periods import Period, parse_period
 from feedback.analyse import bp
 from feedback.auth import role_required
-from feedback.models._time import utcnow
+from feedback.labels import survey_names
 from feedback.navigation import add_staff_link
 from feedback.services.audit import audit
-from feedback.services.report import build_report, default_period, render_html, render_pdf
+from feedback.services.report import (
+    build_report,
+    default_period,
+    period_choices,
+    render_html,
+    render_pdf,
+)
+from feedback.services.report_cache import cached_pdf
 from feedback.services.survey_lookup import surveys_by_slug
 
 add_staff_link("analyse.report", lambda: _("Board report"), ("analyst", "admin"))
@@ -28,17 +36,6 @@ REPORT_CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
     "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 )
-
-
-def _choices() -> list[str]:
-    """Recent half-years and financial years, newest first, then "all"."""
-    now = utcnow()
-    halves = [period_of(now, "half")]
-    while len(halves) < 6:
-        halves.append(previous(halves[-1]))  # type: ignore[arg-type]
-    years = [period_of(now, "fy")]
-    years.append(previous(years[-1]))  # type: ignore[arg-type]
-    return [p.label for p in halves] + [p.label for p in years] + ["all"]
 
 
 def _period() -> Period:
@@ -66,7 +63,7 @@ def report() -> ResponseReturnValue:
     """The form: period (and surveys), with buttons to view and download."""
     period = _period()
     slugs = _slugs()
-    choices = _choices()
+    choices = period_choices()
     if period.label not in choices:
         choices.insert(0, period.label)
     return render_template(
@@ -74,6 +71,7 @@ def report() -> ResponseReturnValue:
         period=period,
         choices=choices,
         surveys=surveys_by_slug(),
+        names=survey_names(surveys_by_slug()),
         chosen=set(slugs),
         slugs=slugs,
     )
@@ -95,18 +93,23 @@ def report_view() -> ResponseReturnValue:
 @bp.get("/report/download")
 @role_required("analyst", "admin")
 def report_download() -> ResponseReturnValue:
-    """?period=2026-H1&format=html|pdf: the report as a file."""
+    """?period=2026-H1&format=html|pdf: the report as a file.
+
+    A PDF is printed once per period, surveys and data version, then served from the
+    cache (feedback.services.report_cache): the X-Heard-Cache header says which.
+    """
     fmt = request.args.get("format", "html")
     if fmt not in ("html", "pdf"):
         abort(404)
     period = _period()
     slugs = _slugs()
-    report_data = build_report(slugs, period)
     audit(f"report.{fmt}", "report", period.label, surveys=slugs or "all")
     if fmt == "pdf":
-        reply = Response(render_pdf(report_data), mimetype="application/pdf")
+        pdf, hit = cached_pdf(period, slugs, lambda: render_pdf(build_report(slugs, period)))
+        reply = Response(pdf, mimetype="application/pdf")
+        reply.headers["X-Heard-Cache"] = "hit" if hit else "miss"
     else:
-        reply = Response(render_html(report_data), mimetype="text/html")
+        reply = Response(render_html(build_report(slugs, period)), mimetype="text/html")
         reply.headers["Content-Security-Policy"] = REPORT_CSP
     name = f"heard-board-report_{period.label}.{fmt}"
     reply.headers["Content-Disposition"] = f'attachment; filename="{name}"'

@@ -5,7 +5,9 @@ from feedback.models.audit import AuditEvent
 from feedback.models.focus import FocusQuote, FocusSession
 from feedback.models.outcome_indexes import ANSWER_OUTCOME_VALUES, ANSWER_RESPONSE_VALUES
 from feedback.models.reading import ReadingDecision
+from feedback.models.report_cache import ReportPdf
 from feedback.models.response import Answer, Response, SubmissionToken
+from feedback.models.story import StoryEntry
 from feedback.models.survey import Campaign, CourseRun, Survey, SurveyVersion
 from feedback.models.text import TextAnalysis, TextTheme
 from feedback.models.user import ROLES, Invitation, User
@@ -24,7 +26,9 @@ __all__ = [
     "FocusSession",
     "Invitation",
     "ReadingDecision",
+    "ReportPdf",
     "Response",
+    "StoryEntry",
     "SubmissionToken",
     "Survey",
     "SurveyVersion",

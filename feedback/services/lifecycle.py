@@ -23,6 +23,7 @@ from feedback.models._time import utcnow
 from feedback.models.alert import CLOSED_STATES
 from feedback.services.alert_records import keep_records
 from feedback.services.audit import audit
+from feedback.services.report_cache import drop_report_cache
 
 RECEIPT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
 
@@ -51,6 +52,7 @@ def withdraw(code: str) -> bool:
     survey_id = response.survey_id
     kept = keep_records([response.id], "withdrawn", utcnow())
     db.session.delete(response)
+    drop_report_cache()  # a kept Board report PDF may quote these words
     audit("response.withdraw", "survey", survey_id, commit=False, alerts=kept)
     db.session.commit()
     return True
@@ -105,6 +107,7 @@ def apply_retention(now: datetime | None = None, dry_run: bool = False) -> list[
             delete(Response).where(Response.id.in_(old)),
             execution_options={"synchronize_session": False},
         )
+        drop_report_cache()  # a kept Board report PDF may quote these words
         audit(
             "retention.apply",
             "survey",

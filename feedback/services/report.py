@@ -11,11 +11,12 @@ from collections import Counter
 from collections.abc import Sequence
 
 from flask import current_app, render_template
+from flask_babel import get_locale
 from markupsafe import Markup
 from sqlalchemy import func, select
 
 from analysis.outcomes import format_percent
-from analysis.periods import Period, parse_period, period_of, periods_between, previous
+from analysis.periods import Period, parse_period, periods_between, previous
 from analysis.report import (
     ChartView,
     Report,
@@ -26,23 +27,26 @@ from analysis.report import (
     voice_charts,
 )
 from analysis.stories import VOICES
+from analysis.summary import summarise
+from feedback.analyse.figures import helpers as figure_helpers
 from feedback.analyse.languages import language_name, words_direction
 from feedback.extensions import db
-from feedback.labels import theme_labels, voice_label
+from feedback.labels import (
+    survey_names,
+    theme_labels,
+    voice_label,
+)
 from feedback.models import ConcernAlert, Response, Survey
 from feedback.models._time import utcnow
 from feedback.services.outcomes import in_period, outcome_rows
+from feedback.services.periods import default_period, period_choices  # noqa: F401 (re-exported)
 from feedback.services.stories import theme_stories, triangulation
+from feedback.services.story import story_for_report, story_headings
 from feedback.services.survey_lookup import surveys_by_slug
 
 #: Themes shown per voice, and excerpts per theme, to keep the report to a readable length.
 THEMES_PER_VOICE = 6
 EXCERPTS_PER_THEME = 3
-
-
-def default_period() -> Period:
-    """The last complete half-year: what a twice-yearly Board normally reads."""
-    return previous(period_of(utcnow(), "half"))  # type: ignore[return-value]
 
 
 def _trend_periods(period: Period) -> list[Period]:
@@ -80,6 +84,16 @@ def alert_counts(survey_ids: Sequence[int], period: Period) -> list[tuple[str, i
         for category in categories or ["uncategorised"]:
             tally[category] += 1
     return sorted(tally.items(), key=lambda item: (-item[1], item[0]))
+
+
+def alert_total(survey_ids: Sequence[int], period: Period) -> int:
+    """Safeguarding alerts raised in `period` on these surveys: alerts, not categories."""
+    query = select(func.count(ConcernAlert.id)).where(ConcernAlert.survey_id.in_(list(survey_ids)))
+    if not period.is_all:
+        query = query.where(
+            ConcernAlert.created_at >= period.start, ConcernAlert.created_at < period.end
+        )
+    return int(db.session.scalar(query) or 0)
 
 
 def _voice(
@@ -143,17 +157,24 @@ def build_report(slugs: Sequence[str] | None, period: Period | str) -> Report:
     min_ns = sorted(
         {s.current_version.definition.min_n for s in surveys if s.current_version is not None}
     )
+    voices = [_voice(v, by_voice[v], period, trend, names) for v in order]
+    table = triangulation(ids, period)
+    alerts = alert_total(ids, period)
     return Report(
         title="Voice of children, families, staff and community",
         period=period.label,
         previous=before.label if before else None,
         generated_at=utcnow(),
-        voices=[_voice(v, by_voice[v], period, trend, names) for v in order],
-        triangulation=triangulation(ids, period),
+        voices=voices,
+        triangulation=table,
         counts=_counts(ids, period),
         alerts=alert_counts(ids, period),
         min_ns=min_ns,
         redact_names=len(current_app.config.get("HEARD_REDACT_NAMES") or ()),
+        alert_total=alerts,
+        summary=summarise(voices, table, alerts),
+        survey_names=survey_names(surveys),
+        story=story_for_report(period),
     )
 
 
@@ -169,6 +190,10 @@ def render_html(report: Report) -> str:
         language_name=language_name,
         words_direction=words_direction,
         svg=_chart_markup,
+        survey_names=report.survey_names,
+        story_headings=story_headings(),
+        lang=str(get_locale() or "en"),
+        **figure_helpers(),
     )
 
 

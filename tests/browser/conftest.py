@@ -5,8 +5,8 @@
   every bundled survey loaded.
 - ``live_server``: that app served on 127.0.0.1 at a free port, in a thread; the value
   is the base URL, e.g. ``http://127.0.0.1:40321``.
-- ``browser``: headless Chromium; every test here is skipped, saying what to install,
-  when /usr/bin/chromium is missing.
+- ``browser`` (from tests/conftest.py, so tests elsewhere share it): headless Chromium;
+  every test here is skipped, saying what to install, when /usr/bin/chromium is missing.
 - ``page``: a fresh desktop tab; ``phone_page``: a fresh 360 x 740 touch-screen tab.
 
 Mark browser tests ``@pytest.mark.browser`` (or ``pytestmark = pytest.mark.browser``).
@@ -18,7 +18,6 @@ import shutil
 import threading
 import uuid
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -30,15 +29,6 @@ from feedback import create_app
 from tests.conftest import ON_POSTGRES, POSTGRES_URL, _pg, _pg_admin
 from tests.feedback.catalog_helpers import ensure_compiled
 
-CHROMIUM = Path("/usr/bin/chromium")
-# Quiet, offline Chromium: no GPU in CI, no update checks or sync calling out.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 PHONE = {"width": 360, "height": 740}
 
 
@@ -87,26 +77,6 @@ def live_server(live_app: Flask) -> Iterator[str]:
     finally:
         server.shutdown()
         thread.join(timeout=5)
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    """Headless Debian Chromium, or a skip that says how to get it."""
-    if not CHROMIUM.exists():
-        pytest.skip(
-            "browser tests need Debian's Chromium at /usr/bin/chromium: "
-            "apt-get install chromium fonts-noto-core (or `make system-packages` as root)"
-        )
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
-        try:
-            yield chromium
-        finally:
-            chromium.close()
 
 
 @pytest.fixture

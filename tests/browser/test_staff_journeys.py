@@ -113,7 +113,7 @@ def test_admin_makes_a_campaign_and_opens_its_poster(page: Any, live_server: str
 def test_analyst_reads_outcomes_and_the_report(page: Any, live_server: str, staffed):
     _sign_in(page, live_server, "analyst")
     _follow(page, "Analysis")
-    _follow(page, "Your views about the help you got")
+    _follow(page, "Your views about the help you got (ages 8\u201311)")
     _follow(page, "Board report", ".staff-nav")
     with page.expect_navigation():
         page.locator("main").get_by_role("button").first.click()

@@ -74,6 +74,7 @@ ACCESS: dict[str, str | tuple[str, ...]] = {
     "analyse.report": ANALYSTS,
     "analyse.report_view": ANALYSTS,
     "analyse.report_download": ANALYSTS,
+    "analyse.story": ANALYSTS,
     "api.survey_outcomes": ANALYSTS,
     # Concern alerts: what a child wrote is for safeguarding leads (and admins) only.
     "safeguarding.index": LEADS,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import threading
 from collections.abc import Iterator
 
@@ -140,26 +139,19 @@ def live_kiosk(library_loaded) -> Iterator[str]:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.browser
-def test_idle_kiosk_goes_back_to_the_start_and_forgets_answers(live_kiosk):
-    sync_api = pytest.importorskip("playwright.sync_api")
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    if not chromium:
-        pytest.skip("Debian's chromium is not installed (make system-packages)")
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
-        try:
-            page = browser.new_page()
-            page.goto(f"{live_kiosk}/s/fun-day")
-            page.click("button[value=start]")
-            page.wait_for_selector("input[name=state]", state="attached")
-            first = page.locator("textarea, input[type=text]").first
-            if first.count():
-                first.fill("something the next person must not see")
-            # Nobody touches it for a second (the test's idle time): back to the consent page.
-            page.wait_for_function(
-                "() => !document.querySelector('input[name=state]')", timeout=10_000
-            )
-            assert page.url.endswith("/s/fun-day")
-            assert "something the next person" not in page.content()
-        finally:
-            browser.close()
+def test_idle_kiosk_goes_back_to_the_start_and_forgets_answers(live_kiosk, browser):
+    # The shared browser (tests/conftest.py): a second Playwright in this process fails.
+    page = browser.new_page()
+    try:
+        page.goto(f"{live_kiosk}/s/fun-day")
+        page.click("button[value=start]")
+        page.wait_for_selector("input[name=state]", state="attached")
+        first = page.locator("textarea, input[type=text]").first
+        if first.count():
+            first.fill("something the next person must not see")
+        # Nobody touches it for a second (the test's idle time): back to the consent page.
+        page.wait_for_function("() => !document.querySelector('input[name=state]')", timeout=10_000)
+        assert page.url.endswith("/s/fun-day")
+        assert "something the next person" not in page.content()
+    finally:
+        page.close()

@@ -120,7 +120,7 @@ def test_analyst_page_marks_each_excerpt_with_its_language(app) -> None:  # type
     _tagged(page, "pl", "Polski", "auto")
     _tagged(page, "ur", "اردو", "rtl")
     summary = re.sub(r"\s+", " ", page)
-    assert "4 mentions: of the 2 analysed in English, 50.0% positive, 50.0% negative;" in summary
+    assert "4 mentions: of the 2 analysed in English, 50% positive, 50% negative;" in summary
     assert "2 in other languages" in summary
 
 

@@ -47,7 +47,8 @@ def test_survey_list_shows_response_counts(app):
     answer(app, "older-voices", {"heard_me": "agree"}, times=3)
     page = signed_in(app, "analyst").get("/analyse/").get_data(as_text=True)
     assert 'href="/analyse/surveys/older-voices"' in page
-    row = re.search(r"Older voices.*?</tr>", page, re.S)
+    table = page[page.index('<table class="analyse-surveys"') :]  # below "what changed"
+    row = re.search(r"Older voices.*?</tr>", table, re.S)
     assert row and re.search(r'class="num">3</td>', row.group(0))
     assert '<th scope="col"' in page and "<caption>" in page
 
@@ -63,8 +64,9 @@ def test_survey_page_shows_intervals_suppression_and_change(app):
     page = reply.get_data(as_text=True)
     assert reply.status_code == 200
     assert "Outcome statements, 2026-H1" in page
-    assert "90.0%" in page and "59.6% to 98.2%" in page
-    assert "Up from 30.0% in 2025-H2; a real change" in page
+    # Whole percents in statements, one decimal in intervals.
+    assert "90%" in page and "59.6% to 98.2%" in page
+    assert "Up from 30% in 2025-H2; a real change" in page
     # Nobody answered the helpers question: its row is suppressed, and says so.
     assert "Not shown" in page and "fewer than 3 answers" in page
     assert '<th scope="row">Children who had someone to help them</th>' in page
