@@ -1,7 +1,7 @@
 """story_entry: the analysts' story for the Board report, per period, scope and heading
 
 Revision ID: story_entries
-Revises: safeguarding_records, user_session_nonce
+Revises: user_session_nonce
 """
 
 import sqlalchemy as sa
@@ -9,7 +9,7 @@ from alembic import op
 
 revision = "story_entries"
 # Both heads of the tree when this was written, so the tree has one head again.
-down_revision = ("safeguarding_records", "user_session_nonce")
+down_revision = "user_session_nonce"
 branch_labels = None
 depends_on = None
 
