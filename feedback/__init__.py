@@ -51,6 +51,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     extensions.login_manager.init_app(app)
     extensions.limiter.init_app(app)
     throttle.warn_if_unshared(app)
+    from feedback.services import oidc
+
+    oidc.init_app(app)  # reads each single sign-on provider's discovery document
     i18n.init_app(app)
     navigation.init_app(app)
     security.init_app(app)

@@ -5,6 +5,7 @@ from feedback.models.audit import AuditEvent
 from feedback.models.focus import FocusQuote, FocusSession
 from feedback.models.outcome_indexes import ANSWER_OUTCOME_VALUES, ANSWER_RESPONSE_VALUES
 from feedback.models.response import Answer, Response, SubmissionToken
+from feedback.models.second_factor import RecoveryCode, SecurityKey, TotpSecret
 from feedback.models.survey import Campaign, CourseRun, Survey, SurveyVersion
 from feedback.models.text import TextAnalysis, TextTheme
 from feedback.models.user import ROLES, Invitation, User
@@ -22,11 +23,14 @@ __all__ = [
     "FocusQuote",
     "FocusSession",
     "Invitation",
+    "RecoveryCode",
     "Response",
+    "SecurityKey",
     "SubmissionToken",
     "Survey",
     "SurveyVersion",
     "TextAnalysis",
     "TextTheme",
+    "TotpSecret",
     "User",
 ]
