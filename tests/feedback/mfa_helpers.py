@@ -13,6 +13,7 @@ import re
 import time
 
 import pyotp
+from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
@@ -29,9 +30,9 @@ def enrol_app(client: FlaskClient) -> tuple[str, list[str]]:
     page = client.get("/account/security/app")
     assert page.status_code == 200, page.status_code
     html = page.get_data(as_text=True)
-    found = re.search(r'id="totp-secret">([A-Z2-7]+)<', html)
+    found = re.search(r'id="totp-secret"[^>]*>([A-Z2-7 ]+)<', html)
     assert found, "the setup page shows no key"
-    secret = found.group(1)
+    secret = found.group(1).replace(" ", "")  # shown in groups of four, typed without
     done = client.post(
         "/account/security/app",
         data={"csrf_token": hidden(html, "csrf_token"), "code": pyotp.TOTP(secret).now()},
@@ -41,11 +42,10 @@ def enrol_app(client: FlaskClient) -> tuple[str, list[str]]:
     return secret, codes
 
 
-def next_code(client: FlaskClient, user_id: int) -> str:
+def next_code(app: Flask, user_id: int) -> str:
     """A code the second-step page accepts now: the app's code for the first time step
     not used yet within the window, or (when a test signs one person in more than three
     times in half a minute) a fresh recovery code, as a person would reach for."""
-    app = client.application
     with app.app_context():
         stored = db.session.scalar(select(TotpSecret).where(TotpSecret.user_id == user_id))
         assert stored is not None, "this person has no authenticator app"
@@ -74,5 +74,8 @@ def pass_second_factor(client: FlaskClient, reply):  # type: ignore[no-untyped-d
     page = client.get("/login/second-factor").get_data(as_text=True)
     return client.post(
         "/login/second-factor",
-        data={"csrf_token": hidden(page, "csrf_token"), "code": next_code(client, user_id)},
+        data={
+            "csrf_token": hidden(page, "csrf_token"),
+            "code": next_code(client.application, user_id),
+        },
     )
