@@ -193,3 +193,25 @@ def test_an_analyst_may_enrol_and_is_then_asked_for_the_code(app):
     enrol_app(client)
     again = app.test_client()
     assert _password(again, "analyst@example.org").headers["Location"] == "/login/second-factor"
+
+
+def test_every_demo_sign_in_works_with_what_ensure_demo_staff_prints(app):
+    import re
+
+    result = app.test_cli_runner().invoke(args=["users", "ensure-demo-staff"])
+    assert result.exit_code == 0, result.output
+    passwords = dict(re.findall(r"^\s+\w+\s+(\S+@heard\.example)\s+(\S+)$", result.output, re.M))
+    keys = dict(re.findall(r"^\s+(\S+@heard\.example)\s+([A-Z2-7]{32})$", result.output, re.M))
+    assert sorted(keys) == ["admin@heard.example", "safeguarding@heard.example"]
+    for email in passwords:
+        if email in keys:
+            continue
+        client = app.test_client()
+        assert _password(client, email, passwords[email]).headers["Location"] == "/staff"
+    for email, key in keys.items():
+        client = app.test_client()
+        reply = _password(client, email, passwords[email])
+        assert reply.headers["Location"] == "/login/second-factor"
+        done = _code(client, pyotp.TOTP(key).now())
+        assert done.status_code == 302 and done.headers["Location"] == "/staff", email
+        assert client.get("/staff").status_code == 200
