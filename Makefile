@@ -38,6 +38,8 @@ run: $(STAMP) $(INSTANCE)/secret_key translations-compile
 # Noto Naskh/Sans Arabic and Noto Nastaliq Urdu (fonts-noto-extra, 330 MB, is not needed).
 # poppler-utils (pdffonts, pdftotext) lets the report test check the PDF's fonts and words.
 # libharfbuzz-subset0: WeasyPrint 70 subsets fonts with it (and warns, an error in tests, without).
+# nodejs and npm (only when no Node is on the machine): the single sign-on tests run a
+# real OpenID provider from npm (tests/oidc).
 # redis-server: the limiter's shared store is tested against a real Redis the tests start
 # on a loopback port (the Debian service itself is not started or enabled by the tests).
 SYSTEM_PACKAGES := chromium fonts-noto-core fonts-noto-ui-core poppler-utils libharfbuzz-subset0 redis-server
@@ -48,10 +50,23 @@ system-packages:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 	      $(SYSTEM_PACKAGES) >/dev/null; \
 	  fi; \
+	  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
+	  fi; \
 	else echo "Not root: skipping apt-get (install chromium, fonts-noto-core, poppler-utils and redis-server for browser, report and limiter tests)"; fi
+
+## oidc-provider: the real OpenID provider the single sign-on tests start (Node + npm)
+# npm ci installs exactly what tests/oidc/package-lock.json names; without Node the
+# single sign-on tests skip, saying so.
+OIDC_STAMP := tests/oidc/node_modules/.installed
+$(OIDC_STAMP): tests/oidc/package.json tests/oidc/package-lock.json
+	@if command -v npm >/dev/null; then \
+	  npm ci --prefix tests/oidc --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm not found: skipping the test OpenID provider (apt-get install nodejs npm)"; fi
 
 ## test: set up and run the whole suite
 test: $(STAMP) system-packages translations-compile
+	@$(MAKE) --no-print-directory $(OIDC_STAMP)
 	$(VENV)/bin/pytest -n 2 -q
 
 ## lint: ruff and the import-linter contracts (analysis/ and forms/ never import feedback)

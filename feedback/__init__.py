@@ -56,6 +56,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.config["RATELIMIT_STORAGE_URI"] = thread_free(configured)
     extensions.limiter.init_app(app)
     app.config["RATELIMIT_STORAGE_URI"] = configured  # what the settings say, for health pages
+    from feedback.services import oidc
+
+    oidc.init_app(app)  # reads each single sign-on provider's discovery document
     i18n.init_app(app)
     navigation.init_app(app)
     security.init_app(app)

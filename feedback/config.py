@@ -15,6 +15,40 @@ def _env_int(name: str, default: int) -> int:
     return int(value) if value else default
 
 
+def _env_list(name: str, default: str) -> list[str]:
+    return [v.strip() for v in os.environ.get(name, default).split(",") if v.strip()]
+
+
+def oidc_providers_from_env(env: dict[str, str] | None = None) -> dict[str, dict[str, str]]:
+    """HEARD_OIDC_PROVIDERS=entra,... and, for each NAME, HEARD_OIDC_<NAME>_ISSUER,
+    _CLIENT_ID, _CLIENT_SECRET and optionally _LABEL, _SCOPE, _GROUPS_CLAIM, _EMAIL_CLAIM."""
+    env = dict(os.environ) if env is None else env
+    found: dict[str, dict[str, str]] = {}
+    for name in [n.strip().lower() for n in env.get("HEARD_OIDC_PROVIDERS", "").split(",")]:
+        if not name:
+            continue
+        prefix = f"HEARD_OIDC_{name.upper()}_"
+        found[name] = {
+            key.lower(): env[prefix + key]
+            for key in ("ISSUER", "CLIENT_ID", "CLIENT_SECRET", "LABEL", "SCOPE")
+            + ("GROUPS_CLAIM", "EMAIL_CLAIM")
+            if env.get(prefix + key)
+        }
+    return found
+
+
+def role_map_from_env(value: str | None = None) -> dict[str, str]:
+    """HEARD_OIDC_ROLE_MAP: "claim value=role" pairs separated by commas, or a JSON object."""
+    value = os.environ.get("HEARD_OIDC_ROLE_MAP", "") if value is None else value
+    value = value.strip()
+    if value.startswith("{"):
+        import json
+
+        return {str(k): str(v) for k, v in json.loads(value).items()}
+    pairs = (item.rsplit("=", 1) for item in value.split(",") if "=" in item)
+    return {claim.strip(): role.strip() for claim, role in pairs}
+
+
 class Config:
     """Defaults shared by every environment."""
 
@@ -94,6 +128,19 @@ class Config:
     HEARD_ACCESS_CODE_RATE = os.environ.get("HEARD_ACCESS_CODE_RATE", "20 per minute;100 per hour")
     # Wrong passwords per account, whatever the address (an attacker may have many).
     HEARD_LOGIN_ACCOUNT_RATE = os.environ.get("HEARD_LOGIN_ACCOUNT_RATE", "10 per hour")
+    # Sign-in. Roles that must set up a second factor before reaching their pages.
+    HEARD_MFA_REQUIRED_ROLES = _env_list("HEARD_MFA_REQUIRED_ROLES", "admin,safeguarding")
+    # 0: no passwords at all, only single sign-on (set up a provider first).
+    HEARD_LOCAL_PASSWORDS = os.environ.get("HEARD_LOCAL_PASSWORDS", "1") == "1"
+    # OpenID Connect providers (README, "Signing in with Microsoft Entra ID").
+    HEARD_OIDC_PROVIDERS = oidc_providers_from_env()
+    HEARD_OIDC_ROLE_MAP = role_map_from_env()
+    # 1: a first sign-in through a provider makes an account; 0: an admin invites first.
+    HEARD_OIDC_JIT = os.environ.get("HEARD_OIDC_JIT", "0") == "1"
+    # WebAuthn: the site's name shown by the browser, and its relying-party id (default:
+    # the host of HEARD_BASE_URL).
+    HEARD_WEBAUTHN_RP_NAME = os.environ.get("HEARD_WEBAUTHN_RP_NAME", "Heard")
+    HEARD_WEBAUTHN_RP_ID = os.environ.get("HEARD_WEBAUTHN_RP_ID", "")
     # Behind N reverse proxies, trust N X-Forwarded-For hops for the client address.
     HEARD_PROXY_COUNT = _env_int("HEARD_PROXY_COUNT", 0)
 

@@ -26,6 +26,8 @@ from feedback.services.invitations import (
 )
 from feedback.services.invite_mail import invitation_link, send_invitation
 from feedback.services.mail import smtp_configured
+from feedback.services.second_factor import enrolled
+from feedback.services.second_factor import reset as reset_second_factor
 
 add_staff_link("admin.users", lambda: str(_l("Users and roles")), ("admin",))
 
@@ -43,6 +45,7 @@ def _users_page(invite: InviteForm | None = None, code: int = 200) -> Any:
         render_template(
             "admin/users.html",
             users=staff_list(),
+            enrolled={u.id for u in staff_list() if enrolled(u)},
             invitations=pending_invitations(),
             invite=invite,
             form=invite,  # for the shared error summary
@@ -94,6 +97,23 @@ def user_active(user_id: int):  # type: ignore[no-untyped-def]
             flash(message)
     except AccountError as exc:
         flash(str(exc))
+    return redirect(url_for("admin.users"))
+
+
+@bp.post("/users/<int:user_id>/second-factor/reset")
+@role_required("admin")
+def user_reset_second_factor(user_id: int):  # type: ignore[no-untyped-def]
+    user = db.session.get(User, user_id) or abort(404)
+    if not PlainForm().validate():
+        abort(400)
+    if reset_second_factor(user, by=current_user):
+        flash(
+            _(
+                "The second factor of %(email)s is removed. They set up a new one when they "
+                "next sign in.",
+                email=user.email,
+            )
+        )
     return redirect(url_for("admin.users"))
 
 

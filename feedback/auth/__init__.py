@@ -1,6 +1,7 @@
-"""Staff sign-in: Flask-Login sessions and the role-required lock."""
+"""Staff sign-in: Flask-Login sessions, second factors, single sign-on and the role lock."""
 
-from feedback.auth import invite  # noqa: F401  (its /invite/<token> page attaches to bp)
+# Each module attaches its pages to bp.
+from feedback.auth import invite, oidc, second_factor, security  # noqa: F401
 from feedback.auth.roles import role_required
 from feedback.auth.views import bp
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar
 
-from flask import abort
+from flask import abort, redirect, url_for
 from flask_login import current_user, login_required
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -21,6 +21,11 @@ def role_required(*roles: str) -> Callable[[F], F]:
         def wrapped(*args: Any, **kwargs: Any) -> Any:
             if not current_user.has_role(*roles):
                 abort(403)
+            from feedback.services.second_factor import blocked
+
+            if blocked(current_user):
+                # Admins and leads must set up a second factor before their pages open.
+                return redirect(url_for("auth.security"))
             return view(*args, **kwargs)
 
         return wrapped  # type: ignore[return-value]

@@ -16,18 +16,17 @@ from flask import (
 )
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_login import current_user, login_user, logout_user
+from flask_login import current_user, logout_user
 from flask_wtf import FlaskForm
 from sqlalchemy import func, select
 from wtforms import EmailField, PasswordField
 from wtforms.validators import InputRequired, Length
 
-from feedback.auth.sessions import start_session
 from feedback.errors import render_error
 from feedback.extensions import db, limiter, login_manager
 from feedback.models import User
-from feedback.models._time import utcnow
-from feedback.throttle import exhausted, spend
+from feedback.services import signin
+from feedback.services.second_factor import blocked, enrolled, required_for
 
 bp = Blueprint("auth", __name__)
 login_manager.login_view = "auth.login"
@@ -49,31 +48,54 @@ def _safe_next(target: str | None) -> str | None:
     return target
 
 
+def _login_page(form: LoginForm, code: int = 200):  # type: ignore[no-untyped-def]
+    from feedback.services.oidc import providers
+
+    return render_template(
+        "auth/login.html",
+        form=form,
+        passwords=current_app.config["HEARD_LOCAL_PASSWORDS"],
+        providers=providers(),
+        next=_safe_next(request.args.get("next")),
+    ), code
+
+
 @bp.route("/login", methods=["GET", "POST"])
 @limiter.limit("10 per minute", methods=["POST"])
 def login():  # type: ignore[no-untyped-def]
     if current_user.is_authenticated:
         return redirect(url_for("auth.home"))
     form = LoginForm()
+    if request.method == "POST" and not current_app.config["HEARD_LOCAL_PASSWORDS"]:
+        signin.refused("password", "passwords_off")
+        return _login_page(form, 400)
     if form.validate_on_submit():
         email = form.email.data.strip().lower()
-        account_rate = current_app.config["HEARD_LOGIN_ACCOUNT_RATE"]
         # Checked before the password, so a throttled account tells a guesser nothing.
-        if exhausted("login-account", email, account_rate):
+        if signin.account_throttled(email):
+            signin.refused("password", "throttled")
             return render_error(429)
         user = db.session.scalar(select(User).where(func.lower(User.email) == email))
+        if user is None:
+            signin.spend_dummy_check(form.password.data)
         if user and user.active and user.check_password(form.password.data):
-            session.clear()
-            session.permanent = True
-            login_user(user)
-            start_session(user)
-            user.last_login_at = utcnow()
-            db.session.commit()
-            return redirect(_safe_next(request.args.get("next")) or url_for("auth.home"))
+            wanted = _safe_next(request.args.get("next"))
+            if enrolled(user):
+                signin.hold(user, wanted)
+                return redirect(url_for("auth.second_factor"))
+            signin.finish(user, "password", None)
+            if required_for(user):
+                flash(_("Your role needs a second factor. Set one up to carry on."))
+                return redirect(url_for("auth.security"))
+            return redirect(wanted or url_for("auth.home"))
         # Unknown addresses count too: whether an account exists must not show.
-        spend("login-account", email, account_rate)
+        signin.count_failure(email)
+        reason = "unknown_account" if user is None else "wrong_password"
+        if user is not None and not user.active and user.check_password(form.password.data):
+            reason = "deactivated"
+        signin.refused("password", reason, user)
         form.password.errors.append(_("Email address or password is not right."))
-    return render_template("auth/login.html", form=form)
+    return _login_page(form)
 
 
 @bp.post("/logout")
@@ -92,4 +114,6 @@ def logout():  # type: ignore[no-untyped-def]
 def home():  # type: ignore[no-untyped-def]
     if not current_user.is_authenticated:
         return login_manager.unauthorized()
+    if blocked(current_user):
+        return redirect(url_for("auth.security"))
     return render_template("auth/home.html")

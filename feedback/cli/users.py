@@ -36,15 +36,65 @@ DEMO_DOMAIN = "heard.example"
 
 @users.command("ensure-demo-staff")
 def ensure_demo_staff() -> None:
-    """Give each role a demo account with a fresh random password, and print the logins."""
+    """Give each role a demo account with a fresh random password, and print the logins.
+
+    Roles that must have a second factor (HEARD_MFA_REQUIRED_ROLES) also get a fresh
+    authenticator-app key: add it to any TOTP app, or run `heard users demo-code EMAIL`.
+    """
+    from feedback.services.second_factor import required_for
+
     click.echo("Demo sign-ins (passwords are new each time):")
+    second: list[tuple[str, str]] = []
     for role in ROLES:
         email = f"{role}@{DEMO_DOMAIN}"
         password = secrets.token_urlsafe(12)
         user = db.session.scalar(select(User).where(User.email == email))
         if user is None:
-            create_user(email, role, password)
+            user = create_user(email, role, password)
         else:
             user.set_password(password)
             db.session.commit()
         click.echo(f"  {role:<13} {email:<28} {password}")
+        if required_for(user):
+            second.append((email, _demo_totp(user)))
+    if second:
+        click.echo(
+            "Second factor, an authenticator-app key each "
+            "(`heard users demo-code EMAIL` prints the current code):"
+        )
+        for email, key in second:
+            click.echo(f"  {email:<28} {key}")
+
+
+def _demo_totp(user: User) -> str:
+    """Enrol a fresh authenticator-app key for a demo account; returns the key."""
+    import time
+
+    import pyotp
+
+    from feedback.services import recovery_codes, totp
+
+    key = totp.new_secret()
+    # Enrolled with the previous half-minute's code, so the code shown now is still new.
+    assert totp.enrol(user, key, pyotp.TOTP(key).at(time.time() - totp.STEP))
+    recovery_codes.replace_codes(user)
+    db.session.commit()
+    return key
+
+
+@users.command("demo-code")
+@click.argument("email")
+def demo_code(email: str) -> None:
+    """Print the current authenticator-app code of a demo account (development only)."""
+    import pyotp
+    from flask import current_app
+
+    from feedback.services.totp import secret_for
+
+    if current_app.config["HEARD_ENV"] != "development" or not email.endswith(f"@{DEMO_DOMAIN}"):
+        raise click.ClickException("Only for the demo accounts of `make run` (development).")
+    user = db.session.scalar(select(User).where(User.email == email.lower()))
+    stored = secret_for(user) if user else None
+    if stored is None:
+        raise click.ClickException(f"{email} has no authenticator app.")
+    click.echo(pyotp.TOTP(stored.secret).now())

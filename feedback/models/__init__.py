@@ -7,6 +7,7 @@ from feedback.models.outcome_indexes import ANSWER_OUTCOME_VALUES, ANSWER_RESPON
 from feedback.models.reading import ReadingDecision
 from feedback.models.report_cache import ReportPdf
 from feedback.models.response import Answer, Response, SubmissionToken
+from feedback.models.second_factor import RecoveryCode, SecurityKey, TotpSecret
 from feedback.models.story import StoryEntry
 from feedback.models.survey import Campaign, CourseRun, Survey, SurveyVersion
 from feedback.models.text import TextAnalysis, TextTheme
@@ -26,13 +27,16 @@ __all__ = [
     "FocusSession",
     "Invitation",
     "ReadingDecision",
+    "RecoveryCode",
     "ReportPdf",
     "Response",
+    "SecurityKey",
     "StoryEntry",
     "SubmissionToken",
     "Survey",
     "SurveyVersion",
     "TextAnalysis",
     "TextTheme",
+    "TotpSecret",
     "User",
 ]

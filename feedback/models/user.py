@@ -6,7 +6,7 @@ import secrets
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -22,6 +22,8 @@ def _new_session_nonce() -> str:
 
 class User(UserMixin, db.Model):
     __tablename__ = "user"
+    # An index, not a constraint: SQLite adds it without rebuilding the user table.
+    __table_args__ = (Index("ix_user_oidc", "oidc_issuer", "oidc_subject", unique=True),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     #: lower-cased e-mail address, the sign-in name
@@ -36,6 +38,9 @@ class User(UserMixin, db.Model):
     session_nonce: Mapped[str] = mapped_column(
         String(32), default=_new_session_nonce, server_default=""
     )
+    #: the OpenID provider's issuer and subject this account is linked to (single sign-on)
+    oidc_issuer: Mapped[str | None] = mapped_column(String(255))
+    oidc_subject: Mapped[str | None] = mapped_column(String(255))
 
     def set_password(self, password: str) -> None:
         self.password_hash = generate_password_hash(password)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pyotp
 import pytest
 from flask import Flask
 from sqlalchemy import select
@@ -22,6 +23,7 @@ from feedback.services.responses import record_response
 from tests.browser.axe_helpers import assert_accessible, small_targets
 from tests.browser.survey_walk import choose
 from tests.feedback.helpers import load_test_survey
+from tests.feedback.mfa_helpers import next_code
 from tests.feedback.safeguarding_helpers import DISCLOSURE
 from tests.feedback.staff_helpers import PASSWORD, ROLES
 
@@ -41,6 +43,7 @@ def staffed(live_app: Flask) -> Flask:
             email = f"browser-{role}@example.org"
             if db.session.scalar(select(User.id).where(User.email == email)) is None:
                 create_user(email, role, PASSWORD)
+    _APP[:] = [live_app]
     return live_app
 
 
@@ -51,12 +54,36 @@ def any_page(request: pytest.FixtureRequest) -> Any:
 
 def _sign_in(page: Any, base: str, role: str) -> None:
     page.goto(f"{base}/login")
-    page.fill("#email", f"browser-{role}@example.org")
+    email = f"browser-{role}@example.org"
+    page.fill("#email", email)
     page.fill("#password", PASSWORD)
     with page.expect_navigation():
         page.click("main button[type=submit]")
+    if page.url.endswith("/account/security"):  # admins and leads: a second factor first
+        assert_accessible(page, "the second-factor page before enrolling")
+        _follow(page, "Set up an authenticator app")
+        page.fill("#code", pyotp.TOTP(page.inner_text("#totp-secret").replace(" ", "")).now())
+        _submit(page, "Set up the app", "the recovery codes")
+        _follow(page, "I have kept them: continue")
+    elif page.url.endswith("/login/second-factor"):
+        assert_accessible(page, "the second step of signing in")
+        page.fill("#code", next_code(current_app(), _user_id(email)))
+        with page.expect_navigation():
+            page.click("main form button[type=submit]")
     assert page.url.endswith("/staff"), page.url
     assert_accessible(page, f"the staff home of a {role}")
+
+
+_APP: list[Flask] = []
+
+
+def current_app() -> Flask:
+    return _APP[0]
+
+
+def _user_id(email: str) -> int:
+    with current_app().app_context():
+        return db.session.scalar(select(User.id).where(User.email == email))
 
 
 def _follow(page: Any, name: str, where: str | None = None) -> None:

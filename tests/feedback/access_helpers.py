@@ -43,6 +43,7 @@ def build_world(app: Flask, runner: FlaskCliRunner) -> dict[str, object]:
             "user_id": target,
             "invitation_id": invitation.invitation.id,
             "token": invitation.token,
+            "name": "entra",  # a single sign-on provider (none is configured here)
             "alert_id": db.session.scalars(select(ConcernAlert.id)).first(),
             "course_id": db.session.scalars(select(CourseRun.id)).first(),
             # A course's campaign: trainers may manage those, not the partnership's others.

@@ -7,6 +7,7 @@ from flask.testing import FlaskClient
 
 from feedback.services.users import create_user
 from tests.feedback.helpers import hidden
+from tests.feedback.mfa_helpers import pass_second_factor
 
 PASSWORD = "a long enough passphrase"
 ROLES = ("admin", "analyst", "facilitator", "trainer", "safeguarding")
@@ -18,11 +19,13 @@ def make_user(app: Flask, email: str, role: str, password: str = PASSWORD) -> in
 
 
 def sign_in(client: FlaskClient, email: str, password: str = PASSWORD):  # type: ignore[no-untyped-def]
+    """Sign in through the real pages, the second step included (tests/feedback/mfa_helpers.py)."""
     page = client.get("/login").get_data(as_text=True)
-    return client.post(
+    reply = client.post(
         "/login",
         data={"csrf_token": hidden(page, "csrf_token"), "email": email, "password": password},
     )
+    return pass_second_factor(client, reply)
 
 
 def sign_in_as(app: Flask, client: FlaskClient, role: str) -> int:

@@ -13,6 +13,7 @@ from feedback.extensions import db
 from feedback.models import ConcernAlert
 from feedback.services.users import create_user
 from tests.feedback.helpers import hidden, post_page, start
+from tests.feedback.mfa_helpers import pass_second_factor
 
 PASSWORD = "a-long-test-password-1"
 #: disclosures any reasonable concern detector flags (written for these tests)
@@ -58,6 +59,7 @@ def login(client: FlaskClient, email: str) -> None:
         "/login",
         data={"csrf_token": hidden(page, "csrf_token"), "email": email, "password": PASSWORD},
     )
+    reply = pass_second_factor(client, reply)  # leads must have a second factor
     assert reply.status_code == 302, "sign-in failed"
 
 

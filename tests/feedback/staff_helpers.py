@@ -10,13 +10,17 @@ from feedback.extensions import db
 from feedback.models import User
 from feedback.services.users import create_user
 from tests.feedback.helpers import hidden
+from tests.feedback.mfa_helpers import pass_second_factor
 
 PASSWORD = "staff-test-password-42"
 ROLES = ("admin", "analyst", "facilitator", "trainer", "safeguarding")
 
 
-def signed_in(app: Flask, role: str) -> FlaskClient:
-    """A fresh test client signed in as a new user with `role` (or anonymous for None)."""
+def signed_in(app: Flask, role: str, second_factor: bool = True) -> FlaskClient:
+    """A fresh test client signed in as a new user with `role` (or anonymous for None).
+
+    second_factor=False stops after the password: an admin or a lead is then signed in
+    but has not set up the second factor their role needs."""
     client = app.test_client()
     if role is None:
         return client
@@ -29,6 +33,8 @@ def signed_in(app: Flask, role: str) -> FlaskClient:
         "/login",
         data={"csrf_token": hidden(page, "csrf_token"), "email": email, "password": PASSWORD},
     )
+    if second_factor:
+        reply = pass_second_factor(client, reply)
     assert reply.status_code == 302, "sign-in failed"
     return client
 
@@ -65,10 +71,12 @@ def assert_locked(
 
 
 def any_csrf(client: FlaskClient) -> str:
-    """A valid CSRF token for this client's session (the sign-out form, or the sign-in page)."""
-    page = client.get("/staff")
-    if page.status_code != 200:
-        page = client.get("/login")
+    """A valid CSRF token for this client's session (from the first page of it that opens)."""
+    # The staff home; before enrolling a needed second factor, the page to enrol on.
+    for path in ("/staff", "/account/security", "/login"):
+        page = client.get(path)
+        if page.status_code == 200:
+            break
     return hidden(page.get_data(as_text=True), "csrf_token")
 
 

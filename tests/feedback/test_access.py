@@ -44,10 +44,22 @@ ACCESS: dict[str, str | tuple[str, ...]] = {
     "auth.logout": PUBLIC,
     "auth.accept_invite": PUBLIC,
     "auth.home": EVERY_STAFF,
+    # Signing in: the second step, single sign-on, and each person's own second factor.
+    "auth.second_factor": PUBLIC,
+    "auth.key_sign_in_options": PUBLIC,
+    "auth.key_sign_in": PUBLIC,
+    "auth.oidc_start": PUBLIC,
+    "auth.oidc_callback": PUBLIC,
+    "auth.security": EVERY_STAFF,
+    "auth.security_app": EVERY_STAFF,
+    "auth.security_codes": EVERY_STAFF,
+    "auth.security_key_options": EVERY_STAFF,
+    "auth.security_key_add": EVERY_STAFF,
     # Admin: people, surveys, the audit log, translations.
     "admin.users": ADMIN,
     "admin.user_role": ADMIN,
     "admin.user_active": ADMIN,
+    "admin.user_reset_second_factor": ADMIN,
     "admin.invite": ADMIN,
     "admin.revoke": ADMIN,
     "admin.audit": ADMIN,
@@ -108,8 +120,15 @@ ACCESS: dict[str, str | tuple[str, ...]] = {
 REDIRECTING_GETS: dict[str, Callable[[str | None], bool]] = {
     "auth.login": lambda role: role is not None,
 }
-#: Sends everyone to the sign-in page by design: signing out.
+#: Send everyone to the sign-in page by design: signing out, and the second step of a
+#: sign-in when no sign-in is waiting for it.
+TO_LOGIN = {"auth.logout", "auth.second_factor"}
 LOGOUT = "auth.logout"
+#: Single sign-on pages: 404 here, where no provider is configured (test_oidc.py runs them
+#: against a real provider).
+SSO = {"auth.oidc_start", "auth.oidc_callback"}
+#: What a role that must have a second factor reaches before enrolling: only these.
+BEFORE_ENROLMENT = {e for e in ACCESS if e.startswith("auth.security")}
 
 
 def test_every_route_has_an_entry(app):
@@ -136,8 +155,10 @@ def _judge(endpoint: str, method: str, role: str | None, reply) -> str | None:  
     if status >= 500:
         return f"{status} (a server error)"
     if allowed == PUBLIC or (role is not None and role in allowed):
-        if endpoint == LOGOUT:
-            return None if _to_login(reply) else f"{status}: signing out should go to /login"
+        if endpoint in TO_LOGIN:
+            return None if _to_login(reply) else f"{status}: should go to /login"
+        if endpoint in SSO and status == 404:
+            return None
         if status == 403 or _to_login(reply):
             return f"{status} {reply.headers.get('Location', '')}: should be allowed"
         if method == "GET" and status != 200:
@@ -201,3 +222,34 @@ def test_a_deactivated_account_is_locked_out_everywhere(app, role):
     for path in locked:
         reply = client.get(path)
         assert _to_login(reply) or reply.status_code == 403, (path, reply.status_code)
+
+
+def _to_enrolment(reply) -> bool:  # type: ignore[no-untyped-def]
+    return reply.status_code == 302 and reply.headers["Location"] == "/account/security"
+
+
+def test_roles_that_need_a_second_factor_reach_only_enrolment_before_it(app, runner):
+    """Signed in with the password alone (HEARD_MFA_REQUIRED_ROLES: admin, safeguarding):
+    every page of their role sends them to set up a second factor; other roles' pages
+    still answer 403; roles without the requirement get the table's answers."""
+    values = build_world(app, runner)
+    clients = {role: signed_in(app, role, second_factor=False) for role in ROLES}
+    required = set(app.config["HEARD_MFA_REQUIRED_ROLES"])
+    assert required == {"admin", "safeguarding"}
+    calls = [(rule, m) for rule in rules(app) for m in methods(rule)]
+    calls = [(rule, m) for rule, m in calls if rule.endpoint != LOGOUT]
+    calls.sort(key=lambda c: c[1] != "GET")
+    problems = []
+    for rule, method in calls:
+        url = route_url(app, rule, values)
+        allowed = ACCESS[rule.endpoint]
+        for role, client in clients.items():
+            reply = _call(client, method, url)
+            staff_page = allowed != PUBLIC and role in allowed
+            if role in required and staff_page and rule.endpoint not in BEFORE_ENROLMENT:
+                problem = None if _to_enrolment(reply) else f"{reply.status_code}: not enrolment"
+            else:
+                problem = _judge(rule.endpoint, method, role, reply)
+            if problem:
+                problems.append(f"{method} {url} as {role}: {problem}")
+    assert not problems, "\n".join(problems)

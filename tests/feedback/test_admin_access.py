@@ -16,6 +16,7 @@ ROUTES = [
     ("GET", "/admin/users"),
     ("POST", "/admin/users/{user}/role"),
     ("POST", "/admin/users/{user}/active"),
+    ("POST", "/admin/users/{user}/second-factor/reset"),
     ("POST", "/admin/invitations"),
     ("POST", "/admin/invitations/{invitation}/revoke"),
     ("GET", "/admin/audit"),

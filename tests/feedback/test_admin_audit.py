@@ -10,7 +10,10 @@ from tests.feedback.admin_helpers import make_user, sign_in_as
 
 
 def _events(app, rows: list[tuple[str, int | None, datetime]]) -> None:  # type: ignore[no-untyped-def]
+    """Make the log hold exactly `rows` (the admin's own sign-in and enrolment are
+    audited too; they are removed so the counts below are the rows given)."""
     with app.app_context():
+        db.session.query(AuditEvent).delete()
         for action, user_id, at in rows:
             db.session.add(AuditEvent(action=action, user_id=user_id, at=at, target_type="thing"))
         db.session.commit()

@@ -18,6 +18,7 @@ from feedback.extensions import db
 from feedback.models import Survey
 from feedback.services.campaigns import CampaignFields, create_campaign
 from tests.feedback.helpers import hidden
+from tests.feedback.mfa_helpers import pass_second_factor
 from tests.feedback.staff_helpers import PASSWORD
 
 BASE = "https://heard.partnership.example"
@@ -53,7 +54,7 @@ def _admin_on_a_forged_host(app):  # type: ignore[no-untyped-def]
             "password": PASSWORD,
         },
     )
-    assert reply.status_code == 302
+    assert pass_second_factor(client, reply).status_code == 302
     return client
 
 

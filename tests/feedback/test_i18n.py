@@ -26,6 +26,7 @@ from forms.babel_extract import extract_survey
 from forms.loader import load_definition
 from tests.feedback.catalog_helpers import ensure_compiled
 from tests.feedback.helpers import hidden, post_page, start
+from tests.feedback.mfa_helpers import pass_second_factor
 
 LANGUAGES = [code for code in LANGUAGE_NAMES if code != SOURCE_LANGUAGE]
 PLACEHOLDER = re.compile(r"%\([a-z_]+\)[sd]")
@@ -293,6 +294,7 @@ def _sign_in(app, client, role: str) -> None:  # type: ignore[no-untyped-def]
             "password": "a long enough password",
         },
     )
+    reply = pass_second_factor(client, reply)
     assert reply.status_code in (302, 303)
 
 

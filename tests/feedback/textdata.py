@@ -106,10 +106,12 @@ def make_user(app, email: str, role: str) -> None:  # type: ignore[no-untyped-de
 
 def sign_in(client, email: str) -> None:  # type: ignore[no-untyped-def]
     from tests.feedback.helpers import hidden
+    from tests.feedback.mfa_helpers import pass_second_factor
 
     page = client.get("/login").get_data(as_text=True)
     reply = client.post(
         "/login",
         data={"csrf_token": hidden(page, "csrf_token"), "email": email, "password": PASSWORD},
     )
+    reply = pass_second_factor(client, reply)
     assert reply.status_code == 302, reply.get_data(as_text=True)
