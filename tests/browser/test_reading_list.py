@@ -18,6 +18,7 @@ from sqlalchemy import select
 from feedback.extensions import db
 from feedback.models import ConcernAlert, CourseRun, User
 from tests.browser.axe_helpers import assert_accessible, small_targets
+from tests.browser.second_factor import pass_second_factor
 from tests.feedback.staff_helpers import PASSWORD
 
 pytestmark = pytest.mark.browser
@@ -43,12 +44,14 @@ def _status(app: Flask) -> dict[str, Any]:
     return json.loads(result.output)
 
 
-def _sign_in(page: Any, base: str) -> None:
+def _sign_in(page: Any, base: str, app: Flask) -> None:
     page.goto(f"{base}/login")
     page.fill("#email", LEAD)
     page.fill("#password", PASSWORD)
     with page.expect_navigation():
         page.click("main button[type=submit]")
+    pass_second_factor(page, app, LEAD)
+    assert page.url.endswith("/staff"), page.url
     assert_accessible(page, "the lead's home")
 
 
@@ -61,7 +64,7 @@ def _click(page: Any, locator: Any, where: str) -> None:
 def test_a_lead_clears_the_reading_list(page: Any, live_server: str, demo: Flask):
     waiting = _status(demo)["unread"]
     assert waiting > 0, "the demo leaves children's texts to read"
-    _sign_in(page, live_server)
+    _sign_in(page, live_server, demo)
     assert f"{waiting} texts unread" in page.inner_text("main")
     _click(page, page.get_by_role("link", name="Open the reading list"), "the reading list")
 
@@ -104,7 +107,7 @@ def test_the_reading_list_on_a_phone(phone_page: Any, live_server: str, demo: Fl
     from tests.feedback.reading_helpers import store_text
 
     store_text(demo, "the bus to the club was late again", hours_ago=100)
-    _sign_in(phone_page, live_server)
+    _sign_in(phone_page, live_server, demo)
     _click(phone_page, phone_page.get_by_role("link", name="Open the reading list"), "the list")
     assert small_targets(phone_page) == []
     phone_page.locator("article.reading-item summary").first.click()

@@ -114,6 +114,8 @@ def test_read_aloud_speaks_the_question_and_its_choices_with_a_local_voice(
     phone_page.add_init_script(FAKE_VOICE)
     _first_question(phone_page, live_server, "ar")
     button = phone_page.locator("[data-question] .read-aloud")
+    # heard.js adds the button once the page's script has run: wait for it, not a race.
+    button.first.wait_for(state="attached", timeout=10_000)
     assert button.count() == 1
     label = button.inner_text()
     button.click()
