@@ -26,7 +26,7 @@ from .language import detect_language
 from .model import LearnedModel, ModelScores, shipped_model
 from .redact import redact
 from .result import TextResult
-from .rules import analyse_rules
+from .rules import SAFETY_CATEGORIES, analyse_rules
 from .sentiment import MIXED, NEGATIVE, NEUTRAL, POSITIVE
 from .themes import THEMES
 from .tokens import normalise
@@ -42,20 +42,6 @@ __all__ = [
     "redact",
 ]
 
-#: Concern categories that put the child's safety in question (the safety theme).
-_SAFETY = frozenset(
-    (
-        "physical_abuse",
-        "sexual_abuse",
-        "neglect",
-        "emotional_abuse",
-        "domestic_abuse",
-        "exploitation",
-        "bullying_harm",
-        "running_away",
-        "asks_for_help",
-    )
-)
 #: A flag from the model alone is a likely concern: a lead reads it today.
 MODEL_LEVEL = 2
 _RANK = {theme: i for i, theme in enumerate(THEMES)}
@@ -131,7 +117,7 @@ def _combine(
         for theme, sentiment in rules.theme_sentiment.items():
             if theme not in _RANK or not rules.english_analysed:
                 theme_sentiments.setdefault(theme, sentiment)
-    if concern and level >= 2 and set(categories) & _SAFETY:
+    if concern and level >= 2 and set(categories) & SAFETY_CATEGORIES:
         theme_sentiments.setdefault("safety", NEGATIVE)
     theme_sentiments = _ordered(theme_sentiments)
     return TextResult(
@@ -195,11 +181,13 @@ def analyse_text(
     answered, if known; it decides whether a bare "nothing" is praise ("What could we
     do better?") or blame ("What was good?").
     """
-    text = text or ""
-    rules = analyse_rules(
-        text, language, extra_names=extra_names, extra_themes=extra_themes, prompt=prompt
+    from .local import analyse_with
+
+    return analyse_with(
+        shipped_model(),
+        text,
+        language,
+        extra_names=extra_names,
+        extra_themes=extra_themes,
+        prompt=prompt,
     )
-    model = shipped_model()
-    if model is None:
-        return rules
-    return _combine(rules, model.score(text, prompt), model, text, prompt)

@@ -18,7 +18,7 @@ from .themes import THEMES, extra_lexicon, find_themes, find_themes_other, theme
 from .tokens import normalise
 
 #: Concern categories that put the child's safety in question (the safety theme).
-_SAFETY_CATEGORIES = frozenset(
+SAFETY_CATEGORIES = frozenset(
     (
         "physical_abuse",
         "sexual_abuse",
@@ -100,7 +100,7 @@ def analyse_rules(
     # is left to the reader.
     if (
         concern.level >= 2
-        and set(concern.categories) & _SAFETY_CATEGORIES
+        and set(concern.categories) & SAFETY_CATEGORIES
         and "safety" not in theme_sentiments
     ):
         theme_sentiments["safety"] = NEGATIVE
