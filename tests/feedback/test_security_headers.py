@@ -215,8 +215,10 @@ def test_session_cookie_flags_by_environment(make_app, monkeypatch, env):
     assert ("max-age=" in hsts) is (env == "production")
 
 
-def test_production_will_not_start_without_a_secret_key(make_app, monkeypatch):
+def test_production_will_not_start_without_a_secret_key(make_app, monkeypatch, tmp_path):
     monkeypatch.setenv("HEARD_ENV", "production")
+    # An empty instance folder: `make run` leaves a key in the repository's own.
+    monkeypatch.setattr("flask.Flask.auto_find_instance_path", lambda self: str(tmp_path))
     with pytest.raises(RuntimeError, match="SECRET_KEY"):
         make_app(SECRET_KEY=None, RATELIMIT_ENABLED=False)
 
