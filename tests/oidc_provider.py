@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import json
 import shutil
-import socket
 import subprocess
-import time
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from tests.local_server import local_server
 
 HERE = Path(__file__).resolve().parent / "oidc"
 CLIENT_ID = "heard-tests"
@@ -37,11 +37,6 @@ class RunningProvider:
         with urllib.request.urlopen(request, timeout=30) as reply:
             assert reply.status == 200
 
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _ready(issuer: str) -> bool:
@@ -61,32 +56,19 @@ def oidc_provider(redirect_uri: str, folder: Path) -> Iterator[RunningProvider]:
         pytest.skip("Node.js is not installed (apt-get install nodejs npm)")
     if not (HERE / "node_modules" / "oidc-provider").is_dir():
         pytest.skip("the test OpenID provider is not installed: `make test` (npm ci in tests/oidc)")
-    for _attempt in range(5):
-        port = _free_port()
-        issuer = f"http://127.0.0.1:{port}"
-        log = (folder / f"oidc-{port}.log").open("w")
-        process = subprocess.Popen(
-            [node, str(HERE / "provider.js"), str(port), CLIENT_ID, CLIENT_SECRET, redirect_uri],
-            cwd=HERE, stdout=log, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-        # A readiness wait, not a timing assertion: a loaded machine may take seconds.
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and process.poll() is None and not _ready(issuer):
-            time.sleep(0.1)
-        if process.poll() is None and _ready(issuer):
-            break
-        process.kill()
-        process.wait()
-        log.close()
-    else:
-        raise RuntimeError(f"the test OpenID provider did not start; see {folder}")
-    try:
-        yield RunningProvider(issuer)
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        log.close()
+    with (folder / "oidc-provider.log").open("a") as log:
+
+        def launch(port: int) -> subprocess.Popen[bytes]:
+            return subprocess.Popen(
+                [node, str(HERE / "provider.js"), str(port), CLIENT_ID, CLIENT_SECRET,
+                 redirect_uri],
+                cwd=HERE, stdout=log, stderr=subprocess.STDOUT,
+            )  # fmt: skip
+
+        def ready(port: int) -> bool:
+            return _ready(f"http://127.0.0.1:{port}")
+
+        with local_server(
+            launch, ready, seconds=60, what=f"the test OpenID provider (see {folder})"
+        ) as port:
+            yield RunningProvider(f"http://127.0.0.1:{port}")

@@ -10,18 +10,13 @@ from __future__ import annotations
 import shutil
 import socket
 import subprocess
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from tests.local_server import local_server
 
 
 def redis_binary() -> str | None:
@@ -47,31 +42,14 @@ def redis_server(folder: Path) -> Iterator[str]:
     binary = redis_binary()
     if binary is None:
         pytest.skip("redis-server is not installed (make system-packages installs it)")
-    # Another process may take the port between choosing and binding it: try a few.
-    for _attempt in range(5):
-        port = _free_port()
+
+    def launch(port: int) -> subprocess.Popen[bytes]:
         log = folder / f"redis-{port}.log"
-        process = subprocess.Popen(
+        return subprocess.Popen(
             [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
              "--appendonly", "no", "--dir", str(folder), "--logfile", str(log)],
             stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT,
         )  # fmt: skip
-        # A readiness wait, not a timing assertion: a loaded machine may take seconds.
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline and process.poll() is None and not _answers(port):
-            time.sleep(0.05)
-        if process.poll() is None and _answers(port):
-            break
-        process.kill()
-        process.wait()
-    else:
-        raise RuntimeError(f"redis-server did not start; see {folder}")
-    try:
+
+    with local_server(launch, _answers, seconds=30, what=f"redis-server (see {folder})") as port:
         yield f"redis://127.0.0.1:{port}/0"
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
