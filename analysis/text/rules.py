@@ -66,15 +66,8 @@ def analyse_rules(
     extra_themes: Mapping[str, Iterable[str]] | None = None,
     prompt: str | None = None,
 ) -> TextResult:
-    """Analyse one free-text answer with the rules alone.
-
-    ``language``: the respondent's survey language (ISO 639-1); trusted unless the
-    text is plainly in another script; None to detect it. ``extra_names``: names of
-    schools, places or services to redact as [place]. ``extra_themes``: the survey's
-    own themes as {theme_id: [words or phrase patterns]}. ``prompt``: the question
-    answered, if known; it decides whether a bare "nothing" is praise ("What could we
-    do better?") or blame ("What was good?").
-    """
+    """Analyse one free-text answer with the rules alone (parameters as for
+    analysis.text.analyse_text)."""
     text = text or ""
     lang = detect_language(text, language)
     tokens = normalise(text)
