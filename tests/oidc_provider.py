@@ -38,7 +38,6 @@ class RunningProvider:
             assert reply.status == 200
 
 
-
 def _ready(issuer: str) -> bool:
     try:
         url = f"{issuer}/.well-known/openid-configuration"

@@ -141,9 +141,7 @@ def format_figures(report: dict[str, Any]) -> str:
                 f"  ({s['support']} concerns)"
             )
         if c["flagged_share_of_ordinary"] is not None:
-            lines.append(
-                f"concern: ordinary answers flagged {c['flagged_share_of_ordinary']:.1%}"
-            )
+            lines.append(f"concern: ordinary answers flagged {c['flagged_share_of_ordinary']:.1%}")
         if e["categories"]:
             lines.append("  category              n     P     R    F1")
             for cat, s in e["categories"].items():

@@ -38,9 +38,7 @@ def test_the_month_in_figures(library_loaded):
     app = library_loaded
     lead = lead_client(app)
     store_text(app, DISCLOSURE, hours_ago=5)  # the analyser raises this one itself
-    quiet = store_text(
-        app, "we move house a lot and i dont know why", hours_ago=30, score=0.2
-    )
+    quiet = store_text(app, "we move house a lot and i dont know why", hours_ago=30, score=0.2)
     fine = store_text(app, "I liked the trip", hours_ago=20, score=0.1)
     also_fine = store_text(app, "The club is good", hours_ago=10, score=0.05)
     quoted = store_text(app, "My worker listens to me", hours_ago=2, score=0.1, consent="yes")
