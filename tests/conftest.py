@@ -20,8 +20,17 @@ from flask.testing import FlaskClient, FlaskCliRunner
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from feedback import create_app
-from feedback.database import upgrade
+# A test run reads no deployment's settings: a HEARD_BASE_URL or SECRET_KEY exported in a
+# shell or by a CI runner would change the links and keys the tests check (CI once built
+# every link on http://127.0.0.1:5000). Settings are read when feedback.config is
+# imported, so they go before that; a test that needs one passes it to make_app.
+for _name in [n for n in os.environ if n.startswith("HEARD_") and not n.startswith("HEARD_TEST_")]:
+    del os.environ[_name]
+for _name in ("SECRET_KEY", "HEARD_ENV", "FLASK_DEBUG"):
+    os.environ.pop(_name, None)
+
+from feedback import create_app  # noqa: E402
+from feedback.database import upgrade  # noqa: E402
 
 LIBRARY = Path(__file__).resolve().parent.parent / "forms" / "library"
 CHROMIUM = Path("/usr/bin/chromium")

@@ -15,6 +15,9 @@ def _first_question(page: Any, base: str, language: str) -> None:
     page.goto(f"{base}/s/{SURVEY}?lang={language}")
     page.click("button[name=action][value=start]")
     page.wait_for_selector(".faces")
+    # Boxes are measured as laid out now: wait for the stylesheet, or on a busy machine
+    # every face sits in one column at the same x.
+    page.wait_for_load_state("load")
 
 
 def _box(page: Any, selector: str) -> dict[str, float]:
