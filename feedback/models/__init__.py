@@ -1,5 +1,6 @@
 """Database models, one module per aggregate."""
 
+from feedback.models.agency import SECTORS, Agency
 from feedback.models.alert import AlertNote, ConcernAlert
 from feedback.models.audit import AuditEvent
 from feedback.models.focus import FocusQuote, FocusSession
@@ -17,6 +18,8 @@ __all__ = [
     "ANSWER_OUTCOME_VALUES",
     "ANSWER_RESPONSE_VALUES",
     "ROLES",
+    "SECTORS",
+    "Agency",
     "AlertNote",
     "Answer",
     "AuditEvent",

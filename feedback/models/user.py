@@ -41,6 +41,8 @@ class User(UserMixin, db.Model):
     #: the OpenID provider's issuer and subject this account is linked to (single sign-on)
     oidc_issuer: Mapped[str | None] = mapped_column(String(255))
     oidc_subject: Mapped[str | None] = mapped_column(String(255))
+    #: the partner agency this person works for (agency leads see only its returns)
+    agency_id: Mapped[int | None] = mapped_column(ForeignKey("agency.id"))
 
     def set_password(self, password: str) -> None:
         self.password_hash = generate_password_hash(password)
@@ -78,6 +80,8 @@ class Invitation(db.Model):
     #: sha256 of the token in the link; the token itself is never stored
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    #: the agency the invited person will belong to (agency leads)
+    agency_id: Mapped[int | None] = mapped_column(ForeignKey("agency.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     expires_at: Mapped[datetime]
     used_at: Mapped[datetime | None]
