@@ -80,15 +80,17 @@ def gunicorn(
         while time.monotonic() < deadline:
             if process.poll() is not None:
                 raise RuntimeError("gunicorn exited at start")
+            # Closed whatever happens: a probe that timed out must not leave its socket
+            # for the garbage collector (pytest turns that ResourceWarning into a failure).
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
             try:
-                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
                 conn.request("GET", "/healthz")
                 if conn.getresponse().status == 200:
-                    conn.close()
                     break
-                conn.close()
             except OSError:
                 time.sleep(0.2)
+            finally:
+                conn.close()
         else:
             raise RuntimeError("gunicorn did not become healthy")
         yield f"127.0.0.1:{port}"
