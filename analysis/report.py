@@ -60,7 +60,7 @@ class Report:
     counts: (voice, mode, responses). alerts: (category, alerts) for safeguarding
     alerts raised in the period, counts only (an alert may have several categories);
     alert_total: the alerts themselves. min_ns: the suppression thresholds in use.
-    summary: the first page. story: the analysts' words (see feedback.services.story),
+    summary: the first page. story: the analysts' words (see feedback.services.outcomes.story),
     {scope: {heading: entry}}, where scope is "report" or a voice. survey_names:
     slug -> the name staff read (with its age band).
     """

@@ -15,9 +15,9 @@ import time
 
 
 def outcomes(slug: str, period: str, by: str | None) -> dict[str, object]:
-    """Time feedback.services.outcomes.outcome_rows for one survey (DATABASE_URL)."""
+    """Time feedback.services.outcomes.rows.outcome_rows for one survey (DATABASE_URL)."""
     from feedback import create_app
-    from feedback.services.outcomes import outcome_rows
+    from feedback.services.outcomes.rows import outcome_rows
 
     app = create_app()
     with app.app_context():

@@ -82,7 +82,7 @@ def available(check: str) -> str | None:
 
 
 CHECKS = {
-    "outcomes": "from feedback.services.outcomes import outcome_rows",
+    "outcomes": "from feedback.services.outcomes.rows import outcome_rows",
     "outcomes_cli": "heard outcomes",
     "csv": "heard export",
     "xlsx": "heard export",

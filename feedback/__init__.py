@@ -56,7 +56,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.config["RATELIMIT_STORAGE_URI"] = thread_free(configured)
     extensions.limiter.init_app(app)
     app.config["RATELIMIT_STORAGE_URI"] = configured  # what the settings say, for health pages
-    from feedback.services import oidc
+    from feedback.services.people import oidc
 
     oidc.init_app(app)  # reads each single sign-on provider's discovery document
     i18n.init_app(app)
@@ -72,7 +72,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         app.register_blueprint(area.bp)
 
     from feedback.cli import register
-    from feedback.services import text_model
+    from feedback.services.text import model as text_model
 
     register(app)
     text_model.init_app(app)

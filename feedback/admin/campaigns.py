@@ -25,7 +25,7 @@ from feedback.extensions import db
 from feedback.links import absolute_url
 from feedback.models import Campaign, Survey
 from feedback.navigation import add_staff_link
-from feedback.services.campaigns import (
+from feedback.services.surveys.campaigns import (
     CampaignError,
     CampaignFields,
     create_campaign,

@@ -12,14 +12,14 @@ from feedback.admin.forms import OpenForm, UploadForm
 from feedback.auth import role_required
 from feedback.models import Survey
 from feedback.navigation import add_staff_link
-from feedback.services.survey_admin import (
+from feedback.services.surveys.admin import (
     UploadError,
     import_upload,
     set_open,
     survey_rows,
     version_rows,
 )
-from feedback.services.survey_lookup import UnknownSurvey, survey_by_slug
+from feedback.services.surveys.lookup import UnknownSurvey, survey_by_slug
 
 add_staff_link("admin.surveys", lambda: str(_l("Surveys")), ("admin",))
 

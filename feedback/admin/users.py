@@ -16,18 +16,18 @@ from feedback.extensions import db
 from feedback.labels import role_label
 from feedback.models import Invitation, User
 from feedback.navigation import add_staff_link
-from feedback.services.accounts import AccountError, change_role, set_active, staff_list
-from feedback.services.invitations import (
+from feedback.services.mail import smtp_configured
+from feedback.services.people.accounts import AccountError, change_role, set_active, staff_list
+from feedback.services.people.invitations import (
     InvitationError,
     create_invitation,
     invite_days,
     pending_invitations,
     revoke_invitation,
 )
-from feedback.services.invite_mail import invitation_link, send_invitation
-from feedback.services.mail import smtp_configured
-from feedback.services.second_factor import enrolled
-from feedback.services.second_factor import reset as reset_second_factor
+from feedback.services.people.invite_mail import invitation_link, send_invitation
+from feedback.services.people.second_factor import enrolled
+from feedback.services.people.second_factor import reset as reset_second_factor
 
 add_staff_link("admin.users", lambda: str(_l("Users and roles")), ("admin",))
 

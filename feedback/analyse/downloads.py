@@ -16,8 +16,8 @@ from analysis.periods import parse_period
 from feedback.analyse import bp
 from feedback.auth import role_required
 from feedback.services.audit import audit
-from feedback.services.exports import FORMATS, ExportRequest, stream_export
-from feedback.services.survey_lookup import survey_by_slug
+from feedback.services.outcomes.exports import FORMATS, ExportRequest, stream_export
+from feedback.services.surveys.lookup import survey_by_slug
 
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 

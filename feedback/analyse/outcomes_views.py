@@ -29,12 +29,12 @@ from feedback.analyse.languages import language_name
 from feedback.auth import role_required
 from feedback.labels import mode_label, survey_names, theme_label, voice_label
 from feedback.navigation import add_staff_link
-from feedback.services.changes import what_changed
-from feedback.services.outcome_pages import SurveyPage, survey_page
-from feedback.services.outcomes import BadBreakdown, BadPeriod
-from feedback.services.periods import default_period, period_choices
-from feedback.services.survey_lookup import surveys_by_slug
-from feedback.services.surveys import survey_summaries
+from feedback.services.outcomes.changes import what_changed
+from feedback.services.outcomes.pages import SurveyPage, survey_page
+from feedback.services.outcomes.periods import default_period, period_choices
+from feedback.services.outcomes.rows import BadBreakdown, BadPeriod
+from feedback.services.surveys.lookup import surveys_by_slug
+from feedback.services.surveys.versions import survey_summaries
 
 add_staff_link("analyse.index", lambda: _("Analysis"), ("analyst", "admin"))
 

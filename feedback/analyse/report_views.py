@@ -19,15 +19,15 @@ from feedback.auth import role_required
 from feedback.labels import survey_names
 from feedback.navigation import add_staff_link
 from feedback.services.audit import audit
-from feedback.services.report import (
+from feedback.services.outcomes.report import (
     build_report,
     default_period,
     period_choices,
     render_html,
     render_pdf,
 )
-from feedback.services.report_cache import cached_pdf
-from feedback.services.survey_lookup import surveys_by_slug
+from feedback.services.outcomes.report_cache import cached_pdf
+from feedback.services.surveys.lookup import surveys_by_slug
 
 add_staff_link("analyse.report", lambda: _("Board report"), ("analyst", "admin"))
 
@@ -96,7 +96,7 @@ def report_download() -> ResponseReturnValue:
     """?period=2026-H1&format=html|pdf: the report as a file.
 
     A PDF is printed once per period, surveys and data version, then served from the
-    cache (feedback.services.report_cache): the X-Heard-Cache header says which.
+    cache (feedback.services.outcomes.report_cache): the X-Heard-Cache header says which.
     """
     fmt = request.args.get("format", "html")
     if fmt not in ("html", "pdf"):

@@ -1,7 +1,7 @@
 """Analysts write the story of a period: /analyse/report/story?period=2026-H1.
 
 One form: for the whole report and for each voice with a survey, the framework's three
-headings. Saving stores only what changed (feedback.services.story, audited in the same
+headings. Saving stores only what changed (feedback.services.outcomes.story, audited in the same
 transaction) and returns to the report page for that period with a banner.
 """
 
@@ -18,15 +18,15 @@ from analysis.stories import VOICES
 from feedback.analyse import bp
 from feedback.auth import role_required
 from feedback.labels import voice_label
-from feedback.services.periods import default_period
-from feedback.services.story import (
+from feedback.services.outcomes.periods import default_period
+from feedback.services.outcomes.story import (
     MAX_CHARS,
     StoryTooLong,
     save_story,
     story_entries,
     story_headings,
 )
-from feedback.services.survey_lookup import surveys_by_slug
+from feedback.services.surveys.lookup import surveys_by_slug
 
 
 def _period() -> Period:

@@ -21,10 +21,10 @@ from feedback.analyse.outcomes_views import add_survey_page_extra
 from feedback.auth import role_required
 from feedback.extensions import db
 from feedback.models import TextAnalysis
-from feedback.services.charts import KINDS, survey_chart
-from feedback.services.outcome_pages import SurveyPage
-from feedback.services.stories import theme_stories
-from feedback.services.survey_lookup import survey_by_slug
+from feedback.services.outcomes.charts import KINDS, survey_chart
+from feedback.services.outcomes.pages import SurveyPage
+from feedback.services.outcomes.stories import theme_stories
+from feedback.services.surveys.lookup import survey_by_slug
 
 #: An SVG served as an image needs its own inline styles; it may run nothing else.
 # Opened on its own, a chart is a document: nothing runs, and no other site may frame it.

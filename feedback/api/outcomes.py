@@ -13,7 +13,7 @@ from flask_babel import gettext as _
 
 from feedback.api import bp
 from feedback.auth import role_required
-from feedback.services.outcomes import (
+from feedback.services.outcomes.rows import (
     BadBreakdown,
     BadPeriod,
     UnknownSurvey,

@@ -18,13 +18,13 @@ from wtforms.validators import EqualTo, InputRequired, Length
 
 from feedback.auth.views import bp
 from feedback.extensions import limiter
-from feedback.services.invitations import (
+from feedback.services.people.invitations import (
     InvitationError,
     accept_invitation,
     find_invitation,
     usable,
 )
-from feedback.services.users import MIN_PASSWORD
+from feedback.services.people.users import MIN_PASSWORD
 
 
 class AcceptInviteForm(FlaskForm):

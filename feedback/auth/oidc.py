@@ -8,8 +8,8 @@ from flask_login import current_user
 from feedback.auth.views import _safe_next, bp
 from feedback.extensions import db, limiter
 from feedback.links import absolute_url
-from feedback.services import oidc, signin
-from feedback.services.oidc_accounts import account_for
+from feedback.services.people import oidc, signin
+from feedback.services.people.oidc_accounts import account_for
 
 _NEXT = "oidc_next"
 

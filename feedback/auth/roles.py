@@ -21,7 +21,7 @@ def role_required(*roles: str) -> Callable[[F], F]:
         def wrapped(*args: Any, **kwargs: Any) -> Any:
             if not current_user.has_role(*roles):
                 abort(403)
-            from feedback.services.second_factor import blocked
+            from feedback.services.people.second_factor import blocked
 
             if blocked(current_user):
                 # Admins and leads must set up a second factor before their pages open.

@@ -15,8 +15,8 @@ from wtforms.validators import InputRequired, Length
 from feedback.auth.views import bp
 from feedback.errors import render_error
 from feedback.extensions import db, limiter
-from feedback.services import recovery_codes, security_keys, signin, totp
-from feedback.services.second_factor import factors
+from feedback.services.people import recovery_codes, security_keys, signin, totp
+from feedback.services.people.second_factor import factors
 
 
 class CodeForm(FlaskForm):

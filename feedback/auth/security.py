@@ -25,9 +25,9 @@ from wtforms.validators import InputRequired, Length
 
 from feedback.auth.views import bp
 from feedback.extensions import db, limiter
-from feedback.services import recovery_codes, security_keys, totp
 from feedback.services.audit import audit
-from feedback.services.second_factor import (
+from feedback.services.people import recovery_codes, security_keys, totp
+from feedback.services.people.second_factor import (
     enrolled,
     factors,
     note_passed,

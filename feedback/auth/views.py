@@ -25,8 +25,8 @@ from wtforms.validators import InputRequired, Length
 from feedback.errors import render_error
 from feedback.extensions import db, limiter, login_manager
 from feedback.models import User
-from feedback.services import signin
-from feedback.services.second_factor import blocked, enrolled, required_for
+from feedback.services.people import signin
+from feedback.services.people.second_factor import blocked, enrolled, required_for
 
 bp = Blueprint("auth", __name__)
 login_manager.login_view = "auth.login"
@@ -49,7 +49,7 @@ def _safe_next(target: str | None) -> str | None:
 
 
 def _login_page(form: LoginForm, code: int = 200):  # type: ignore[no-untyped-def]
-    from feedback.services.oidc import providers
+    from feedback.services.people.oidc import providers
 
     return render_template(
         "auth/login.html",

@@ -10,7 +10,7 @@ from flask.cli import with_appcontext
 from tqdm import tqdm
 
 from feedback.services.mail import smtp_configured
-from feedback.services.notify import (
+from feedback.services.safeguarding.notify import (
     GRACE,
     deliver,
     outbox_path,
@@ -23,7 +23,7 @@ from feedback.services.notify import (
 @with_appcontext
 def analyse(batch_size: int) -> None:
     """Analyse free-text answers not yet analysed; raise and notify concern alerts."""
-    from feedback.services.text import backfill, count_unanalysed
+    from feedback.services.text.analyses import backfill, count_unanalysed
 
     total = count_unanalysed()
     if not total:
@@ -70,7 +70,7 @@ def _remind_overdue_reading() -> tuple[int | None, str | None]:
     """
     import smtplib
 
-    from feedback.services.reading_notify import remind_overdue
+    from feedback.services.safeguarding.reading_notify import remind_overdue
 
     try:
         return remind_overdue(), None

@@ -10,8 +10,8 @@ from tqdm import tqdm
 
 from analysis.periods import parse_period
 from feedback.services.audit import audit
-from feedback.services.exports import FORMATS, ExportRequest, count_responses, write_export
-from feedback.services.survey_lookup import survey_by_slug
+from feedback.services.outcomes.exports import FORMATS, ExportRequest, count_responses, write_export
+from feedback.services.surveys.lookup import survey_by_slug
 
 
 @click.command("export")

@@ -4,7 +4,7 @@ import click
 from flask import current_app
 from flask.cli import AppGroup, with_appcontext
 
-from feedback.services.lifecycle import apply_retention, expire_closed_alerts, withdraw
+from feedback.services.surveys.lifecycle import apply_retention, expire_closed_alerts, withdraw
 
 retention = AppGroup("retention", help="Delete responses past each survey's retention period.")
 

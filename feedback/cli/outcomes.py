@@ -8,7 +8,7 @@ import click
 from flask.cli import with_appcontext
 
 from analysis.outcomes import OutcomeRow
-from feedback.services.outcomes import (
+from feedback.services.outcomes.rows import (
     BadBreakdown,
     BadPeriod,
     UnknownSurvey,

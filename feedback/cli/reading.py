@@ -21,7 +21,7 @@ reading = AppGroup("reading", help="The safeguarding leads' reading list.")
 )
 def status(fmt: str) -> None:
     """Texts unread, how many are overdue, and how long the oldest has waited (hours)."""
-    from feedback.services.reading import read_within_hours, reading_counts
+    from feedback.services.safeguarding.reading import read_within_hours, reading_counts
 
     counts = reading_counts()
     if fmt == "json":

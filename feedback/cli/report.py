@@ -11,7 +11,7 @@ from flask.cli import with_appcontext
 
 from analysis.periods import parse_period
 from feedback.services.audit import audit
-from feedback.services.report import build_report, render_html, render_pdf
+from feedback.services.outcomes.report import build_report, render_html, render_pdf
 
 
 @click.command("report")

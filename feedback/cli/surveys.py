@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 from flask.cli import AppGroup
 
-from feedback.services.surveys import SlugTaken, load_survey, survey_summaries
+from feedback.services.surveys.versions import SlugTaken, load_survey, survey_summaries
 from forms.loader import DefinitionError, load_definition, validate_file
 
 surveys = AppGroup("surveys", help="Survey definitions.")

@@ -39,7 +39,7 @@ def export_command(output: Path, email: str) -> None:
     """
     from feedback.extensions import db
     from feedback.models import User
-    from feedback.services.labels import export_labels
+    from feedback.services.text.training_labels import export_labels
 
     user = db.session.scalar(select(User).where(func.lower(User.email) == email.strip().lower()))
     if user is None:

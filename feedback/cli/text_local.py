@@ -26,7 +26,7 @@ def _app() -> Flask:
 
 def local_target() -> Path:
     """This instance's local model folder (the `heard` app's settings decide where)."""
-    from feedback.services.text_model import local_dir
+    from feedback.services.text.model import local_dir
 
     return local_dir(_app())
 
@@ -34,7 +34,7 @@ def local_target() -> Path:
 def report_local(meta: dict[str, Any]) -> None:
     """Print the local model's corpus figures beside the shipped model's, and the verdict."""
     from analysis.text.local import choose, format_comparison
-    from feedback.services.text_model import SHIPPED_DIR, read_meta
+    from feedback.services.text.model import SHIPPED_DIR, read_meta
 
     app = _app()
     shipped = read_meta(SHIPPED_DIR)

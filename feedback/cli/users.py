@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from feedback.extensions import db
 from feedback.models import ROLES, User
-from feedback.services.users import UserError, create_user
+from feedback.services.people.users import UserError, create_user
 
 users = AppGroup("users", help="Staff accounts.")
 
@@ -41,7 +41,7 @@ def ensure_demo_staff() -> None:
     Roles that must have a second factor (HEARD_MFA_REQUIRED_ROLES) also get a fresh
     authenticator-app key: add it to any TOTP app, or run `heard users demo-code EMAIL`.
     """
-    from feedback.services.second_factor import required_for
+    from feedback.services.people.second_factor import required_for
 
     click.echo("Demo sign-ins (passwords are new each time):")
     second: list[tuple[str, str]] = []
@@ -72,7 +72,7 @@ def _demo_totp(user: User) -> str:
 
     import pyotp
 
-    from feedback.services import recovery_codes, totp
+    from feedback.services.people import recovery_codes, totp
 
     key = totp.new_secret()
     # Enrolled with the previous half-minute's code, so the code shown now is still new.
@@ -89,7 +89,7 @@ def demo_code(email: str) -> None:
     import pyotp
     from flask import current_app
 
-    from feedback.services.totp import secret_for
+    from feedback.services.people.totp import secret_for
 
     if current_app.config["HEARD_ENV"] != "development" or not email.endswith(f"@{DEMO_DOMAIN}"):
         raise click.ClickException("Only for the demo accounts of `make run` (development).")

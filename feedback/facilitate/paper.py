@@ -24,8 +24,8 @@ from feedback.facilitate.forms import definition_answers, optional_questions, pa
 from feedback.models import Campaign, Survey
 from feedback.navigation import add_staff_link
 from feedback.respond.pages import survey_text
-from feedback.services.responses import record_response
-from feedback.services.survey_lookup import UnknownSurvey, survey_by_slug
+from feedback.services.surveys.lookup import UnknownSurvey, survey_by_slug
+from feedback.services.surveys.responses import record_response
 
 ROLES = ("facilitator", "admin")
 BATCH = "paper_batch"

@@ -23,8 +23,8 @@ from feedback.labels import theme_choices
 from feedback.models import FocusSession, Response, SurveyVersion
 from feedback.navigation import add_staff_link
 from feedback.respond.pages import survey_text
-from feedback.services.concerns import response_alerted
-from feedback.services.focus import (
+from feedback.services.safeguarding.concerns import response_alerted
+from feedback.services.surveys.focus import (
     FocusError,
     QuoteInput,
     focus_survey,
@@ -94,7 +94,7 @@ def new_session():  # type: ignore[no-untyped-def]
 
 
 def _record(form: FlaskForm, definition, quotes):  # type: ignore[no-untyped-def]
-    from feedback.services.focus import record_session
+    from feedback.services.surveys.focus import record_session
 
     return record_session(
         answers=definition_answers(form, definition),

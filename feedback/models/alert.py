@@ -23,8 +23,9 @@ class ConcernAlert(db.Model):
     """A possible safeguarding concern about one response: a record that outlives it.
 
     When the response goes (the respondent withdraws, or its retention period ends) the
-    alert stays, keeping what was written in `record` (feedback.services.alert_records);
-    closed alerts have their own retention period (HEARD_ALERT_RETENTION_DAYS).
+    alert stays, keeping what was written in `record`
+    (feedback.services.safeguarding.alert_records); closed alerts have their own retention
+    period (HEARD_ALERT_RETENTION_DAYS).
     """
 
     __tablename__ = "concern_alert"

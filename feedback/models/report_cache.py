@@ -16,7 +16,8 @@ class ReportPdf(db.Model):
 
     Kept in the database, beside the data it was printed from: a new or restored
     database never serves another one's report, and every worker shares it. Rows printed
-    from older data are deleted as soon as the data changes (feedback.services.report_cache).
+    from older data are deleted as soon as the data changes
+    (feedback.services.outcomes.report_cache).
     """
 
     __tablename__ = "report_pdf"

@@ -5,7 +5,7 @@ details page only after a yes, because branching happens between screens), so th
 ordinary flow, validation, back button and check-your-answers page all work unchanged.
 The stored survey version never contains these questions, so record_response() never
 turns them into Answer rows: the details reach only an encrypted field of a
-safeguarding alert (feedback.services.text).
+safeguarding alert (feedback.services.text.analyses).
 """
 
 from __future__ import annotations
@@ -14,7 +14,11 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from feedback.models import SurveyVersion
-from feedback.services.contact import MAX_CONTACT_LENGTH, ContactRequest, contact_available
+from feedback.services.safeguarding.contact import (
+    MAX_CONTACT_LENGTH,
+    ContactRequest,
+    contact_available,
+)
 from forms.questions import N_
 from forms.schema import Condition, Definition, Page, Question
 

@@ -39,8 +39,8 @@ from feedback.respond.throttle import (
     guard_survey_post,
     wrong_code_entered,
 )
-from feedback.services.lifecycle import new_receipt, receipt_hash
-from feedback.services.responses import record_response
+from feedback.services.surveys.lifecycle import new_receipt, receipt_hash
+from feedback.services.surveys.responses import record_response
 from forms import steps
 
 bp = Blueprint("respond", __name__)
@@ -155,7 +155,7 @@ def _start(campaign: Campaign, secret: str):  # type: ignore[no-untyped-def]
     if not form.validate():  # CSRF
         return render_error(400, _("This page had expired. Please reload it and try again."))
     if campaign.access_code_hash:
-        from feedback.services.campaigns import check_access_code
+        from feedback.services.surveys.campaigns import check_access_code
 
         if code_guessing_stopped(campaign):
             return render_error(429)

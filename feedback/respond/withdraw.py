@@ -10,7 +10,7 @@ from wtforms.validators import InputRequired, Length
 
 from feedback.extensions import limiter
 from feedback.respond.views import bp
-from feedback.services.lifecycle import withdraw
+from feedback.services.surveys.lifecycle import withdraw
 
 
 class WithdrawForm(FlaskForm):

@@ -16,8 +16,8 @@ from feedback.labels import alert_state_label
 from feedback.models import ConcernAlert
 from feedback.safeguarding import bp
 from feedback.safeguarding.forms import AssignForm, NoteForm, StateForm
-from feedback.services import alerts
-from feedback.services.alerts import TRANSITIONS, Actor, AlertError
+from feedback.services.safeguarding import alerts
+from feedback.services.safeguarding.alerts import TRANSITIONS, Actor, AlertError
 
 ROLES = ("safeguarding", "admin")
 

@@ -22,8 +22,8 @@ from feedback.auth import role_required
 from feedback.extensions import db
 from feedback.models import ROLES, Answer, TextAnalysis
 from feedback.safeguarding import bp
-from feedback.services.alerts import Actor
-from feedback.services.concerns import (
+from feedback.services.safeguarding.alerts import Actor
+from feedback.services.safeguarding.concerns import (
     NOTE_MAX,
     ConcernError,
     raise_staff_concern,

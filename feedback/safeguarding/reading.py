@@ -21,11 +21,11 @@ from feedback.analyse.languages import language_name, words_direction
 from feedback.auth import role_required
 from feedback.navigation import add_home_panel, add_staff_link
 from feedback.safeguarding import bp
-from feedback.services.alerts import Actor
 from feedback.services.audit import audit
-from feedback.services.concerns import NOTE_MAX
-from feedback.services.reading import read_within_hours, reading_counts, unread_items
-from feedback.services.reading_decisions import (
+from feedback.services.safeguarding.alerts import Actor
+from feedback.services.safeguarding.concerns import NOTE_MAX
+from feedback.services.safeguarding.reading import read_within_hours, reading_counts, unread_items
+from feedback.services.safeguarding.reading_decisions import (
     ReadingError,
     mark_read,
     raise_alert,

@@ -20,14 +20,20 @@ from feedback.models import ConcernAlert, Survey, User
 from feedback.navigation import add_staff_link
 from feedback.safeguarding import bp
 from feedback.safeguarding.forms import AssignForm, NoteForm, StateForm
-from feedback.services.alert_records import alert_record
-from feedback.services.alerts import FILTERS, TRANSITIONS, alerts_query, is_overdue, leads
-from feedback.services.alerts import state_counts as count_states
 from feedback.services.audit import audit
-from feedback.services.contact import contact_available, decrypt_contact
 from feedback.services.mail import smtp_configured
-from feedback.services.notify import outbox_path, pending_count
-from feedback.services.reading_summary import (
+from feedback.services.safeguarding.alert_records import alert_record
+from feedback.services.safeguarding.alerts import (
+    FILTERS,
+    TRANSITIONS,
+    alerts_query,
+    is_overdue,
+    leads,
+)
+from feedback.services.safeguarding.alerts import state_counts as count_states
+from feedback.services.safeguarding.contact import contact_available, decrypt_contact
+from feedback.services.safeguarding.notify import outbox_path, pending_count
+from feedback.services.safeguarding.reading_summary import (
     monthly_summary,
     next_month,
     parse_month,

@@ -17,8 +17,8 @@ from feedback.extensions import db
 from feedback.models import Campaign, Survey
 from feedback.models._time import utcnow
 from feedback.services import demo_text
-from feedback.services.responses import record_response
-from feedback.services.surveys import load_survey
+from feedback.services.surveys.responses import record_response
+from feedback.services.surveys.versions import load_survey
 from forms.loader import library_paths, load_definition
 from forms.schema import Definition, Question
 

@@ -19,8 +19,8 @@ from feedback.models import Campaign, ReadingDecision, Survey, User
 from feedback.models._time import utcnow
 from feedback.services import demo_text
 from feedback.services.audit import audit
-from feedback.services.reading import unread_before
-from feedback.services.responses import record_response
+from feedback.services.safeguarding.reading import unread_before
+from feedback.services.surveys.responses import record_response
 
 #: Texts older than this were read long ago.
 READ_AFTER = timedelta(days=14)

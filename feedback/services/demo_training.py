@@ -16,8 +16,8 @@ from datetime import date, datetime, time, timedelta
 from flask import current_app
 
 from feedback.models import Campaign
-from feedback.services.courses import course_campaigns, create_course_run
-from feedback.services.responses import record_response
+from feedback.services.surveys.courses import course_campaigns, create_course_run
+from feedback.services.surveys.responses import record_response
 
 DEMO_SECRET = "demo"  # the pairing secret feedback.services.demo uses too
 PEOPLE = 16

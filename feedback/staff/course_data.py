@@ -18,7 +18,7 @@ from sqlalchemy.orm import aliased
 
 from feedback.extensions import db
 from feedback.models import Answer, Response, TextAnalysis, TextTheme
-from feedback.services.showable import text_may_be_shown
+from feedback.services.safeguarding.showable import text_may_be_shown
 from forms.schema import PREFER_NOT, Definition
 
 SCALE_VALUES = [str(n) for n in range(11)]
@@ -201,7 +201,7 @@ def items(
 def theme_counts(campaign_ids: list[int]) -> list[tuple[str, int]]:
     """Themes of the course's free-text answers: (theme, responses), most frequent first.
 
-    Only texts that may be shown count (feedback.services.showable), as on every page.
+    Only texts that may be shown count (feedback.services.safeguarding.showable), as on every page.
     """
     if not campaign_ids:
         return []
@@ -222,7 +222,7 @@ def theme_comments(campaign_ids: list[int], per_theme: int = 3) -> dict[str, lis
 
     Texts flagged as a possible safeguarding concern, and every text of a response with an
     alert (a colleague may have raised one from this page), are left out
-    (feedback.services.showable): they go to the
+    (feedback.services.safeguarding.showable): they go to the
     safeguarding lead, not to a trainer's page.
     """
     if not campaign_ids:

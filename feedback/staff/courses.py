@@ -16,8 +16,8 @@ from feedback.auth import role_required
 from feedback.extensions import db
 from feedback.models import CourseRun
 from feedback.navigation import add_staff_link
-from feedback.services.campaigns import response_counts
-from feedback.services.courses import (
+from feedback.services.surveys.campaigns import response_counts
+from feedback.services.surveys.courses import (
     STAGES,
     CourseError,
     access_code_matches,

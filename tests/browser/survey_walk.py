@@ -56,7 +56,7 @@ def start(page: Any, base: str, slug: str) -> None:
 
 def ensure_campaign(app: Flask, survey_slug: str, slug: str, **fields: Any) -> str:
     """A campaign of the live app (made once per session, however many tests ask)."""
-    from feedback.services.campaigns import CampaignFields, create_campaign
+    from feedback.services.surveys.campaigns import CampaignFields, create_campaign
 
     with app.app_context():
         if db.session.scalar(select(Campaign.id).where(Campaign.slug == slug)) is None:

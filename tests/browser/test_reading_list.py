@@ -28,7 +28,7 @@ LEAD = "browser-reader@example.org"
 @pytest.fixture(scope="module")
 def demo(live_app: Flask) -> Flask:
     """The live app with demo answers (children's texts to read) and a lead's account."""
-    from feedback.services.users import create_user
+    from feedback.services.people.users import create_user
 
     with live_app.app_context():
         if db.session.scalar(select(CourseRun.id)) is None:

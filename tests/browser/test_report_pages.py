@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from feedback.extensions import db
 from feedback.models import CourseRun, User
-from feedback.services.periods import default_period
+from feedback.services.outcomes.periods import default_period
 from tests.browser.axe_helpers import assert_accessible
 from tests.feedback.staff_helpers import PASSWORD
 
@@ -23,7 +23,7 @@ EMAIL = "browser-report-analyst@example.org"
 @pytest.fixture(scope="module")
 def analysed(live_app: Flask) -> Flask:
     """The live app with demo answers and an analyst."""
-    from feedback.services.users import create_user
+    from feedback.services.people.users import create_user
 
     with live_app.app_context():
         if db.session.scalar(select(CourseRun.id)) is None:

@@ -22,7 +22,7 @@ from werkzeug.serving import make_server
 from feedback import create_app
 from feedback.extensions import db
 from feedback.models import AuditEvent, SecurityKey
-from feedback.services.users import create_user
+from feedback.services.people.users import create_user
 from tests.browser.axe_helpers import assert_accessible
 from tests.conftest import ON_POSTGRES
 from tests.feedback.catalog_helpers import ensure_compiled

@@ -18,8 +18,8 @@ from sqlalchemy import select
 
 from feedback.extensions import db
 from feedback.models import CourseRun, Survey, User
-from feedback.services.lifecycle import new_receipt, receipt_hash, withdraw
-from feedback.services.responses import record_response
+from feedback.services.surveys.lifecycle import new_receipt, receipt_hash, withdraw
+from feedback.services.surveys.responses import record_response
 from tests.browser.axe_helpers import assert_accessible, small_targets
 from tests.browser.survey_walk import choose
 from tests.feedback.helpers import load_test_survey
@@ -33,7 +33,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def staffed(live_app: Flask) -> Flask:
     """The live app with demo answers (alerts, a course) and one account per role."""
-    from feedback.services.users import create_user
+    from feedback.services.people.users import create_user
 
     with live_app.app_context():
         if db.session.scalar(select(CourseRun.id)) is None:

@@ -10,7 +10,7 @@ from werkzeug.routing import Rule
 from feedback.extensions import db
 from feedback.models import Answer, Campaign, ConcernAlert, CourseRun, FocusSession
 from feedback.safeguarding.concern import concern_token
-from feedback.services.users import create_user
+from feedback.services.people.users import create_user
 
 SURVEY = "children-8-11"
 
@@ -21,8 +21,8 @@ def build_world(app: Flask, runner: FlaskCliRunner) -> dict[str, object]:
     URL part a route may have (slug, campaign_id, alert_id ...)."""
     result = runner.invoke(args=["demo", "--responses", "3"])
     assert result.exit_code == 0, result.output
-    from feedback.services.focus import record_session
-    from feedback.services.invitations import create_invitation
+    from feedback.services.people.invitations import create_invitation
+    from feedback.services.surveys.focus import record_session
 
     with app.test_request_context():
         target = create_user("someone-else@example.org", "analyst", "a long passphrase 42").id

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Flask
 from flask.testing import FlaskClient
 
-from feedback.services.users import create_user
+from feedback.services.people.users import create_user
 from tests.feedback.helpers import hidden
 from tests.feedback.mfa_helpers import pass_second_factor
 

@@ -11,7 +11,7 @@ HERE = Path(__file__).resolve().parent
 
 
 def load_test_survey(app, name: str = "branching.yaml"):  # type: ignore[no-untyped-def]
-    from feedback.services.surveys import load_survey
+    from feedback.services.surveys.versions import load_survey
     from forms.loader import load_definition
 
     with app.app_context():

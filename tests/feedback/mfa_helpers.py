@@ -19,7 +19,7 @@ from sqlalchemy import select
 
 from feedback.extensions import db
 from feedback.models import TotpSecret, User
-from feedback.services.recovery_codes import replace_codes
+from feedback.services.people.recovery_codes import replace_codes
 from tests.feedback.helpers import hidden
 
 STEP = 30

@@ -10,8 +10,8 @@ from sqlalchemy import select
 
 from feedback.extensions import db
 from feedback.models import Campaign, Survey
-from feedback.services.responses import record_response
-from feedback.services.surveys import load_survey
+from feedback.services.surveys.responses import record_response
+from feedback.services.surveys.versions import load_survey
 from forms.loader import load_text
 
 YOUNG = """

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from feedback.extensions import db
 from feedback.models import Answer, Campaign, Survey, TextAnalysis
 from feedback.models._time import utcnow
-from feedback.services.responses import record_response
+from feedback.services.surveys.responses import record_response
 from tests.feedback.helpers import hidden
 
 CHILD = "children-8-11"

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from feedback.extensions import db
 from feedback.models import ConcernAlert
-from feedback.services.users import create_user
+from feedback.services.people.users import create_user
 from tests.feedback.helpers import hidden, post_page, start
 from tests.feedback.mfa_helpers import pass_second_factor
 

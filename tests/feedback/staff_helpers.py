@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from feedback.extensions import db
 from feedback.models import User
-from feedback.services.users import create_user
+from feedback.services.people.users import create_user
 from tests.feedback.helpers import hidden
 from tests.feedback.mfa_helpers import pass_second_factor
 

@@ -19,9 +19,9 @@ from sqlalchemy import select
 
 from feedback.extensions import db
 from feedback.models import ConcernAlert, CourseRun, FocusSession, Survey
-from feedback.services.courses import course_campaigns
-from feedback.services.focus import QuoteInput, record_session
-from feedback.services.responses import record_response
+from feedback.services.surveys.courses import course_campaigns
+from feedback.services.surveys.focus import QuoteInput, record_session
+from feedback.services.surveys.responses import record_response
 from tests.feedback.access_helpers import build_world
 from tests.feedback.helpers import load_test_survey
 from tests.feedback.safeguarding_helpers import DISCLOSURE, submit

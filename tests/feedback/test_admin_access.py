@@ -6,7 +6,7 @@ import pytest
 
 from feedback.extensions import db
 from feedback.models import Invitation
-from feedback.services.invitations import create_invitation
+from feedback.services.people.invitations import create_invitation
 from tests.feedback.admin_helpers import ROLES, csrf, make_user, sign_in_as
 from tests.feedback.helpers import load_test_survey
 

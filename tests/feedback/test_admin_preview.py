@@ -111,7 +111,7 @@ def test_a_closed_survey_and_an_older_version_can_be_previewed(app, client):
         .replace("Did you have a worker?", "Was there a worker for you?")
     )
     with app.app_context():
-        from feedback.services.surveys import load_survey
+        from feedback.services.surveys.versions import load_survey
         from forms.loader import load_text
 
         load_survey(load_text(changed, "changed.yaml"))

@@ -262,7 +262,7 @@ class _FakeSMTP:
 
 
 def test_invitation_is_emailed_when_smtp_is_set(app, client, monkeypatch):
-    import feedback.services.invite_mail as invite_mail
+    import feedback.services.people.invite_mail as invite_mail
 
     _FakeSMTP.sent = []
     monkeypatch.setattr(invite_mail.smtplib, "SMTP", _FakeSMTP)

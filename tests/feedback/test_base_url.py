@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from feedback.extensions import db
 from feedback.models import Survey
-from feedback.services.campaigns import CampaignFields, create_campaign
+from feedback.services.surveys.campaigns import CampaignFields, create_campaign
 from tests.feedback.helpers import hidden
 from tests.feedback.mfa_helpers import pass_second_factor
 from tests.feedback.staff_helpers import PASSWORD
@@ -39,7 +39,7 @@ def site(make_app):  # type: ignore[no-untyped-def]
 
 def _admin_on_a_forged_host(app):  # type: ignore[no-untyped-def]
     """An admin whose every request, sign-in included, says `Host: evil.example`."""
-    from feedback.services.users import create_user
+    from feedback.services.people.users import create_user
 
     with app.app_context():
         create_user("admin@example.org", "admin", PASSWORD)
@@ -75,7 +75,7 @@ def test_poster_and_qr_codes_ignore_the_host_header(site):
 def test_course_links_and_invitations_ignore_the_host_header(site):
     from datetime import date
 
-    from feedback.services.courses import create_course_run
+    from feedback.services.surveys.courses import create_course_run
 
     with site.app_context():
         course = create_course_run(

@@ -11,13 +11,13 @@ from sqlalchemy import select
 
 from feedback.extensions import db
 from feedback.models import Campaign, Response, Survey
-from feedback.services.campaigns import (
+from feedback.services.surveys.campaigns import (
     CampaignFields,
     check_access_code,
     create_campaign,
     normalise_code,
 )
-from feedback.services.responses import record_response
+from feedback.services.surveys.responses import record_response
 from tests.feedback.helpers import hidden
 from tests.feedback.staff_helpers import (
     assert_locked,
@@ -44,7 +44,7 @@ def _campaign(app, **fields) -> int:  # type: ignore[no-untyped-def]
 
 
 def _course_campaign(app) -> int:  # type: ignore[no-untyped-def]
-    from feedback.services.courses import create_course_run
+    from feedback.services.surveys.courses import create_course_run
 
     with app.app_context():
         course = create_course_run(

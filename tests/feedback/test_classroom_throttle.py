@@ -29,7 +29,7 @@ def frozen_limiter_clock(monkeypatch):  # type: ignore[no-untyped-def]
 
 
 def _load(app, name: str) -> str:  # type: ignore[no-untyped-def]
-    from feedback.services.surveys import load_survey
+    from feedback.services.surveys.versions import load_survey
     from forms.loader import load_definition
 
     with app.app_context():
@@ -126,7 +126,7 @@ def test_a_burst_of_junk_posts_is_refused(make_app):
 
 @pytest.mark.usefixtures("frozen_limiter_clock")
 def test_wrong_access_codes_are_limited_but_a_class_with_the_code_is_not(make_app):
-    from feedback.services.campaigns import CampaignFields, create_campaign
+    from feedback.services.surveys.campaigns import CampaignFields, create_campaign
 
     app = make_app(RATELIMIT_ENABLED=True)
     _load(app, "children-8-11.yaml")

@@ -93,7 +93,7 @@ def test_an_unexpected_failure_shows_heards_own_page_and_logs_no_answer(
             {"r": response.id, "said": {"said": said}},  # no database binds a dict to a column
         )
 
-    monkeypatch.setattr("feedback.services.hooks.after_response_stored", broken_hook)
+    monkeypatch.setattr("feedback.services.surveys.hooks.after_response_stored", broken_hook)
     caplog.set_level(logging.DEBUG)
     client = app.test_client()
     from tests.feedback.helpers import post_page, start

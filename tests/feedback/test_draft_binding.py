@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 
 from feedback.extensions import db
 from feedback.models import Campaign, Response
-from feedback.services.courses import course_campaigns, create_course_run
+from feedback.services.surveys.courses import course_campaigns, create_course_run
 from tests.feedback.helpers import post_page, start
 
 

@@ -29,7 +29,7 @@ from sqlalchemy import select
 
 from feedback.extensions import db
 from feedback.models import ConcernAlert, FocusSession, Invitation, TextAnalysis
-from feedback.services.users import create_user
+from feedback.services.people.users import create_user
 from tests.feedback.access_helpers import methods, route_url, rules
 from tests.feedback.helpers import hidden, post_page, start
 from tests.feedback.staff_helpers import csrf, signed_in

@@ -194,7 +194,7 @@ def test_a_submission_in_polish_stores_pl(library_loaded) -> None:  # type: igno
 @pytest.fixture
 def ordered_survey(app):  # type: ignore[no-untyped-def]
     """A bundled survey (so its catalogs are complete) whose own default is Polish."""
-    from feedback.services.surveys import load_survey
+    from feedback.services.surveys.versions import load_survey
 
     definition = load_definition(library_paths()[0])
     reordered = dataclasses.replace(definition, slug="order-test", languages=("pl", "en", "ar"))
@@ -280,7 +280,7 @@ def test_step_numbers_are_formatted_by_babel(client, ordered_survey) -> None:  #
 
 
 def _sign_in(app, client, role: str) -> None:  # type: ignore[no-untyped-def]
-    from feedback.services.users import create_user
+    from feedback.services.people.users import create_user
 
     email = f"{role}@example.org"
     with app.app_context():

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from feedback.extensions import db
 from feedback.models import Response, Survey
-from feedback.services.campaigns import CampaignFields, create_campaign
+from feedback.services.surveys.campaigns import CampaignFields, create_campaign
 from tests.feedback.helpers import post_page, start
 from tests.feedback.safeguarding_helpers import DISCLOSURE, submit
 

@@ -10,8 +10,8 @@ from sqlalchemy import select
 
 from feedback.extensions import db
 from feedback.models import Response, TextAnalysis
-from feedback.services.stories import theme_stories
-from feedback.services.survey_lookup import surveys_by_slug
+from feedback.services.outcomes.stories import theme_stories
+from feedback.services.surveys.lookup import surveys_by_slug
 from tests.feedback.helpers import post_page, start
 from tests.feedback.textdata import add_text, make_user, sign_in
 

@@ -18,7 +18,7 @@ from sqlalchemy import select
 
 from feedback.extensions import db
 from feedback.models import AuditEvent, Invitation, User
-from feedback.services.invitations import create_invitation
+from feedback.services.people.invitations import create_invitation
 from tests.oidc_provider import CLIENT_ID, CLIENT_SECRET, RunningProvider, oidc_provider
 
 BASE = "http://localhost"  # HEARD_BASE_URL in the tests

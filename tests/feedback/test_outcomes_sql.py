@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import inspect
 
 from feedback.extensions import db
-from feedback.services.outcomes import (
+from feedback.services.outcomes.rows import (
     BadBreakdown,
     BadPeriod,
     UnknownSurvey,

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from feedback.extensions import db
 from feedback.models import Campaign, Response, Survey
-from feedback.services.campaigns import CampaignFields, create_campaign
+from feedback.services.surveys.campaigns import CampaignFields, create_campaign
 from tests.feedback.staff_helpers import (
     assert_locked,
     assert_post_locked,

@@ -63,7 +63,7 @@ class StarsType(QuestionType):
 
 @pytest.fixture
 def stars(app, tmp_path) -> Iterator[str]:  # type: ignore[no-untyped-def]
-    from feedback.services.surveys import load_survey
+    from feedback.services.surveys.versions import load_survey
     from forms.loader import load_definition
 
     register(StarsType("stars"))

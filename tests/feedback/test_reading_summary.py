@@ -12,7 +12,7 @@ from sqlalchemy import select, update
 from feedback.extensions import db
 from feedback.labels import category_label
 from feedback.models import ConcernAlert, TextAnalysis
-from feedback.services.reading_summary import parse_month, previous_month
+from feedback.services.safeguarding.reading_summary import parse_month, previous_month
 from tests.feedback.reading_helpers import flashed, post_alert, post_read, reading_page, store_text
 from tests.feedback.safeguarding_helpers import DISCLOSURE, lead_client
 from tests.feedback.staff_helpers import signed_in

@@ -209,7 +209,7 @@ def test_no_ip_or_user_agent_is_stored(app):
 
 
 def test_survey_text_is_escaped(app, client, tmp_path):
-    from feedback.services.surveys import load_survey
+    from feedback.services.surveys.versions import load_survey
     from forms.loader import load_text
 
     text = (

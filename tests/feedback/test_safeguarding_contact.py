@@ -117,7 +117,7 @@ def test_without_a_key_in_production_the_question_is_not_offered(app, client):
 
 
 def test_a_rotated_key_still_opens_older_details(app):
-    from feedback.services.contact import decrypt_contact, encrypt_contact
+    from feedback.services.safeguarding.contact import decrypt_contact, encrypt_contact
 
     old, new = Fernet.generate_key().decode(), Fernet.generate_key().decode()
     app.config["HEARD_CONTACT_KEY"] = old

@@ -142,7 +142,7 @@ def test_web_submission_notifies_in_the_background(library_loaded, client, tmp_p
 
 
 def test_alerts_are_not_notified_when_the_transaction_rolls_back(library_loaded):
-    from feedback.services.notify import PENDING, queue_alerts
+    from feedback.services.safeguarding.notify import PENDING, queue_alerts
 
     with library_loaded.app_context():
         db.session.scalar(select(ConcernAlert))  # a transaction is open, as in a hook

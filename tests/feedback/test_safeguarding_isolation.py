@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from feedback.services.stories import theme_stories
-from feedback.services.survey_lookup import surveys_by_slug
+from feedback.services.outcomes.stories import theme_stories
+from feedback.services.surveys.lookup import surveys_by_slug
 from tests.feedback.safeguarding_helpers import DISCLOSURE, HARMLESS, alerts, submit
 
 SLUG = "children-8-11"

@@ -173,7 +173,7 @@ def test_every_public_page_a_respondent_meets_is_clean(library_loaded):
 
 
 def test_kiosk_thank_you_page_is_clean(library_loaded):
-    from feedback.services.campaigns import CampaignFields, create_campaign
+    from feedback.services.surveys.campaigns import CampaignFields, create_campaign
 
     app = library_loaded
     with app.app_context():

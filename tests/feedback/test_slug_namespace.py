@@ -15,8 +15,8 @@ from sqlalchemy import func, select
 
 from feedback.extensions import db
 from feedback.models import Campaign, Survey
-from feedback.services.campaigns import CampaignFields, create_campaign
-from feedback.services.courses import course_campaigns, create_course_run
+from feedback.services.surveys.campaigns import CampaignFields, create_campaign
+from feedback.services.surveys.courses import course_campaigns, create_course_run
 from tests.feedback.admin_helpers import csrf as any_csrf
 from tests.feedback.admin_helpers import sign_in_as
 from tests.feedback.helpers import HERE
@@ -95,7 +95,7 @@ def test_a_campaign_cannot_take_a_surveys_link(library_loaded):
 
 
 def test_a_trainer_cannot_rename_a_course_link_to_a_bundled_surveys_slug(app):
-    from feedback.services.surveys import load_survey
+    from feedback.services.surveys.versions import load_survey
     from forms.loader import library_paths, load_definition
 
     with app.app_context():

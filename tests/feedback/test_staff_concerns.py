@@ -117,7 +117,7 @@ def test_a_second_colleague_adds_to_the_open_alert(quotable):
 def test_a_trainers_course_comment_and_a_facilitators_note(library_loaded, runner):
     app = library_loaded
     assert runner.invoke(args=["demo", "--responses", "4"]).exit_code == 0
-    from feedback.services.focus import QuoteInput, record_session
+    from feedback.services.surveys.focus import QuoteInput, record_session
 
     with app.test_request_context():
         focus = record_session(

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from feedback.services.stories import (
+from feedback.services.outcomes.stories import (
     candidates,
     theme_counts,
     theme_stories,
     triangulation,
 )
-from feedback.services.survey_lookup import surveys_by_slug
+from feedback.services.surveys.lookup import surveys_by_slug
 from tests.feedback.helpers import load_test_survey
 from tests.feedback.textdata import add_text, survey
 

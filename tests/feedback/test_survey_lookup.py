@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from flask import Flask
 
-from feedback.services.survey_lookup import UnknownSurvey, survey_by_slug, surveys_by_slug
-from feedback.services.surveys import bundled_survey
+from feedback.services.surveys.lookup import UnknownSurvey, survey_by_slug, surveys_by_slug
+from feedback.services.surveys.versions import bundled_survey
 from tests.feedback.staff_helpers import signed_in
 
 

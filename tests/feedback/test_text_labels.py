@@ -12,7 +12,7 @@ from analysis.text.model import LearnedModel, load_model, model_paths
 from analysis.text.train import load_training_set, rules_view, train
 from feedback.extensions import db
 from feedback.models import AuditEvent, ConcernAlert, TextAnalysis, User
-from feedback.services import text_model
+from feedback.services.text import model as text_model
 from tests.analysis.test_text_model import write_corpus
 from tests.feedback.helpers import hidden
 from tests.feedback.reading_helpers import flashed, post_alert, post_read, reading_page, store_text

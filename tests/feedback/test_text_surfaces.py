@@ -15,7 +15,7 @@ from itertools import product
 import pytest
 from flask import Flask, url_for
 
-from feedback.services.outcome_breakdowns import ATTRIBUTES
+from feedback.services.outcomes.breakdowns import ATTRIBUTES
 from tests.feedback.access_helpers import methods, rules
 from tests.feedback.helpers import hidden
 from tests.feedback.staff_helpers import signed_in

@@ -11,8 +11,8 @@ from sqlalchemy import select
 
 from feedback.extensions import db
 from feedback.models import Answer, Campaign, CourseRun, Response, TextAnalysis, TextTheme
-from feedback.services.courses import course_campaigns, create_course_run
-from feedback.services.responses import record_response
+from feedback.services.surveys.courses import course_campaigns, create_course_run
+from feedback.services.surveys.responses import record_response
 from feedback.staff.course_report import course_report
 from tests.feedback.helpers import hidden
 from tests.feedback.staff_helpers import (

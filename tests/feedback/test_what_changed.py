@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from feedback.services.periods import default_period
+from feedback.services.outcomes.periods import default_period
 from tests.feedback.report_helpers import FLAGGED, known_data
 from tests.feedback.textdata import make_user, sign_in
 

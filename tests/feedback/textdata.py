@@ -20,7 +20,7 @@ from feedback.models import (
     TextAnalysis,
     TextTheme,
 )
-from feedback.services.users import create_user
+from feedback.services.people.users import create_user
 
 PASSWORD = "correct-horse-battery"
 

@@ -67,7 +67,7 @@ def slugify(text: str) -> str:
 
 def unique_slug(base: str, exclude_id: int | None = None) -> str:
     """`base`, or `base-2`, `base-3`... whichever no other campaign or survey uses."""
-    from feedback.services.survey_lookup import bundled_slugs, find_survey
+    from feedback.services.surveys.lookup import bundled_slugs, find_survey
 
     base = slugify(base)
     if len(base) < 3:
@@ -125,7 +125,7 @@ def _apply(campaign: Campaign, fields: CampaignFields) -> None:
             raise CampaignError(
                 _l("The link name can use lower-case letters, digits and dashes (3 to 80)")
             )
-        from feedback.services.slugs import campaign_slug_problem
+        from feedback.services.surveys.slugs import campaign_slug_problem
 
         # no_autoflush: a campaign being edited must not be written before it is checked.
         with db.session.no_autoflush:

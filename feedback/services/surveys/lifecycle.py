@@ -2,7 +2,7 @@
 
 Deleting a Response removes its answers, text analysis and themes with it, on SQLite
 and PostgreSQL alike. Its concern alerts stay: a safeguarding record must outlive the
-answers, so each keeps what was written (feedback.services.alert_records) and is marked
+answers, so each keeps what was written (feedback.services.safeguarding.alert_records) and is marked
 with when and why the response went. Its submission token stays used. Closed alerts
 have their own retention period (HEARD_ALERT_RETENTION_DAYS); open ones are never
 deleted.
@@ -21,9 +21,9 @@ from feedback.extensions import db
 from feedback.models import AlertNote, Answer, ConcernAlert, Response, Survey, TextAnalysis
 from feedback.models._time import utcnow
 from feedback.models.alert import CLOSED_STATES
-from feedback.services.alert_records import keep_records
 from feedback.services.audit import audit
-from feedback.services.report_cache import drop_report_cache
+from feedback.services.outcomes.report_cache import drop_report_cache
+from feedback.services.safeguarding.alert_records import keep_records
 
 RECEIPT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
 

@@ -34,10 +34,10 @@ from feedback.models import (
 )
 from feedback.models._time import utcnow
 from feedback.services.audit import audit
-from feedback.services.responses import record_response
-from feedback.services.showable import shown_answer_ids
-from feedback.services.survey_lookup import UnknownSurvey
-from feedback.services.surveys import bundled_survey
+from feedback.services.safeguarding.showable import shown_answer_ids
+from feedback.services.surveys.lookup import UnknownSurvey
+from feedback.services.surveys.responses import record_response
+from feedback.services.surveys.versions import bundled_survey
 
 FOCUS_SLUG = "focus-group"
 QUOTES = "quotes"
@@ -150,7 +150,7 @@ def review_items(response: Response) -> list[ReviewItem]:
     """Every free-text answer of a session, in the survey's order, with its themes.
 
     A note or quote that was flagged, or any of a session with a concern alert, comes
-    without its text (feedback.services.showable): a lead reads it on the alert.
+    without its text (feedback.services.safeguarding.showable): a lead reads it on the alert.
     """
     definition = db.session.get(SurveyVersion, response.version_id).definition
     order = {q.id: i for i, q in enumerate(definition.questions()) if q.free_text}

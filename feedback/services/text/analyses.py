@@ -1,6 +1,6 @@
 """Storing text analysis: a TextAnalysis per free-text answer, and alerts for concerns.
 
-Runs inside the transaction that stores a response (feedback.services.hooks), or later
+Runs inside the transaction that stores a response (feedback.services.surveys.hooks), or later
 for answers stored before the analyser existed (`heard analyse`, :func:`backfill`).
 The analyser itself is pure Python in analysis.text; this module only writes rows.
 """
@@ -17,9 +17,13 @@ from sqlalchemy import func, select
 from feedback.extensions import db
 from feedback.logsafe import describe
 from feedback.models import Answer, ConcernAlert, Response, SurveyVersion, TextAnalysis, TextTheme
-from feedback.services import text_model
-from feedback.services.contact import ContactRequest, contact_available, encrypt_contact
-from feedback.services.notify import queue_alerts
+from feedback.services.safeguarding.contact import (
+    ContactRequest,
+    contact_available,
+    encrypt_contact,
+)
+from feedback.services.safeguarding.notify import queue_alerts
+from feedback.services.text import model as text_model
 from forms.schema import Definition
 
 if TYPE_CHECKING:

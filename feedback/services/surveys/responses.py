@@ -12,7 +12,7 @@ from sqlalchemy.orm.session import make_transient_to_detached
 
 from feedback.extensions import db
 from feedback.models import Answer, Campaign, Response, SubmissionToken, SurveyVersion
-from feedback.services.contact import ContactRequest
+from feedback.services.safeguarding.contact import ContactRequest
 from forms.flow import answered_visible
 from forms.schema import Definition
 
@@ -113,7 +113,7 @@ def record_response(
     )
     if submitted_at is not None:
         response.submitted_at = submitted_at
-    from feedback.services.hooks import after_response_stored, before_response_stored
+    from feedback.services.surveys.hooks import after_response_stored, before_response_stored
 
     # Everything slow happens before the first INSERT; from there to the commit is only
     # writing rows, so the writer (SQLite's one lock) is held briefly.

@@ -15,9 +15,9 @@ from analysis.text.concern_rules import CATEGORIES
 from feedback.extensions import db
 from feedback.models import AlertNote, Answer, ConcernAlert, Response, TextAnalysis
 from feedback.models._time import utcnow
-from feedback.services.alerts import OPEN_STATES, Actor
 from feedback.services.audit import audit
-from feedback.services.notify import queue_alerts
+from feedback.services.safeguarding.alerts import OPEN_STATES, Actor
+from feedback.services.safeguarding.notify import queue_alerts
 
 #: Longest note or reason a person may write (the alert page's note limit).
 NOTE_MAX = 5000

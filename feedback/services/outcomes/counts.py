@@ -39,7 +39,7 @@ from analysis.periods import Period, parse_period
 from feedback.extensions import db
 from feedback.models import Answer, Response, Survey, SurveyVersion
 from feedback.models.outcome_indexes import short_value
-from feedback.services.outcome_breakdowns import Breakdown, group_column, stored_question_closed
+from feedback.services.outcomes.breakdowns import Breakdown, group_column, stored_question_closed
 from forms.schema import Definition, Outcome
 
 #: Constants written into the SQL rather than bound, so every database knows their type.

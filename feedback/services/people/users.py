@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 
 from feedback.extensions import db
 from feedback.models import ROLES, User
-from feedback.services.passwords import MIN_PASSWORD, password_problem
+from feedback.services.people.passwords import MIN_PASSWORD, password_problem
 
 __all__ = ["MIN_PASSWORD", "UserError", "create_user", "password_problem"]
 

@@ -18,8 +18,8 @@ from analysis.report import headline_rows, trend_points
 from feedback.extensions import db
 from feedback.labels import theme_labels
 from feedback.models import Response, Survey
-from feedback.services.outcomes import outcome_rows
-from feedback.services.stories import theme_stories
+from feedback.services.outcomes.rows import outcome_rows
+from feedback.services.outcomes.stories import theme_stories
 
 KINDS = ("outcomes", "trend", "themes")
 #: Themes drawn on a survey's chart; the table beside the page lists them all.

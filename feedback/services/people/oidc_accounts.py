@@ -20,7 +20,7 @@ from feedback.extensions import db
 from feedback.models import ROLES, Invitation, User
 from feedback.models._time import utcnow
 from feedback.services.audit import audit
-from feedback.services.oidc import OidcRefused, Provider
+from feedback.services.people.oidc import OidcRefused, Provider
 
 #: most trusted first: a person in both the analysts' and the admins' group is an admin
 ROLE_ORDER = ("admin", "safeguarding", "analyst", "trainer", "facilitator")

@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from feedback.extensions import db
 from feedback.models import Campaign, Survey
-from feedback.services.survey_lookup import bundled_slugs, find_survey
+from feedback.services.surveys.lookup import bundled_slugs, find_survey
 
 
 def survey_slug_problem(slug: str) -> str | None:

@@ -19,7 +19,7 @@ from sqlalchemy import select
 from feedback.extensions import db
 from feedback.models import Campaign, CourseRun, Survey
 from feedback.services.audit import audit
-from feedback.services.campaigns import (
+from feedback.services.surveys.campaigns import (
     CODE_ALPHABET,
     CampaignFields,
     check_access_code,
@@ -28,8 +28,8 @@ from feedback.services.campaigns import (
     hash_access_code,
     unique_slug,
 )
-from feedback.services.survey_lookup import UnknownSurvey
-from feedback.services.surveys import bundled_survey
+from feedback.services.surveys.lookup import UnknownSurvey
+from feedback.services.surveys.versions import bundled_survey
 
 #: (stage, survey slug, how the stage is named to people), in the order they happen.
 STAGES = (

@@ -5,7 +5,7 @@ response id, are read side by side with server-side cursors in batches (``yield_
 so memory stays flat at any size. The generators in analysis.export
 decide what each cell shows (redacted text, withheld text, neutralised formulas); which
 free texts may be shown at all comes from the database, by the rule every page and
-report shares (feedback.services.showable). Callers (the download routes and
+report shares (feedback.services.safeguarding.showable). Callers (the download routes and
 `heard export`) write the audit row first.
 """
 
@@ -28,8 +28,8 @@ from feedback.models import (
     SurveyVersion,
     TextAnalysis,
 )
-from feedback.services.outcomes import in_period
-from feedback.services.showable import text_may_be_shown
+from feedback.services.outcomes.rows import in_period
+from feedback.services.safeguarding.showable import text_may_be_shown
 
 FORMATS = ("csv", "xlsx", "json")
 MEDIA_TYPES = {
@@ -173,8 +173,8 @@ def _counted(rows: Iterator[Any], progress: Callable[[int], None] | None) -> Ite
 
 def _sheets(request: ExportRequest) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The outcomes and themes sheets of the XLSX export (small: one row per statement)."""
-    from feedback.services.outcomes import outcome_rows
-    from feedback.services.stories import theme_stories
+    from feedback.services.outcomes.rows import outcome_rows
+    from feedback.services.outcomes.stories import theme_stories
 
     outcomes = [r.to_json() for r in outcome_rows([request.survey.slug], request.period)]
     themes = [

@@ -19,7 +19,7 @@ from feedback.extensions import db
 from feedback.models import User
 from feedback.models._time import utcnow
 from feedback.services.audit import audit
-from feedback.services.second_factor import note_passed
+from feedback.services.people.second_factor import note_passed
 from feedback.throttle import exhausted, spend
 
 PENDING = "pending_second_factor"

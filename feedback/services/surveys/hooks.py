@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from feedback.models import Response
-from feedback.services.contact import ContactRequest
+from feedback.services.safeguarding.contact import ContactRequest
 from forms.schema import Definition
 
 if TYPE_CHECKING:
@@ -23,7 +23,7 @@ def before_response_stored(
     On SQLite a write transaction holds the only writer's lock until it commits: the
     analyser must not run inside it, or every other respondent waits.
     """
-    from feedback.services.text import analyse_answers  # the analyser loads its lexicons
+    from feedback.services.text.analyses import analyse_answers  # the analyser loads its lexicons
 
     return analyse_answers(definition, answers, language)
 
@@ -40,6 +40,6 @@ def after_response_stored(
     the survey offered it; it is stored encrypted on an alert, never as an answer.
     `analysed`: the verdicts from :func:`before_response_stored`.
     """
-    from feedback.services.text import analyse_response
+    from feedback.services.text.analyses import analyse_response
 
     analyse_response(response, definition, contact, analysed)

@@ -21,8 +21,8 @@ from feedback.models import AuditEvent, User
 from feedback.models._time import utcnow
 from feedback.services.audit import audit
 from feedback.services.mail import sender, smtp_configured
-from feedback.services.notify import outbox_path
-from feedback.services.reading import reading_counts
+from feedback.services.safeguarding.notify import outbox_path
+from feedback.services.safeguarding.reading import reading_counts
 
 ACTION = "reading.remind"
 EVERY = timedelta(days=1)

@@ -1,7 +1,7 @@
 """Outcome statements from the database: counted in SQL, tabled by analysis.outcome_table.
 
 For each survey, one grouped query over Answer joined to Response (see
-:mod:`feedback.services.outcome_counts`) counts, for every outcome of the survey at
+:mod:`feedback.services.outcomes.counts`) counts, for every outcome of the survey at
 once, the responses that answered the outcome's question with a value that counts and
 those that answered positively, in the period asked for and the one before it, per
 breakdown group when one is asked for. Nothing loads answers into Python.
@@ -20,9 +20,9 @@ from analysis.outcome_table import SurveyOutcomes, Tally, outcome_table
 from analysis.outcomes import OutcomeRow
 from analysis.periods import Period, parse_period, previous
 from feedback.models import Survey
-from feedback.services.outcome_breakdowns import ATTRIBUTES, BadBreakdown, resolve
-from feedback.services.outcome_counts import count_survey, in_period, make_plan
-from feedback.services.survey_lookup import UnknownSurvey, survey_by_slug, surveys_by_slug
+from feedback.services.outcomes.breakdowns import ATTRIBUTES, BadBreakdown, resolve
+from feedback.services.outcomes.counts import count_survey, in_period, make_plan
+from feedback.services.surveys.lookup import UnknownSurvey, survey_by_slug, surveys_by_slug
 
 __all__ = [
     "ATTRIBUTES",

@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 
 from feedback.extensions import db
 from feedback.models import Campaign, Response, Survey, SurveyVersion
-from feedback.services.slugs import survey_slug_problem
-from feedback.services.survey_lookup import UnknownSurvey, find_survey
+from feedback.services.surveys.lookup import UnknownSurvey, find_survey
+from feedback.services.surveys.slugs import survey_slug_problem
 from forms.loader import DefinitionError, library_paths, load_definition
 from forms.schema import Definition
 

@@ -22,10 +22,10 @@ from analysis.summary import significant
 from feedback.extensions import db
 from feedback.labels import survey_names, voice_label
 from feedback.models import ConcernAlert, Response, Survey
-from feedback.services.alerts import OPEN_STATES, overdue_after
-from feedback.services.outcomes import in_period, outcome_rows
-from feedback.services.stories import theme_responses
-from feedback.services.survey_lookup import surveys_by_slug
+from feedback.services.outcomes.rows import in_period, outcome_rows
+from feedback.services.outcomes.stories import theme_responses
+from feedback.services.safeguarding.alerts import OPEN_STATES, overdue_after
+from feedback.services.surveys.lookup import surveys_by_slug
 
 
 @dataclass

@@ -11,9 +11,9 @@ from analysis.outcomes import POOLED, OutcomeRow
 from analysis.periods import Period
 from feedback.extensions import db
 from feedback.models import Response, Survey
-from feedback.services.outcome_breakdowns import closed_questions
-from feedback.services.outcomes import in_period, survey_outcome_rows
-from feedback.services.survey_lookup import survey_by_slug, surveys_by_slug
+from feedback.services.outcomes.breakdowns import closed_questions
+from feedback.services.outcomes.rows import in_period, survey_outcome_rows
+from feedback.services.surveys.lookup import survey_by_slug, surveys_by_slug
 from forms.schema import PREFER_NOT, PREFER_NOT_LABEL, Definition
 
 

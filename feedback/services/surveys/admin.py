@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from feedback.extensions import db
 from feedback.models import Response, Survey, SurveyVersion, User
 from feedback.services.audit import audit
-from feedback.services.surveys import LoadResult, SlugTaken, load_survey
+from feedback.services.surveys.versions import LoadResult, SlugTaken, load_survey
 from forms.loader import DefinitionError, load_text
 from forms.schema import Definition
 

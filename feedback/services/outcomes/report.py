@@ -38,11 +38,11 @@ from feedback.labels import (
 )
 from feedback.models import ConcernAlert, Response, Survey
 from feedback.models._time import utcnow
-from feedback.services.outcomes import in_period, outcome_rows
-from feedback.services.periods import default_period, period_choices  # noqa: F401 (re-exported)
-from feedback.services.stories import theme_stories, triangulation
-from feedback.services.story import story_for_report, story_headings
-from feedback.services.survey_lookup import surveys_by_slug
+from feedback.services.outcomes.periods import default_period, period_choices  # noqa: F401 (re-exported)
+from feedback.services.outcomes.rows import in_period, outcome_rows
+from feedback.services.outcomes.stories import theme_stories, triangulation
+from feedback.services.outcomes.story import story_for_report, story_headings
+from feedback.services.surveys.lookup import surveys_by_slug
 
 #: Themes shown per voice, and excerpts per theme, to keep the report to a readable length.
 THEMES_PER_VOICE = 6

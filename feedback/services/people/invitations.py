@@ -19,9 +19,9 @@ from sqlalchemy import func, select, update
 from feedback.extensions import db
 from feedback.models import ROLES, Invitation, User
 from feedback.models._time import utcnow
-from feedback.services.accounts import email_taken
 from feedback.services.audit import audit
-from feedback.services.users import password_problem
+from feedback.services.people.accounts import email_taken
+from feedback.services.people.users import password_problem
 
 
 class InvitationError(ValueError):

@@ -15,15 +15,15 @@ from sqlalchemy.exc import IntegrityError
 
 from feedback.extensions import db
 from feedback.models import Answer, ConcernAlert, ReadingDecision, User
-from feedback.services.alerts import Actor
 from feedback.services.audit import audit
-from feedback.services.concerns import (
+from feedback.services.safeguarding.alerts import Actor
+from feedback.services.safeguarding.concerns import (
     ConcernError,
     clean_categories,
     clean_note,
     raise_by_person,
 )
-from feedback.services.reading import listed
+from feedback.services.safeguarding.reading import listed
 from feedback.services.signed import sign, unsign
 
 PURPOSE = "reading.shown"

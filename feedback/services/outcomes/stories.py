@@ -9,7 +9,7 @@ come from a survey version that never asked; a focus-group quote needs its own c
 Languages: counts and candidates carry each text's language and whether it was analysed
 in English, so that words in other languages are counted and quoted but kept out of the
 sentiment shares (see :mod:`analysis.stories`). Which texts may be counted or quoted at
-all is decided by :mod:`feedback.services.showable`, the rule every surface shares.
+all is decided by :mod:`feedback.services.safeguarding.showable`, the rule every surface shares.
 """
 
 from __future__ import annotations
@@ -29,8 +29,8 @@ from feedback.models import (
     TextAnalysis,
     TextTheme,
 )
-from feedback.services.outcomes import in_period
-from feedback.services.showable import response_alerted, text_may_be_shown
+from feedback.services.outcomes.rows import in_period
+from feedback.services.safeguarding.showable import response_alerted, text_may_be_shown
 
 #: Candidate texts read per theme and sentiment: enough to skip repeats and people
 #: already quoted, few enough that a theme with 50,000 mentions costs the same as one.

@@ -1,0 +1,1 @@
+"""People: staff accounts, invitations, passwords, sign-in, the second factor and OpenID Connect."""
