@@ -125,7 +125,7 @@ def runner(app: Flask) -> FlaskCliRunner:
 @pytest.fixture
 def library_loaded(app: Flask) -> Flask:
     """The app with every bundled survey loaded."""
-    from feedback.services.demo import load_library
+    from feedback.services.surveys.versions import load_library
 
     with app.app_context():
         load_library()

@@ -5,9 +5,9 @@ from flask.cli import with_appcontext
 from sqlalchemy import func, select
 from tqdm import tqdm
 
+from feedback.demo.responses import fill
 from feedback.extensions import db
 from feedback.models import Response
-from feedback.services.demo import fill
 
 
 @click.command("demo")

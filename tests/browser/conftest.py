@@ -40,7 +40,7 @@ def live_app(template_db: str, tmp_path_factory: pytest.TempPathFactory) -> Iter
     copy the file, or make a database from the template, and drop it when the session ends.
     """
     from feedback.extensions import db
-    from feedback.services.demo import load_library
+    from feedback.services.surveys.versions import load_library
 
     ensure_compiled()
     folder = tmp_path_factory.mktemp("live")

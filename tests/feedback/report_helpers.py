@@ -37,7 +37,7 @@ def respond(slug: str, answers: dict[str, str], when: datetime) -> None:
 
 
 def known_data(app) -> None:  # type: ignore[no-untyped-def]
-    from feedback.services.demo import load_library
+    from feedback.services.surveys.versions import load_library
 
     with app.app_context():
         load_library()

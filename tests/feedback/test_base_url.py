@@ -26,7 +26,7 @@ BASE = "https://heard.partnership.example"
 
 @pytest.fixture
 def site(make_app):  # type: ignore[no-untyped-def]
-    from feedback.services.demo import load_library
+    from feedback.services.surveys.versions import load_library
 
     app = make_app(HEARD_BASE_URL=BASE + "/")
     with app.app_context():

@@ -80,7 +80,7 @@ def test_an_unexpected_failure_shows_heards_own_page_and_logs_no_answer(
     make_app, monkeypatch, caplog
 ):
     app = make_app(PROPAGATE_EXCEPTIONS=False)
-    from feedback.services.demo import load_library
+    from feedback.services.surveys.versions import load_library
 
     with app.app_context():
         load_library()

@@ -22,7 +22,7 @@ FLAGGED = "A text the analyser flagged that must never leave Heard"
 
 def _fill(app) -> None:  # type: ignore[no-untyped-def]
     with app.app_context():
-        from feedback.services.demo import load_library
+        from feedback.services.surveys.versions import load_library
 
         load_library()
         add_text("children-8-11", RAW, [("communication", "neutral")], redacted=REDACTED,

@@ -21,9 +21,8 @@ from feedback.catalogs import DOMAINS, SOURCE_LANGUAGE, TRANSLATIONS
 from feedback.extensions import db
 from feedback.i18n import LANGUAGE_NAMES, RTL
 from feedback.models import Response
-from feedback.services.demo import library_paths
 from forms.babel_extract import extract_survey
-from forms.loader import load_definition
+from forms.loader import library_paths, load_definition
 from tests.feedback.catalog_helpers import ensure_compiled
 from tests.feedback.helpers import hidden, post_page, start
 from tests.feedback.mfa_helpers import pass_second_factor

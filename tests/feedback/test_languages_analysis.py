@@ -80,7 +80,7 @@ def test_a_submission_in_polish_stores_pl_and_shows_in_the_language_breakdown(
 
 def _mixed(app) -> None:  # type: ignore[no-untyped-def]
     with app.app_context():
-        from feedback.services.demo import load_library
+        from feedback.services.surveys.versions import load_library
 
         load_library()
         add_text("parents-carers", KIND, [("timeliness", "positive")])

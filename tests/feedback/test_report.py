@@ -6,9 +6,9 @@ import re
 
 from sqlalchemy import select
 
+from feedback.demo import texts as demo_text
 from feedback.extensions import db
 from feedback.models import AuditEvent
-from feedback.services import demo_text
 from tests.feedback.textdata import add_text, make_user, sign_in
 
 HOSTILE = "The worker was <script>alert('x')</script> kind to us every single week"

@@ -106,7 +106,7 @@ def printed(app, runner, tmp_path_factory, tools, caplog) -> Printed:  # type: i
     if "report" in _PRINTED:
         return _PRINTED["report"]
     with app.app_context():
-        from feedback.services.demo import load_library
+        from feedback.services.surveys.versions import load_library
 
         load_library()
         for language, (theme, text, _families) in SCRIPTS.items():

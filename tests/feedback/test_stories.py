@@ -25,7 +25,7 @@ ALERTED_OTHER = "A calm second answer from a response that has an alert on it."
 def _fill(app):  # type: ignore[no-untyped-def]
     load_test_survey(app)  # test-branching: a parent survey that never asks about quoting
     with app.app_context():
-        from feedback.services.demo import load_library
+        from feedback.services.surveys.versions import load_library
 
         load_library()
         add_text("children-8-11", KIND, [("respected", "positive")])

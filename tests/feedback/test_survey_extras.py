@@ -11,7 +11,7 @@ FLAGGED = "Flagged words that an analyst page must not show at all."
 
 def _fill(app) -> None:  # type: ignore[no-untyped-def]
     with app.app_context():
-        from feedback.services.demo import load_library
+        from feedback.services.surveys.versions import load_library
 
         load_library()
         for i in range(11):  # enough answers that the outcome is not suppressed

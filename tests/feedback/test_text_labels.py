@@ -95,7 +95,7 @@ def _export(app, path, email="lead@example.org"):  # type: ignore[no-untyped-def
 
 
 def test_labels_export_writes_decisions_and_closed_alerts_in_the_corpus_format(make_app, tmp_path):
-    from feedback.services.demo import load_library
+    from feedback.services.surveys.versions import load_library
 
     app = make_app()
     with app.app_context():
@@ -148,7 +148,7 @@ def test_only_admins_and_leads_may_export_labels(app, tmp_path, email, role, mes
 
 
 def test_a_local_retrain_is_used_only_when_its_recall_is_no_lower(make_app, tmp_path, monkeypatch):
-    from feedback.services.demo import load_library
+    from feedback.services.surveys.versions import load_library
 
     corpus = write_corpus(tmp_path / "corpus")
     data = load_training_set(corpus)

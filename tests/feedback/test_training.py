@@ -228,7 +228,7 @@ def test_an_empty_course_page_says_so(library_loaded):
 def test_the_demo_course_pairs_up_and_shows_a_rise_in_confidence(library_loaded):
     import random
 
-    from feedback.services.demo_training import PEOPLE, add_demo_course
+    from feedback.demo.training import PEOPLE, add_demo_course
 
     app = library_loaded
     with app.app_context():

@@ -73,6 +73,11 @@ def load_survey(definition: Definition, source: str | None = None) -> LoadResult
     return LoadResult(survey, version, created=True)
 
 
+def load_library() -> list[Survey]:
+    """Load every bundled definition in forms/library (a no-op for those already current)."""
+    return [load_survey(load_definition(p), source=p.name).survey for p in library_paths()]
+
+
 def bundled_survey(slug: str) -> Survey:
     """The bundled survey `slug`, loaded from forms/library first if it is not there yet.
 

@@ -13,36 +13,18 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
+from feedback.demo import texts as demo_text
+from feedback.demo.answers import answer
+from feedback.demo.reading import add_demo_reading
+from feedback.demo.training import add_demo_course
 from feedback.extensions import db
-from feedback.models import Campaign, Survey
+from feedback.models import Campaign
 from feedback.models._time import utcnow
-from feedback.services import demo_text
 from feedback.services.surveys.responses import record_response
-from feedback.services.surveys.versions import load_survey
-from forms.loader import library_paths, load_definition
-from forms.schema import Definition, Question
+from feedback.services.surveys.versions import load_library
+from forms.schema import Definition
 
-TEXTS = {
-    "child": demo_text.CHILD,
-    "parent_carer": demo_text.PARENT,
-    "staff": demo_text.STAFF,
-    "community": demo_text.COMMUNITY,
-    "focus_group": demo_text.FOCUS,
-}
 DAYS = 548  # about 18 months
-
-
-def load_library() -> list[Survey]:
-    """Load every bundled definition (a no-op for those already current)."""
-    return [load_survey(load_definition(p), source=p.name).survey for p in library_paths()]
-
-
-def _answer(
-    rng: random.Random, definition: Definition, q: Question, mood: float, code: str
-) -> object:
-    """A made-up answer to `q`, leaning positive by `mood` (0..1); the type decides how."""
-    texts = TEXTS.get(definition.audience, demo_text.COMMUNITY)
-    return q.qtype.demo(q, rng, mood, texts, code)
 
 
 def _responses(
@@ -58,7 +40,7 @@ def _responses(
         for q in definition.questions():
             if q.show_if is not None and not q.show_if.holds(answers):  # type: ignore[arg-type]
                 continue
-            value = _answer(rng, definition, q, mood, code)
+            value = answer(rng, definition, q, mood, code)
             if value is not None:
                 answers[q.id] = value
         yield answers, now - timedelta(days=age, minutes=rng.randint(0, 1440))
@@ -90,10 +72,7 @@ def fill(responses: int, seed: int = 7, progress: Callable[[int], None] | None =
                 progress(1)
         if definition.audience == "child":
             _add_disclosures(version, campaign, rng)
-    from feedback.services.demo_reading import add_demo_reading
-    from feedback.services.demo_training import add_demo_course  # a course run that pairs up
-
-    stored += add_demo_course(rng)
+    stored += add_demo_course(rng)  # a course run whose answers pair up
     return stored + add_demo_reading(rng)
 
 

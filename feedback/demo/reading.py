@@ -14,10 +14,10 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
+from feedback.demo import texts as demo_text
 from feedback.extensions import db
 from feedback.models import Campaign, ReadingDecision, Survey, User
 from feedback.models._time import utcnow
-from feedback.services import demo_text
 from feedback.services.audit import audit
 from feedback.services.safeguarding.reading import unread_before
 from feedback.services.surveys.responses import record_response

@@ -15,11 +15,12 @@ from datetime import date, datetime, time, timedelta
 
 from flask import current_app
 
+from feedback.demo.answers import answer
 from feedback.models import Campaign
 from feedback.services.surveys.courses import course_campaigns, create_course_run
 from feedback.services.surveys.responses import record_response
 
-DEMO_SECRET = "demo"  # the pairing secret feedback.services.demo uses too
+DEMO_SECRET = "demo"  # the pairing secret feedback.demo.responses uses too
 PEOPLE = 16
 
 
@@ -34,7 +35,6 @@ def _answers(
     confidence: dict[str, float],
     mood: float,
 ) -> dict[str, object]:
-    from feedback.services.demo import _answer  # the generic demo answer generator
 
     definition = campaign.survey.current_version.definition
     answers: dict[str, object] = {}
@@ -46,7 +46,7 @@ def _answers(
         elif q.type == "pairing_code":
             value = code
         else:
-            value = _answer(rng, definition, q, mood, code or "")
+            value = answer(rng, definition, q, mood, code or "")
         if value is not None:
             answers[q.id] = value
     return answers
