@@ -55,11 +55,6 @@ def _matching_step(secret: str, code: str, now: float) -> int | None:
     return None
 
 
-def code_matches(secret: str, code: str, now: float | None = None) -> bool:
-    """Whether `code` is right for `secret` now (used while enrolling, before storing)."""
-    return _matching_step(secret, code, time.time() if now is None else now) is not None
-
-
 def enrol(user: User, secret: str, code: str) -> bool:
     """Store `secret` for `user` if `code` proves the app has it; the caller commits."""
     step = _matching_step(secret, code, time.time())

@@ -8,7 +8,6 @@ checking, a code is normalised: spaces and dashes removed, letters upper-cased, 
 from __future__ import annotations
 
 import re
-import secrets
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -45,12 +44,6 @@ def check_access_code(campaign: Campaign, code: str) -> bool:
         return True
     normal = normalise_code(code)
     return bool(normal) and check_password_hash(campaign.access_code_hash, normal)
-
-
-def new_access_code(length: int = 8) -> str:
-    """A random code such as "K7MP-Q3RX", easy to read out to a room."""
-    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(length))
-    return format_code(raw)
 
 
 def format_code(raw: str) -> str:
