@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 from analysis.stats_paired import PairedSummary, paired_change
 from feedback.models import Campaign, CourseRun
+from feedback.services.outcomes import course_data as data
 from feedback.services.surveys.courses import course_campaigns
-from feedback.staff import course_data as data
 from forms.schema import Definition
 
 
