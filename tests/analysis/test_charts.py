@@ -32,7 +32,8 @@ ROWS = [
 def test_outcome_bars_svg_has_alt_text_and_table():
     chart = charts.outcome_bars(ROWS, "Young people, 2026-H1")
     assert chart.format == "svg" and str(chart.image).lstrip().startswith("<?xml")
-    assert "70.0% (95% CI 39.7% to 89.2%)" in chart.alt
+    # Whole percent for the figure, one decimal for its interval.
+    assert "70% (95% CI 39.7% to 89.2%)" in chart.alt
     assert "1 outcome(s) suppressed" in chart.alt
     # The suppressed row is in the table, with its value withheld.
     assert chart.rows[1][1:4] == (None, None, None) and chart.rows[1][5] is True
@@ -58,7 +59,7 @@ def test_trend_leaves_gaps_for_suppressed_periods():
         ["2025-H1", "2025-H2", "2026-H1"],
         "Felt safe over time",
     )
-    assert "2025-H1 61.0%" in chart.alt and "2026-H1 68.5%" in chart.alt
+    assert "2025-H1 61% (95% CI 50.0% to 70.0%)" in chart.alt and "2026-H1 69%" in chart.alt
     assert "2025-H2" not in chart.alt.split("Felt safe:")[1]
     assert [r[5] for r in chart.rows] == [False, True, False]
 

@@ -1,0 +1,215 @@
+"""Outcomes over time as small multiples: one panel per outcome, the interval as a band.
+
+One line per panel needs no legend and no colour to tell outcomes apart; every panel
+shares the y axis (0-100%), so panels compare at a glance. A period with nothing to show
+for any outcome is left off the axis (and the alt text says so); a suppressed figure is
+a gap with a note in its panel. When there are more outcomes than fit, the first
+:data:`MAX_PANELS` are drawn and the alt text, the note and the data table say which
+were not.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from analysis.chart_base import (
+    OKABE_ITO,
+    TITLE_PT,
+    WIDTH,
+    Chart,
+    lines_height,
+    new_figure,
+    render,
+    style,
+    wrap,
+)
+from analysis.numbers import interval, whole_percent
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+#: Panels in one chart: six rows of two still print on one A4 page.
+MAX_PANELS = 12
+COLUMNS = 2
+PANEL_HEIGHT = 2.1  # inches, title included
+COLOUR = OKABE_ITO["blue"]
+COLUMNS_OF_TABLE = ("Outcome", "Period", "Percent", "95% CI low", "95% CI high", "Suppressed")
+
+
+@dataclass(frozen=True)
+class Point:
+    """One outcome in one period: percent and interval, or suppressed, or nothing."""
+
+    period: str
+    percent: float | None
+    low: float | None
+    high: float | None
+    suppressed: bool
+
+    @property
+    def shown(self) -> bool:
+        return self.percent is not None
+
+
+def points_of(
+    series: Mapping[str, Sequence[Mapping[str, object]]], periods: Sequence[str]
+) -> dict[str, list[Point]]:
+    """Each outcome's points over `periods`, read from outcome rows (see :func:`trend`)."""
+    found: dict[str, list[Point]] = {}
+    for name, rows in series.items():
+        by_period = {str(r.get("period")): r for r in rows}
+        line = []
+        for label in periods:
+            row = by_period.get(label)
+            hidden = row is None or bool(row.get("suppressed")) or row.get("percent") is None
+            line.append(
+                Point(
+                    label,
+                    None if hidden else float(row["percent"]),  # type: ignore[index,arg-type]
+                    None if hidden else _float(row.get("ci_low")),  # type: ignore[union-attr]
+                    None if hidden else _float(row.get("ci_high")),  # type: ignore[union-attr]
+                    row is not None and bool(row.get("suppressed")),
+                )
+            )
+        found[name] = line
+    return found
+
+
+def _float(value: object) -> float | None:
+    return None if value is None else float(value)  # type: ignore[arg-type]
+
+
+def trend_figure(
+    lines: Mapping[str, Sequence[Point]],
+    periods: Sequence[str],
+    title: str,
+    suppressed_note: str = "too few answers",
+) -> Figure:
+    """Draw one panel per outcome in `lines` (each a point per label of `periods`)."""
+    count = max(1, len(lines))
+    columns = 1 if count == 1 else COLUMNS
+    rows = math.ceil(count / columns)
+    heading = wrap(title, WIDTH - 0.2, TITLE_PT)
+    top = lines_height(f"{heading}\nkey") + 0.2
+    fig = new_figure(figsize=(WIDTH, top + PANEL_HEIGHT * rows), layout="constrained")
+    axes = fig.subplots(rows, columns, sharey=True, squeeze=False).flatten()
+    for ax in axes[len(lines) :]:
+        ax.remove()  # an odd panel out leaves its neighbour empty, not a blank frame
+    panel_width = WIDTH / columns - 0.5
+    xs = list(range(len(periods)))
+    for ax, (name, line) in zip(axes, lines.items(), strict=False):
+        _panel(ax, line, xs, suppressed_note)
+        ax.set_title(wrap(name, panel_width, lines=3), loc="left")
+        ax.set_xticks(xs, list(periods))
+        ax.set_xlim(-0.5, len(periods) - 0.5)
+        ax.set_ylim(0, 100)
+        ax.set_yticks(range(0, 101, 25), [f"{v}%" for v in range(0, 101, 25)])
+        ax.grid(axis="y", color="#DDDDDD", linewidth=0.6)
+        ax.set_axisbelow(True)
+    key = "Line: percent. Shaded band: 95% interval."
+    fig.suptitle(f"{heading}\n{key}", x=0.01, ha="left", fontweight="normal")
+    return fig
+
+
+def _panel(ax: object, line: Sequence[Point], xs: Sequence[int], note: str) -> None:
+    ys = [p.percent if p.shown else math.nan for p in line]
+    lows = [p.low if p.shown and p.low is not None else math.nan for p in line]
+    highs = [p.high if p.shown and p.high is not None else math.nan for p in line]
+    ax.fill_between(xs, lows, highs, color=COLOUR, alpha=0.25, linewidth=0)  # type: ignore[attr-defined]
+    ax.plot(xs, ys, color=COLOUR, marker="o", linewidth=2)  # type: ignore[attr-defined]
+    for i, point in enumerate(line):
+        if not point.shown:
+            if point.suppressed:
+                ax.text(  # type: ignore[attr-defined]
+                    xs[i], 50, wrap(note, 0.7), ha="center", va="center",
+                    color="#555555", style="italic",
+                )  # fmt: skip
+            continue
+        alone = all(not q.shown for q in line[max(0, i - 1) : i] + line[i + 1 : i + 2])
+        if alone and point.low is not None and point.high is not None:
+            # A band needs two neighbours; a point alone shows its interval as a bar.
+            ax.vlines(xs[i], point.low, point.high, color=COLOUR, alpha=0.45, linewidth=6)  # type: ignore[attr-defined]
+        above = (point.percent or 0) < 80
+        ax.annotate(  # type: ignore[attr-defined]
+            whole_percent(point.percent or 0), (xs[i], point.percent),
+            xytext=(0, 8 if above else -8), textcoords="offset points", ha="center",
+            va="bottom" if above else "top",
+        )  # fmt: skip
+
+
+def trend(
+    series: Mapping[str, Sequence[Mapping[str, object]]],
+    periods: Sequence[str],
+    title: str,
+    fmt: str | None = "svg",
+    max_panels: int = MAX_PANELS,
+) -> Chart:
+    """Outcome percentages over periods as small multiples, with Wilson bands.
+
+    series: statement -> outcome rows, each with ``period`` (a label in `periods`),
+        ``percent``, ``ci_low``, ``ci_high``, ``suppressed``. A suppressed or missing
+        figure leaves a gap; a period with no figure for any outcome leaves the axis.
+    periods: the period labels along the x axis, oldest first.
+    max_panels: outcomes drawn; the rest are named in the alt text and the note, and
+        their figures stay in the table (its last column says what is drawn).
+    """
+    lines = points_of(series, periods)
+    kept = [p for i, p in enumerate(periods) if any(line[i].shown or line[i].suppressed
+                                                    for line in lines.values())]  # fmt: skip
+    empty = [p for p in periods if p not in kept]
+    lines = {name: [pt for pt in line if pt.period in kept] for name, line in lines.items()}
+    names = list(lines)
+    drawn, left_out = names[:max_panels], names[max_panels:]
+    columns = COLUMNS_OF_TABLE + (("In the chart",) if left_out else ())
+    table = tuple(
+        (name, p.period, p.percent, p.low, p.high, p.suppressed)
+        + ((name in drawn,) if left_out else ())
+        for name, line in lines.items()
+        for p in line
+    )
+    note = ""
+    if left_out:
+        note = (
+            f"{len(drawn)} of {len(names)} outcomes drawn; the other {len(left_out)} "
+            f"({'; '.join(left_out)}) are in the table."
+        )
+    image: str | bytes = ""
+    if fmt is not None:
+        with style():
+            image = render(trend_figure({n: lines[n] for n in drawn}, kept, title), fmt)
+    alt = _alt(title, kept, empty, lines, drawn, note)
+    return Chart(title, alt, columns, table, image, fmt, note)
+
+
+def _alt(
+    title: str,
+    kept: Sequence[str],
+    empty: Sequence[str],
+    lines: Mapping[str, Sequence[Point]],
+    drawn: Sequence[str],
+    note: str,
+) -> str:
+    if not drawn:
+        return f"Line charts, {title}: no figures to show."
+    parts = []
+    for name in drawn:
+        values = [
+            f"{p.period} {whole_percent(p.percent)} (95% CI {interval(p.low, p.high)})"
+            if p.low is not None and p.high is not None
+            else f"{p.period} {whole_percent(p.percent)}"
+            for p in lines[name]
+            if p.percent is not None
+        ]
+        parts.append(f"{name}: " + (", ".join(values) if values else "no values shown"))
+    alt = (
+        f"Line charts, {title}: one panel per outcome over {', '.join(kept)}, "
+        "each with its 95% interval as a shaded band. " + "; ".join(parts) + "."
+    )
+    if empty:
+        alt += f" No figures for {', '.join(empty)}, so left off the axis."
+    if note:
+        alt += " " + note
+    return alt
