@@ -3,9 +3,9 @@
 One line per panel needs no legend and no colour to tell outcomes apart; every panel
 shares the y axis (0-100%), so panels compare at a glance. A period with nothing to show
 for any outcome is left off the axis (and the alt text says so); a suppressed figure is
-a gap with a note in its panel. When there are more outcomes than fit, the first
-:data:`MAX_PANELS` are drawn and the alt text, the note and the data table say which
-were not.
+a gap with a note in its panel; an outcome nobody answered gets no empty panel. When
+there are more outcomes than fit, the first :data:`MAX_PANELS` are drawn. Whatever is
+not drawn, the alt text and the note name it (and the data table keeps its figures).
 """
 
 from __future__ import annotations
@@ -154,14 +154,17 @@ def trend(
         figure leaves a gap; a period with no figure for any outcome leaves the axis.
     periods: the period labels along the x axis, oldest first.
     max_panels: outcomes drawn; the rest are named in the alt text and the note, and
-        their figures stay in the table (its last column says what is drawn).
+        their figures stay in the table (its last column says what is drawn). An
+        outcome with no figure at all gets no panel and no rows; the note names it.
     """
     lines = points_of(series, periods)
     kept = [p for i, p in enumerate(periods) if any(line[i].shown or line[i].suppressed
                                                     for line in lines.values())]  # fmt: skip
     empty = [p for p in periods if p not in kept]
     lines = {name: [pt for pt in line if pt.period in kept] for name, line in lines.items()}
-    names = list(lines)
+    # An outcome nobody answered in any of these periods gets no empty panel.
+    blank = [n for n, line in lines.items() if not any(p.shown or p.suppressed for p in line)]
+    names = [n for n in lines if n not in blank]
     drawn, left_out = names[:max_panels], names[max_panels:]
     columns = COLUMNS_OF_TABLE + (("In the chart",) if left_out else ())
     table = tuple(
@@ -169,13 +172,17 @@ def trend(
         + ((name in drawn,) if left_out else ())
         for name, line in lines.items()
         for p in line
+        if name not in blank
     )
-    note = ""
+    notes = []
     if left_out:
-        note = (
+        notes.append(
             f"{len(drawn)} of {len(names)} outcomes drawn; the other {len(left_out)} "
             f"({'; '.join(left_out)}) are in the table."
         )
+    if blank:
+        notes.append(f"No answers in these periods for: {'; '.join(blank)}.")
+    note = " ".join(notes)
     image: str | bytes = ""
     if fmt is not None:
         with style():

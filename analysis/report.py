@@ -20,8 +20,8 @@ from analysis.stats import wilson
 from analysis.stories import ThemeSummary, Triangulation
 from analysis.summary import Summary
 
-#: Outcomes per trend chart: more lines than this cannot be told apart.
-TREND_SERIES = 4
+#: Panels in one trend chart of the report: four rows of two fill most of an A4 page.
+REPORT_PANELS = 8
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,7 @@ class ChartView:
     svg: str
     columns: tuple[str, ...]
     rows: tuple[tuple[object, ...], ...]
+    note: str = ""
 
 
 @dataclass
@@ -154,6 +155,8 @@ def trend_points(
                         before["denominator"],
                     )
                 )
+            if not row.get("denominator"):
+                continue  # nobody answered: nothing to show, not even a gap
             found.append(
                 _point(
                     row["period"],
@@ -175,7 +178,7 @@ def voice_charts(
     theme_names: Mapping[str, str],
     prefix: str,
 ) -> list[ChartView]:
-    """The charts of one voice: outcome bars, trends (four outcomes a chart), themes.
+    """The charts of one voice: outcome bars, trends (small multiples), themes.
 
     prefix: unique per voice, so inline SVG ids never clash on the page.
     """
@@ -185,12 +188,15 @@ def voice_charts(
     if len(periods) > 1 and headline:
         series = {str(r["statement"]): trend.get(_key(r), []) for r in headline}
         names = list(series)
-        for start in range(0, len(names), TREND_SERIES):
-            part = {n: series[n] for n in names[start : start + TREND_SERIES]}
+        # Split evenly (13 outcomes: 7 and 6 panels), so no chart is one lonely panel.
+        parts = -(-len(names) // REPORT_PANELS)
+        size = -(-len(names) // parts)
+        for start in range(0, len(names), size):
+            part = {n: series[n] for n in names[start : start + size]}
             title = f"{label}: change over time"
-            if len(names) > TREND_SERIES:
-                title += f" ({start // TREND_SERIES + 1} of {-(-len(names) // TREND_SERIES)})"
-            made.append(charts.trend(part, periods, title))
+            if parts > 1:
+                title += f" ({start // size + 1} of {parts})"
+            made.append(charts.trend(part, periods, title, max_panels=size))
     if themes:
         rows = [
             {"theme": t.theme, "positive": t.positive, "neutral": t.neutral,
@@ -199,7 +205,7 @@ def voice_charts(
         ]  # fmt: skip
         made.append(charts.themes_by_sentiment(rows, f"{label}: themes", labels=theme_names))
     return [
-        ChartView(c.title, c.alt, c.inline_svg(f"{prefix}{i}"), c.columns, c.rows)
+        ChartView(c.title, c.alt, c.inline_svg(f"{prefix}{i}"), c.columns, c.rows, c.note)
         for i, c in enumerate(made)
     ]
 

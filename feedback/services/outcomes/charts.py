@@ -16,14 +16,19 @@ from analysis.charts import Chart
 from analysis.periods import Period, parse_period, period_of, previous
 from analysis.report import headline_rows, trend_points
 from feedback.extensions import db
-from feedback.labels import theme_labels
+from feedback.labels import survey_age_band, survey_name, theme_labels
 from feedback.models import Response, Survey
 from feedback.services.outcomes.rows import outcome_rows
 from feedback.services.outcomes.stories import theme_stories
 
 KINDS = ("outcomes", "trend", "themes")
-#: Themes drawn on a survey's chart; the table beside the page lists them all.
+#: Themes drawn on a survey's chart; its data table (and the page) lists them all.
 THEMES_SHOWN = 12
+
+
+def _name(survey: Survey) -> str:
+    """The survey as staff read it: with its age band (three children's surveys)."""
+    return survey_name(survey.title, survey_age_band(survey))
 
 
 def _rows(survey: Survey, period: Period) -> list[dict]:
@@ -35,7 +40,7 @@ def outcome_chart(survey: Survey, period: Period | str, fmt: str | None = "svg")
     """Bars of the survey's outcome statements in `period`, with Wilson whiskers."""
     period = parse_period(period)
     label = period.label if not period.is_all else "all responses"
-    return charts.outcome_bars(_rows(survey, period), f"{survey.title}: outcomes, {label}", fmt)
+    return charts.outcome_bars(_rows(survey, period), f"{_name(survey)}: outcomes, {label}", fmt)
 
 
 def _last_response(survey: Survey) -> datetime | None:
@@ -74,18 +79,19 @@ def trend_chart(survey: Survey, period: Period | str, fmt: str | None = "svg") -
         points = trend_points(now, earlier)
         series = {str(r["statement"]): points.get((r["id"], str(r["survey"])), []) for r in now}
     labels = [p.label for p in span]
-    return charts.trend(series, labels, f"{survey.title}: change over time", fmt)
+    return charts.trend(series, labels, f"{_name(survey)}: change over time", fmt)
 
 
 def themes_chart(survey: Survey, period: Period | str, fmt: str | None = "svg") -> Chart:
     """Mentions of the most frequent themes, split by sentiment."""
-    stories = theme_stories([survey.id], period, per_theme=0)[:THEMES_SHOWN]
+    stories = theme_stories([survey.id], period, per_theme=0)
     rows = [
         {"theme": s.theme, "positive": s.positive, "neutral": s.neutral,
          "negative": s.negative, "other_language": s.other_language}
         for s in stories
     ]  # fmt: skip
-    return charts.themes_by_sentiment(rows, f"{survey.title}: themes", fmt, theme_labels())
+    title = f"{_name(survey)}: themes"
+    return charts.themes_by_sentiment(rows, title, fmt, theme_labels(), max_rows=THEMES_SHOWN)
 
 
 def survey_chart(survey: Survey, kind: str, period: Period | str, fmt: str | None) -> Chart:
