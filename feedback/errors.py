@@ -54,20 +54,29 @@ def render_error(code: int, detail: str | None = None) -> tuple[str, int]:
         return _bare_page(title, detail or body), code
 
 
+#: Holds the number's place in the translated sentence until the link goes in (escaped
+#: text cannot hold markup, and no translation contains a NUL).
+NUMBER_SLOT = "\x00"
+
+
 def _bare_page(title: str, body: str) -> str:
     """The error page without templates or the database: still a way out and help lines."""
     exit_url = escape(current_app.config.get("HEARD_QUICK_EXIT_URL", "https://www.bbc.co.uk"))
-    childline = current_app.config["HEARD_HELP_LINES"]["childline"]
+    childline = str(current_app.config["HEARD_HELP_LINES"]["childline"])
+    # A phone link kept left-to-right, as templates/_tel.html draws it.
+    dial = "".join(c for c in childline if c.isdigit() or c == "+")
+    link = f'<a href="tel:{escape(dial)}" dir="ltr" class="tel">{escape(childline)}</a>'
     help_line = _(
         "If you are worried about your safety or someone else's, you can call Childline "
         "free on %(number)s.",
-        number=childline,
+        number=NUMBER_SLOT,
     )
+    help_html = str(escape(help_line)).replace(NUMBER_SLOT, link)
     return (
         f'<!doctype html><html lang="en"><meta charset="utf-8"><title>{escape(title)}</title>'
         f'<a href="{exit_url}" rel="noreferrer" data-quick-exit>'
         f"{escape(_('Leave this site quickly'))}</a>"
-        f"<h1>{escape(title)}</h1><p>{escape(body)}</p><p>{escape(help_line)}</p></html>"
+        f"<h1>{escape(title)}</h1><p>{escape(body)}</p><p>{help_html}</p></html>"
     )
 
 
