@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from analysis.numbers import whole_percent
 from analysis.stats import SIGNIFICANCE, two_proportion_z, wilson
 
 __all__ = [
@@ -110,6 +111,7 @@ def describe_change(previous: Mapping[str, Any] | None, suppressed: bool = False
 
     previous: the row's ``previous`` dict (see :class:`OutcomeRow`), or None.
     suppressed: the current figure is suppressed, so nothing is said about change.
+    The earlier figure is a whole percent, as every statement is (analysis.numbers).
     """
     if suppressed:
         return "too few answers to say"
@@ -119,7 +121,7 @@ def describe_change(previous: Mapping[str, Any] | None, suppressed: bool = False
         return "no clear change"
     word = "up" if previous["direction"] == "up" else "down"
     return (
-        f"{word} from {format_percent(previous['percent'])} in {previous['period']}; a real change"
+        f"{word} from {whole_percent(previous['percent'])} in {previous['period']}; a real change"
     )
 
 

@@ -22,6 +22,7 @@ from wtforms.validators import InputRequired, Length, Optional
 from feedback.admin import bp
 from feedback.auth import role_required
 from feedback.extensions import db
+from feedback.labels import survey_age_band, survey_name
 from feedback.links import absolute_url
 from feedback.models import Campaign, Survey
 from feedback.navigation import add_staff_link
@@ -103,7 +104,9 @@ def campaigns():  # type: ignore[no-untyped-def]
 def new_campaign():  # type: ignore[no-untyped-def]
     form = CampaignForm()
     surveys = db.session.scalars(select(Survey).order_by(Survey.title)).all()
-    form.survey.choices = [SelectChoice(s.id, s.title) for s in surveys]
+    # With the age band: the three children's surveys differ by little else.
+    names = [survey_name(s.title, survey_age_band(s)) for s in surveys]
+    form.survey.choices = [SelectChoice(s.id, n) for s, n in zip(surveys, names, strict=True)]
     form.survey.validators = [InputRequired()]
     if not form.is_submitted() and request.args.get("survey", type=int):
         form.survey.data = request.args.get("survey", type=int)

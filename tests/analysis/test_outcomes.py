@@ -77,7 +77,8 @@ def test_a_real_rise_is_worded_plainly():
 
 def test_a_real_fall_is_worded_plainly():
     row = build_row("o", "S", 64, 100, previous_counts=(805, 1000), previous_period="2025-H2")
-    assert row.change == "down from 80.5% in 2025-H2; a real change"
+    # A whole percent in words, as on every page (80.5 rounds half up).
+    assert row.change == "down from 81% in 2025-H2; a real change"
 
 
 def test_a_wobble_is_no_clear_change():

@@ -81,7 +81,11 @@ def test_survey_page_breakdown_and_pooling(app):
     answer(app, "older-voices", {"heard_me": "agree"}, times=5)
     client = signed_in(app, "analyst")
     page = client.get("/analyse/surveys/little-voices?by=had_worker&pool=1").get_data(as_text=True)
-    assert "All of: Little voices (little-voices); Older voices (older-voices)" in page
+    # Each survey with its age band (issue 15: wherever staff see them) and its slug.
+    assert (
+        "All of: Little voices (ages 5\u20137) (little-voices); "
+        "Older voices (ages 12\u201317) (older-voices)" in page
+    )
     assert "<td>Yes</td>" in page and "Not answered" in page
 
 

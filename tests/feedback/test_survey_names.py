@@ -32,3 +32,17 @@ def test_staff_pages_name_childrens_surveys_with_their_age_band(library_loaded):
     assert "Your experience as a parent or carer</a>" in analyst.get("/analyse/").get_data(
         as_text=True
     )
+
+
+def test_the_campaign_form_chart_titles_and_pooled_rows_carry_the_age_band(library_loaded):
+    admin = signed_in(library_loaded, "admin")
+    form = admin.get("/admin/campaigns/new").get_data(as_text=True)
+    for name in NAMES:
+        assert f">{name}</option>" in form
+    analyst = signed_in(library_loaded, "analyst")
+    page = analyst.get("/analyse/surveys/children-8-11?pool=1").get_data(as_text=True)
+    # An "All of" row names each survey it adds up with its band (and its slug).
+    pooled = page[page.index("<td>All of: ") :].split("</td>", 1)[0]
+    for name, slug in zip(NAMES, ("children-5-7", "children-8-11", "children-12-17"), strict=True):
+        assert f"{name} ({slug})" in pooled
+    assert f'alt="Bar chart, {NAMES[1]}: outcomes, all responses.' in page

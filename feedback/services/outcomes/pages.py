@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from analysis.outcomes import POOLED, OutcomeRow
 from analysis.periods import Period
 from feedback.extensions import db
+from feedback.labels import survey_names
 from feedback.models import Response, Survey
 from feedback.services.outcomes.breakdowns import closed_questions
 from feedback.services.outcomes.rows import in_period, survey_outcome_rows
@@ -65,7 +66,7 @@ def survey_page(slug: str, period: Period, by: str | None, pool: bool) -> Survey
     )
     # The pooled row's `survey` is the POOLED marker, not a survey: it has no title.
     slugs = {row.survey for row in rows if row.survey and row.survey != POOLED} | {slug}
-    titles = {s.slug: s.title for s in surveys_by_slug(sorted(slugs))}
+    titles = survey_names(surveys_by_slug(sorted(slugs)))  # with their age bands
     labels = {
         q.id: {c.value: c.label for c in q.choices} | {PREFER_NOT: PREFER_NOT_LABEL}
         for q in definition.questions()
