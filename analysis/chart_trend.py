@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from analysis.chart_base import (
+    FONT_PT,
     OKABE_ITO,
     TITLE_PT,
     WIDTH,
@@ -34,7 +35,12 @@ if TYPE_CHECKING:
 #: Panels in one chart: six rows of two still print on one A4 page.
 MAX_PANELS = 12
 COLUMNS = 2
-PANEL_HEIGHT = 2.1  # inches, title included
+#: Inches: a panel's plot area; under it, its tick labels; beside it, the y labels.
+AXES_HEIGHT = 1.35
+BELOW = 0.45
+LEFT = 0.6
+RIGHT = 0.15
+GAP = 0.3
 COLOUR = OKABE_ITO["blue"]
 COLUMNS_OF_TABLE = ("Outcome", "Period", "Percent", "95% CI low", "95% CI high", "Suppressed")
 
@@ -88,29 +94,49 @@ def trend_figure(
     title: str,
     suppressed_note: str = "too few answers",
 ) -> Figure:
-    """Draw one panel per outcome in `lines` (each a point per label of `periods`)."""
+    """Draw one panel per outcome in `lines` (each a point per label of `periods`).
+
+    Panels are placed by hand, not by constrained layout: every size is known (wrapped
+    titles, one row of tick labels), and the layout engine measured every text of every
+    panel twice, which was over half the time of an eight-panel chart.
+    """
     count = max(1, len(lines))
     columns = 1 if count == 1 else COLUMNS
     rows = math.ceil(count / columns)
-    heading = wrap(title, WIDTH - 0.2, TITLE_PT)
-    top = lines_height(f"{heading}\nkey") + 0.2
-    fig = new_figure(figsize=(WIDTH, top + PANEL_HEIGHT * rows), layout="constrained")
-    axes = fig.subplots(rows, columns, sharey=True, squeeze=False).flatten()
-    for ax in axes[len(lines) :]:
-        ax.remove()  # an odd panel out leaves its neighbour empty, not a blank frame
-    panel_width = WIDTH / columns - 0.5
+    width = (WIDTH - LEFT - RIGHT - GAP * (columns - 1)) / columns
+    titles = [wrap(name, width, lines=3) for name in lines]
+    heading = f"{wrap(title, WIDTH - 0.2, TITLE_PT)}\nLine: percent. Shaded band: 95% interval."
+    top = lines_height(heading) + 0.15
+    heads = [
+        max((lines_height(t, FONT_PT) for t in titles[r * columns : (r + 1) * columns]), default=0)
+        for r in range(rows)
+    ]
+    height = top + sum(h + AXES_HEIGHT + BELOW for h in heads)
+    fig = new_figure(figsize=(WIDTH, height))
+    fig.suptitle(heading, x=0.1 / WIDTH, y=1 - 0.08 / height, ha="left", va="top",
+                 fontweight="normal")  # fmt: skip
     xs = list(range(len(periods)))
-    for ax, (name, line) in zip(axes, lines.items(), strict=False):
+    first = None
+    y = height - top
+    for index, line in enumerate(lines.values()):
+        row, column = divmod(index, columns)
+        if column == 0:
+            y -= heads[row] + AXES_HEIGHT
+            if row:
+                y -= BELOW
+        left = LEFT + column * (width + GAP)
+        box = [left / WIDTH, y / height, width / WIDTH, AXES_HEIGHT / height]
+        ax = fig.add_axes(box, sharey=first)
+        first = first or ax
         _panel(ax, line, xs, suppressed_note)
-        ax.set_title(wrap(name, panel_width, lines=3), loc="left")
+        ax.set_title(titles[index], loc="left")
         ax.set_xticks(xs, list(periods))
         ax.set_xlim(-0.5, len(periods) - 0.5)
         ax.set_ylim(0, 100)
         ax.set_yticks(range(0, 101, 25), [f"{v}%" for v in range(0, 101, 25)])
+        ax.tick_params(labelleft=column == 0)  # the shared axis is labelled once a row
         ax.grid(axis="y", color="#DDDDDD", linewidth=0.6)
         ax.set_axisbelow(True)
-    key = "Line: percent. Shaded band: 95% interval."
-    fig.suptitle(f"{heading}\n{key}", x=0.01, ha="left", fontweight="normal")
     return fig
 
 
