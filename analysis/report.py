@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from analysis import charts
+from analysis import chart_trend, charts
 from analysis.stats import wilson
 from analysis.stories import ThemeSummary, Triangulation
 from analysis.summary import Summary
@@ -187,6 +187,10 @@ def voice_charts(
         made.append(charts.outcome_bars(headline, f"{label}: outcomes, {period}"))
     if len(periods) > 1 and headline:
         series = {str(r["statement"]): trend.get(_key(r), []) for r in headline}
+        # Every part of a voice's trend shares one axis: the periods with a figure in any.
+        lines = chart_trend.points_of(series, periods).values()
+        periods = [p for i, p in enumerate(periods) if any(
+            line[i].shown or line[i].suppressed for line in lines)]  # fmt: skip
         names = list(series)
         # Split evenly (13 outcomes: 7 and 6 panels), so no chart is one lonely panel.
         parts = -(-len(names) // REPORT_PANELS)
