@@ -14,6 +14,9 @@ from __future__ import annotations
 import io
 import math
 import textwrap
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -120,11 +123,22 @@ def new_figure(**kwargs: Any) -> Figure:
     return Figure(**kwargs)
 
 
-def style() -> Any:
-    """The charts' rc settings, as a context manager."""
+#: matplotlib's rc settings are one dictionary per process: see style().
+_DRAWING = threading.RLock()
+
+
+@contextmanager
+def style() -> Iterator[None]:
+    """The charts' rc settings, for one chart at a time in this process.
+
+    rc_context sets and then restores the process-wide rcParams, so two threads drawing
+    at once (a threaded server answering a page's three chart requests together) restore
+    each other's settings mid-drawing: text came out as paths, without its font size.
+    """
     import matplotlib
 
-    return matplotlib.rc_context(RC)
+    with _DRAWING, matplotlib.rc_context(RC):
+        yield
 
 
 def render(fig: Figure, fmt: str | None) -> str | bytes:
