@@ -66,9 +66,21 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     with app.app_context():
         configure_engine(extensions.db.engine)
 
-    from feedback import admin, analyse, api, auth, facilitate, health, respond, safeguarding, staff
+    from feedback import (
+        admin,
+        analyse,
+        api,
+        assurance,
+        auth,
+        facilitate,
+        health,
+        respond,
+        safeguarding,
+        staff,
+    )
 
-    for area in (health, auth, respond, analyse, safeguarding, admin, staff, facilitate, api):
+    areas = (health, auth, respond, analyse, safeguarding, admin, staff, facilitate, api, assurance)
+    for area in areas:
         app.register_blueprint(area.bp)
 
     from feedback.cli import register

@@ -59,6 +59,26 @@ ROLE_LABELS = {
     "facilitator": _l("Facilitator"),
     "trainer": _l("Trainer"),
     "safeguarding": _l("Safeguarding lead"),
+    "moderator": _l("Audit moderator"),
+    "agency_lead": _l("Agency lead"),
+}
+#: A partner agency's sector (models.agency.SECTORS).
+SECTOR_LABELS = {
+    "police": _l("Police"),
+    "health": _l("Health"),
+    "education": _l("Education"),
+    "childrens_social_care": _l("Children's social care"),
+    "probation": _l("Probation"),
+    "voluntary": _l("Voluntary and community"),
+    "other": _l("Other"),
+}
+#: An audit return's state (models.audit_return.RETURN_STATES, and "overdue").
+RETURN_STATE_LABELS = {
+    "draft": _l("Draft"),
+    "overdue": _l("Overdue"),
+    "submitted": _l("Submitted"),
+    "challenged": _l("Challenged"),
+    "agreed": _l("Agreed"),
 }
 #: Where a concern alert came from (models.alert.SOURCES).
 ALERT_SOURCE_LABELS = {
@@ -123,6 +143,18 @@ def category_label(category: str) -> str:
 
 def role_label(role: str) -> str:
     return _named(ROLE_LABELS, role)
+
+
+def sector_label(sector: str) -> str:
+    return _named(SECTOR_LABELS, sector)
+
+
+def sector_choices() -> list[tuple[str, str]]:
+    return _choices(SECTOR_LABELS)
+
+
+def return_state_label(state: str) -> str:
+    return _named(RETURN_STATE_LABELS, state)
 
 
 def alert_source_label(source: str) -> str:
@@ -217,6 +249,9 @@ TEMPLATE_GLOBALS = {
         theme_label,
         category_label,
         role_label,
+        sector_label,
+        sector_choices,
+        return_state_label,
         alert_source_label,
         alert_state_label,
         alert_level_label,

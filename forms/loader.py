@@ -181,6 +181,15 @@ def library_paths() -> list[FilePath]:
     return sorted(LIBRARY.glob("*.yaml"))
 
 
+def audit_library_paths() -> list[FilePath]:
+    """The bundled audit definitions (forms/library/audits/*.yaml), sorted by name.
+
+    A folder of their own: surveys are loaded and served from the library's top level,
+    and an audit must never be offered as a public survey.
+    """
+    return sorted((LIBRARY / "audits").glob("*.yaml"))
+
+
 def load_library() -> Iterator[Definition]:
     """Every bundled definition, validated, in :func:`library_paths` order."""
     for path in library_paths():
@@ -189,6 +198,7 @@ def load_library() -> Iterator[Definition]:
 
 __all__ = [
     "DefinitionError",
+    "audit_library_paths",
     "format_path",
     "library_paths",
     "load_definition",

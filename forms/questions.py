@@ -23,6 +23,7 @@ from forms.choices import (  # re-exported: the usual spelling is forms.question
     PREFER_NOT_LABEL,
     Choice,
 )
+from forms.question_assess import AssessedType
 from forms.question_base import COMMON_KEYS, QuestionType, pairing_hash
 from forms.question_choice import ChoiceType, ConsentToQuoteType, MultiType, SelectType
 from forms.question_open import DateType, NumberType, PairingCodeType, TextType
@@ -35,6 +36,7 @@ __all__ = [
     "PREFER_NOT",
     "PREFER_NOT_LABEL",
     "QUESTION_TYPES",
+    "AssessedType",
     "Choice",
     "QuestionType",
     "pairing_hash",
@@ -86,5 +88,18 @@ for _type in (
     NumberType("number"),
     DateType("date"),
     PairingCodeType("pairing_code"),
+    # Audits only (kind: audit): the definition writes what each colour means.
+    AssessedType(
+        "rag",
+        author_choices=True,
+        extra_keys=("choices",),
+        actions=True,
+        rank=("green", "amber", "red"),
+    ),
+    AssessedType(
+        "grade4",
+        fixed_choices=c.GRADE4,
+        rank=("outstanding", "good", "requires_improvement", "inadequate"),
+    ),
 ):
     register(_type)

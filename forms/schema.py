@@ -39,13 +39,15 @@ __all__ = [
 ]
 
 #: Who a survey is for: the four voices, plus facilitated focus-group records.
-AUDIENCES = ("child", "parent_carer", "staff", "community", "focus_group")
+#: `agency`: a partner agency answering an audit (kind: audit), never a public survey.
+AUDIENCES = ("child", "parent_carer", "staff", "community", "focus_group", "agency")
 #: Tags a survey may carry in ``kind``: pre/post/follow-up training evaluations
-#: (paired by their ``pairing_code`` question) and focus-group session records.
+#: (paired by their ``pairing_code`` question), focus-group session records, and audits
+#: (Section 11 and case audits: forms.validate_audit).
 #: the most questions one survey may have: the longest bundled survey has a few dozen, and
 #: a submission's writes must stay short (a 10,000-question form held the writer for 8 s)
 MAX_QUESTIONS = 200
-KINDS = ("training_pre", "training_post", "training_followup", "focus_group")
+KINDS = ("training_pre", "training_post", "training_followup", "focus_group", "audit")
 #: The comparisons a show_if condition may make.
 CONDITION_OPS = ("equals", "in", "not")
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from forms.problems import Path, Report, describe
 from forms.schema import AUDIENCES, KINDS, MAX_QUESTIONS, Definition, Page, Question
+from forms.validate_audit import check_audit
 from forms.validate_outcomes import check_outcomes
 from forms.validate_questions import (
     IDENT,
@@ -93,6 +94,7 @@ def build_definition(data: object, report: Report) -> Definition | None:
             questions.setdefault(q.id, q)  # a duplicate id is reported; outcomes use the first
     fields["pages"] = pages
     fields["outcomes"] = check_outcomes(top, report, questions, written, untyped)
+    check_audit(top, kind, audience, report)
     if report.problems:
         return None
     return Definition(**fields)

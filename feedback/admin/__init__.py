@@ -5,4 +5,12 @@ from flask import Blueprint
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
 # Views live in modules of this package, imported here so they attach to `bp`.
-from feedback.admin import audit_log, campaigns, preview, surveys, translations, users  # noqa: E402, F401
+from feedback.admin import (  # noqa: E402, F401
+    agencies,
+    audit_log,
+    campaigns,
+    preview,
+    surveys,
+    translations,
+    users,
+)

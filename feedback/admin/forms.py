@@ -5,15 +5,28 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import BooleanField, EmailField, HiddenField, SelectField
+from wtforms import BooleanField, EmailField, HiddenField, SelectField, StringField
 from wtforms.validators import AnyOf, InputRequired, Length
 
-from feedback.labels import role_choices
+from feedback.labels import role_choices, sector_choices
+
+
+def _agency_choices() -> list[tuple[str, str]]:
+    from feedback.services.assurance.agencies import all_agencies
+
+    return [("", str(_l("None")))] + [(str(a.id), a.name) for a in all_agencies(True)]
 
 
 class InviteForm(FlaskForm):
     email = EmailField(_l("Email address"), validators=[InputRequired(), Length(max=254)])
     role = SelectField(_l("Role"), choices=role_choices, validators=[InputRequired()])
+    #: needed for an agency lead (the service refuses one without); ignored for other roles
+    agency = SelectField(_l("Agency"), choices=_agency_choices)
+
+
+class AgencyForm(FlaskForm):
+    name = StringField(_l("Name"), validators=[InputRequired(), Length(max=120)])
+    sector = SelectField(_l("Sector"), choices=sector_choices, validators=[InputRequired()])
 
 
 class RoleForm(FlaskForm):

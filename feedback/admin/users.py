@@ -14,7 +14,7 @@ from feedback.admin.forms import ActiveForm, InviteForm, PlainForm, RoleForm
 from feedback.auth import role_required
 from feedback.extensions import db
 from feedback.labels import role_label
-from feedback.models import Invitation, User
+from feedback.models import AGENCY_ROLES, Invitation, User
 from feedback.navigation import add_staff_link
 from feedback.services.mail import smtp_configured
 from feedback.services.people.accounts import AccountError, change_role, set_active, staff_list
@@ -123,10 +123,13 @@ def invite():  # type: ignore[no-untyped-def]
     form = InviteForm()
     if not form.validate():
         return _users_page(form, code=400)
+    # The select only offers real ids (or none), so this cannot fail after validate().
+    agency_id = int(form.agency.data) if form.agency.data else None
     try:
-        made = create_invitation(form.email.data, form.role.data, by=current_user)
+        made = create_invitation(form.email.data, form.role.data, current_user, agency_id)
     except InvitationError as exc:
-        form.email.errors.append(str(exc))
+        target = form.agency if form.role.data in AGENCY_ROLES and not agency_id else form.email
+        target.errors.append(str(exc))
         return _users_page(form, code=400)
     link = invitation_link(made.token)
     emailed = send_invitation(made.invitation.email, link, invite_days())

@@ -8,7 +8,7 @@ from flask.cli import AppGroup
 from sqlalchemy import select
 
 from feedback.extensions import db
-from feedback.models import ROLES, User
+from feedback.models import AGENCY_ROLES, ROLES, User
 from feedback.services.people.users import UserError, create_user
 
 users = AppGroup("users", help="Staff accounts.")
@@ -18,14 +18,20 @@ users = AppGroup("users", help="Staff accounts.")
 @click.argument("email")
 @click.option("--role", required=True, type=click.Choice(ROLES))
 @click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
-def create(email: str, role: str, password_stdin: bool) -> None:
+@click.option("--agency", help="The partner agency's name (required for an agency lead).")
+def create(email: str, role: str, password_stdin: bool, agency: str | None) -> None:
     """Create a staff account with ROLE."""
+    from feedback.services.assurance.agencies import agency_by_name
+
+    found = agency_by_name(agency) if agency else None
+    if agency and found is None:
+        raise click.ClickException(f"No agency called {agency!r}.")
     if password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
     else:
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
     try:
-        user = create_user(email, role, password)
+        user = create_user(email, role, password, found.id if found else None)
     except UserError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"Created {user.email} ({user.role}).")
@@ -50,7 +56,7 @@ def ensure_demo_staff() -> None:
         password = secrets.token_urlsafe(12)
         user = db.session.scalar(select(User).where(User.email == email))
         if user is None:
-            user = create_user(email, role, password)
+            user = create_user(email, role, password, _demo_agency_id(role))
         else:
             user.set_password(password)
             db.session.commit()
@@ -64,6 +70,17 @@ def ensure_demo_staff() -> None:
         )
         for email, key in second:
             click.echo(f"  {email:<28} {key}")
+
+
+def _demo_agency_id(role: str) -> int | None:
+    """The demo agency lead works for the first demo agency (made here on a fresh install)."""
+    if role not in AGENCY_ROLES:
+        return None
+    from feedback.services.assurance.agencies import ensure_agency
+    from feedback.services.assurance.demo_agencies import DEMO_AGENCIES
+
+    name, sector = DEMO_AGENCIES[0]
+    return ensure_agency(name, sector).id
 
 
 def _demo_totp(user: User) -> str:

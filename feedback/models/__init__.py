@@ -3,6 +3,8 @@
 from feedback.models.agency import SECTORS, Agency
 from feedback.models.alert import AlertNote, ConcernAlert
 from feedback.models.audit import AuditEvent
+from feedback.models.audit_return import AuditComment, AuditRating, AuditReturn
+from feedback.models.audit_round import AuditCase, AuditRound
 from feedback.models.focus import FocusQuote, FocusSession
 from feedback.models.outcome_indexes import ANSWER_OUTCOME_VALUES, ANSWER_RESPONSE_VALUES
 from feedback.models.reading import ReadingDecision
@@ -12,9 +14,10 @@ from feedback.models.second_factor import RecoveryCode, SecurityKey, TotpSecret
 from feedback.models.story import StoryEntry
 from feedback.models.survey import Campaign, CourseRun, Survey, SurveyVersion
 from feedback.models.text import TextAnalysis, TextTheme
-from feedback.models.user import ROLES, Invitation, User
+from feedback.models.user import AGENCY_ROLES, ROLES, Invitation, User
 
 __all__ = [
+    "AGENCY_ROLES",
     "ANSWER_OUTCOME_VALUES",
     "ANSWER_RESPONSE_VALUES",
     "ROLES",
@@ -22,7 +25,12 @@ __all__ = [
     "Agency",
     "AlertNote",
     "Answer",
+    "AuditCase",
+    "AuditComment",
     "AuditEvent",
+    "AuditRating",
+    "AuditReturn",
+    "AuditRound",
     "Campaign",
     "ConcernAlert",
     "CourseRun",

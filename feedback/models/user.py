@@ -13,7 +13,20 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from feedback.extensions import db
 from feedback.models._time import utcnow
 
-ROLES = ("admin", "analyst", "facilitator", "trainer", "safeguarding")
+#: The partnership's own staff roles, then the roles of Section 11 and case audits (issue
+#: 16): a `moderator` reviews and challenges agencies' returns; an `agency_lead` belongs to
+#: one partner agency (User.agency_id) and reaches only that agency's audit returns.
+ROLES = (
+    "admin",
+    "analyst",
+    "facilitator",
+    "trainer",
+    "safeguarding",
+    "moderator",
+    "agency_lead",
+)
+#: Roles held by people of a partner agency rather than of the partnership itself.
+AGENCY_ROLES = ("agency_lead",)
 
 
 def _new_session_nonce() -> str:

@@ -59,6 +59,10 @@ def _find_campaign(slug: str) -> Campaign:
     )
     if campaign is None or campaign.survey.current_version is None:
         abort(404)
+    if campaign.survey.audience == "agency":
+        # An audit names its agency: it is never a public survey, however it was stored
+        # (load_survey refuses audits; this holds for a database from before that).
+        abort(404)
     return campaign
 
 

@@ -8,9 +8,10 @@ from sqlalchemy import select
 from werkzeug.routing import Rule
 
 from feedback.extensions import db
-from feedback.models import Answer, Campaign, ConcernAlert, CourseRun, FocusSession
+from feedback.models import Answer, AuditReturn, Campaign, ConcernAlert, CourseRun, FocusSession
 from feedback.safeguarding.concern import concern_token
 from feedback.services.people.users import create_user
+from tests.feedback.staff_helpers import TEST_AGENCY
 
 SURVEY = "children-8-11"
 
@@ -35,6 +36,7 @@ def build_world(app: Flask, runner: FlaskCliRunner) -> dict[str, object]:
             entered_by_id=None,
         )
         assert focus is not None
+        audit_return = _audit_return()
         return {
             "slug": SURVEY,
             "number": 1,
@@ -58,7 +60,24 @@ def build_world(app: Flask, runner: FlaskCliRunner) -> dict[str, object]:
                 db.session.scalars(select(Answer.id).order_by(Answer.id)).first(), "/staff"
             ),
             "answer_id": db.session.scalars(select(Answer.id).order_by(Answer.id)).first(),
+            "agency_id": audit_return.agency_id,
+            "round_id": audit_return.round_id,
+            "return_id": audit_return.id,
         }
+
+
+def _audit_return() -> AuditReturn:
+    """A Section 11 round asking the agency of the test's agency lead (staff_helpers)."""
+    from datetime import date
+
+    from feedback.services.assurance.agencies import ensure_agency
+    from feedback.services.assurance.rounds import bundled_audits, open_round
+
+    agency = ensure_agency(TEST_AGENCY, "health")
+    found = open_round(
+        "Section 11, access test", date(2099, 1, 1), [agency.id], bundled_audits()["section11"]
+    )
+    return found.returns[0]
 
 
 def route_url(app: Flask, rule: Rule, values: dict[str, object]) -> str:

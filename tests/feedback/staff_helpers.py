@@ -13,7 +13,17 @@ from tests.feedback.helpers import hidden
 from tests.feedback.mfa_helpers import pass_second_factor
 
 PASSWORD = "staff-test-password-42"
-ROLES = ("admin", "analyst", "facilitator", "trainer", "safeguarding")
+ROLES = (
+    "admin",
+    "analyst",
+    "facilitator",
+    "trainer",
+    "safeguarding",
+    "moderator",
+    "agency_lead",
+)
+#: The agency whose lead `signed_in(app, "agency_lead")` signs in.
+TEST_AGENCY = "Test agency"
 
 
 def signed_in(app: Flask, role: str, second_factor: bool = True) -> FlaskClient:
@@ -27,7 +37,12 @@ def signed_in(app: Flask, role: str, second_factor: bool = True) -> FlaskClient:
     email = f"{role}@example.org"
     with app.app_context():
         if db.session.scalar(select(User).where(User.email == email)) is None:
-            create_user(email, role, PASSWORD)
+            agency_id = None
+            if role == "agency_lead":
+                from feedback.services.assurance.agencies import ensure_agency
+
+                agency_id = ensure_agency(TEST_AGENCY, "health").id
+            create_user(email, role, PASSWORD, agency_id)
     page = client.get("/login").get_data(as_text=True)
     reply = client.post(
         "/login",

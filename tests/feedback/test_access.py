@@ -30,6 +30,11 @@ ANALYSTS = ("analyst", "admin")
 LEADS = ("safeguarding", "admin")
 TRAINERS = ("trainer", "admin")
 FACILITATORS = ("facilitator", "admin")
+MODERATORS = ("moderator", "admin")
+#: Audits: moderators, and agency leads (who reach only their own agency's returns: the
+#: walk's return belongs to the test agency lead's agency; test_assurance_scope.py proves
+#: another agency's return is a 404 to them).
+AUDITS = ("moderator", "admin", "agency_lead")
 
 #: endpoint -> who may use it: "public" (anyone, signed in or not) or the staff roles.
 ACCESS: dict[str, str | tuple[str, ...]] = {
@@ -70,6 +75,9 @@ ACCESS: dict[str, str | tuple[str, ...]] = {
     "admin.preview": ADMIN,
     "admin.preview_version": ADMIN,
     "admin.translations": ADMIN,
+    "admin.agencies": ADMIN,
+    "admin.agency": ADMIN,
+    "admin.agency_active": ADMIN,
     "admin.new_campaign": ADMIN,
     # Trainers manage their courses' campaigns (the walk uses a course's campaign).
     "admin.campaigns": TRAINERS,
@@ -113,6 +121,14 @@ ACCESS: dict[str, str | tuple[str, ...]] = {
     "facilitate.paper": FACILITATORS,
     "facilitate.paper_entry": FACILITATORS,
     "facilitate.paper_new_batch": FACILITATORS,
+    # Audits (Section 11 rounds and returns).
+    "assurance.index": AUDITS,
+    "assurance.new_round": ADMIN,
+    "assurance.round": MODERATORS,
+    "assurance.audit_return": AUDITS,
+    "assurance.save": ("agency_lead",),
+    "assurance.comment": AUDITS,
+    "assurance.agree": MODERATORS,
 }
 
 #: GET routes whose normal answer to an allowed visitor is a redirect, not a page:

@@ -121,7 +121,7 @@ def test_bad_audience_lists_the_audiences() -> None:
     assert message.startswith(
         "bad.yaml: audience: unknown audience 'children'; did you mean 'child'?"
     )
-    assert "(allowed: child, community, focus_group, parent_carer, staff)" in message
+    assert "(allowed: agency, child, community, focus_group, parent_carer, staff)" in message
 
 
 def test_unknown_question_type_suggests_and_lists_types() -> None:
@@ -185,7 +185,8 @@ def test_languages_must_be_two_letter_codes() -> None:
 def test_unknown_kind_lists_the_kinds() -> None:
     message = only(survey(kind="training_pree"))
     assert "kind: unknown kind 'training_pree'; did you mean 'training_pre'?" in message
-    assert "(allowed: focus_group, training_followup, training_post, training_pre)" in message
+    allowed = "(allowed: audit, focus_group, training_followup, training_post, training_pre)"
+    assert allowed in message
 
 
 def test_theme_keywords_must_be_a_list() -> None:

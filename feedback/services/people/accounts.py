@@ -10,7 +10,7 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 
 from feedback.extensions import db
-from feedback.models import ROLES, User
+from feedback.models import AGENCY_ROLES, ROLES, User
 from feedback.services.audit import audit
 
 
@@ -51,6 +51,15 @@ def change_role(user: User, role: str, by: User | None = None) -> bool:
         )
     if user.role == role:
         return False
+    if role in AGENCY_ROLES and user.agency_id is None:
+        # Without an agency the role would open nothing, or worse, be given one later
+        # by accident: agency leads are invited with their agency.
+        raise AccountError(
+            _(
+                "%(email)s belongs to no agency. Invite agency leads with their agency.",
+                email=user.email,
+            )
+        )
     if role != "admin":
         _keeps_an_admin(user)
     before, user.role = user.role, role

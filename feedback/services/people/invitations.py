@@ -17,7 +17,7 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select, update
 
 from feedback.extensions import db
-from feedback.models import ROLES, Invitation, User
+from feedback.models import AGENCY_ROLES, ROLES, Agency, Invitation, User
 from feedback.models._time import utcnow
 from feedback.services.audit import audit
 from feedback.services.people.accounts import email_taken
@@ -43,10 +43,14 @@ def invite_days() -> int:
     return int(current_app.config.get("HEARD_INVITE_DAYS") or 7)
 
 
-def create_invitation(email: str, role: str, by: User | None = None) -> NewInvitation:
+def create_invitation(
+    email: str, role: str, by: User | None = None, agency_id: int | None = None
+) -> NewInvitation:
     """Invite `email` to join with `role`; the returned token goes into the link.
 
     by: the admin inviting (recorded on the invitation and in the audit log).
+    agency_id: the partner agency the person joins; required for an agency lead, whose
+        pages show only that agency's audit returns.
     """
     email = email.strip().lower()
     if "@" not in email or len(email) > 254:
@@ -55,6 +59,8 @@ def create_invitation(email: str, role: str, by: User | None = None) -> NewInvit
         raise InvitationError(
             _("Unknown role '%(role)s' (allowed: %(roles)s).", role=role, roles=", ".join(ROLES))
         )
+    if role in AGENCY_ROLES and not _usable_agency(agency_id):
+        raise InvitationError(_("Choose the agency this agency lead works for."))
     if email_taken(email):
         raise InvitationError(_("There is already an account for %(email)s.", email=email))
     now = utcnow()
@@ -74,6 +80,7 @@ def create_invitation(email: str, role: str, by: User | None = None) -> NewInvit
         role=role,
         token_hash=token_hash(token),
         created_by_id=by.id if by else None,
+        agency_id=agency_id if role in AGENCY_ROLES else None,
         created_at=now,
         expires_at=now + timedelta(days=invite_days()),
     )
@@ -89,6 +96,11 @@ def create_invitation(email: str, role: str, by: User | None = None) -> NewInvit
     )
     db.session.commit()
     return NewInvitation(invitation, token)
+
+
+def _usable_agency(agency_id: int | None) -> bool:
+    agency = db.session.get(Agency, agency_id) if agency_id is not None else None
+    return bool(agency and agency.active)
 
 
 def find_invitation(token: str) -> Invitation | None:
@@ -130,7 +142,12 @@ def accept_invitation(token: str, password: str) -> User:
     if claimed.rowcount != 1:
         db.session.rollback()
         raise InvitationError(_("This invitation link has expired or has already been used."))
-    user = User(email=invitation.email, role=invitation.role, last_login_at=None)
+    user = User(
+        email=invitation.email,
+        role=invitation.role,
+        agency_id=invitation.agency_id,
+        last_login_at=None,
+    )
     user.set_password(password)
     db.session.add(user)
     db.session.flush()

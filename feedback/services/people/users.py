@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from feedback.extensions import db
-from feedback.models import ROLES, User
+from feedback.models import AGENCY_ROLES, ROLES, User
 from feedback.services.people.passwords import MIN_PASSWORD, password_problem
 
 __all__ = ["MIN_PASSWORD", "UserError", "create_user", "password_problem"]
@@ -15,18 +15,21 @@ class UserError(ValueError):
     """A user could not be created; the message says why in plain words."""
 
 
-def create_user(email: str, role: str, password: str) -> User:
+def create_user(email: str, role: str, password: str, agency_id: int | None = None) -> User:
+    """A new account; an agency lead must name the partner agency they belong to."""
     email = email.strip().lower()
     if "@" not in email or len(email) > 254:
         raise UserError(f"'{email}' is not an email address.")
     if role not in ROLES:
         raise UserError(f"Unknown role '{role}' (allowed: {', '.join(ROLES)}).")
+    if role in AGENCY_ROLES and agency_id is None:
+        raise UserError("An agency lead must belong to an agency (--agency NAME).")
     problem = password_problem(email, password)
     if problem:
         raise UserError(problem)
     if db.session.scalar(select(User).where(func.lower(User.email) == email)):
         raise UserError(f"A user with the email address {email} already exists.")
-    user = User(email=email, role=role)
+    user = User(email=email, role=role, agency_id=agency_id)
     user.set_password(password)
     db.session.add(user)
     db.session.commit()

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from feedback.extensions import db
 from feedback.models import Response, Survey, SurveyVersion, User
 from feedback.services.audit import audit
-from feedback.services.surveys.versions import LoadResult, SlugTaken, load_survey
+from feedback.services.surveys.versions import LoadResult, load_survey
 from forms.loader import DefinitionError, load_text
 from forms.schema import Definition
 
@@ -88,7 +88,7 @@ def import_upload(
     definition, skipped, notes, translated = _validate(name, content, skip_unsupported)
     try:
         result = load_survey(definition, source=name)
-    except SlugTaken as exc:
+    except DefinitionError as exc:  # SlugTaken, or an audit (never a public survey)
         raise UploadError([f"{name}: {problem}" for problem in exc.problems]) from None
     audit(
         "survey.upload",

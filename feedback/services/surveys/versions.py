@@ -36,8 +36,18 @@ def load_survey(definition: Definition, source: str | None = None) -> LoadResult
     """Store `definition` as a new version of its survey, unless it is unchanged.
 
     A new survey also gets a default campaign whose link is /s/<slug>. Raises SlugTaken
-    (a DefinitionError) when a campaign of another survey already has that link.
+    (a DefinitionError) when a campaign of another survey already has that link, and a
+    DefinitionError for an audit definition, which is never a public survey.
     """
+    if definition.kind == "audit":
+        # An audit return names its agency; as a survey it would get a public link and
+        # outcome statements. Audits are opened as rounds (Audits, or `heard demo`).
+        raise DefinitionError(
+            [
+                f"{definition.slug}: an audit (kind: audit) is not a survey: open it as an "
+                "audit round instead"
+            ]
+        )
     problem = survey_slug_problem(definition.slug)
     if problem:  # before any write: a clear message, not a UNIQUE violation
         raise SlugTaken([problem])

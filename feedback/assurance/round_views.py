@@ -1,0 +1,85 @@
+"""Audit rounds: the list (by role), opening a round, and a round's overview."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+
+from feedback.assurance import bp
+from feedback.assurance.forms import NewRoundForm
+from feedback.auth import role_required
+from feedback.extensions import db
+from feedback.models import AuditReturn, AuditRound
+from feedback.navigation import add_staff_link
+from feedback.services.assurance.agencies import all_agencies
+from feedback.services.assurance.rounds import (
+    RoundError,
+    bundled_audits,
+    london_today,
+    open_round,
+    return_state,
+    rounds,
+)
+from feedback.services.assurance.scope import AUDIT_ROLES, MODERATORS, visible_returns
+
+add_staff_link("assurance.index", lambda: str(_l("Audits")), AUDIT_ROLES)
+
+
+@bp.get("/")
+@role_required(*AUDIT_ROLES)
+def index():  # type: ignore[no-untyped-def]
+    """Moderators: every round. Agency leads: their own agency's returns, and only those."""
+    mine = list(db.session.scalars(visible_returns(current_user).order_by(AuditReturn.id.desc())))
+    return render_template(
+        "assurance/index.html",
+        rounds=rounds() if current_user.role in MODERATORS else [],
+        returns=mine if current_user.role not in MODERATORS else [],
+        return_state=return_state,
+        today=london_today(),
+    )
+
+
+@bp.route("/rounds/new", methods=["GET", "POST"])
+@role_required("admin")
+def new_round():  # type: ignore[no-untyped-def]
+    audits = {slug: d for slug, d in bundled_audits().items() if slug == "section11"}
+    form = NewRoundForm()
+    form.set_choices(audits, all_agencies(active_only=True))
+    if form.validate_on_submit():
+        try:
+            found = open_round(
+                form.title.data,
+                form.deadline.data,
+                form.agencies.data or [],
+                audits[form.definition.data],
+                by=current_user,
+            )
+        except RoundError as exc:
+            form.agencies.errors = [str(exc)]
+        else:
+            flash(_("The round is open: each agency asked has a draft return."))
+            return redirect(url_for("assurance.round", round_id=found.id))
+    code = 400 if form.is_submitted() else 200
+    return render_template("assurance/round_new.html", form=form), code
+
+
+def round_context(found: AuditRound) -> dict[str, Any]:
+    returns = list(
+        db.session.scalars(
+            visible_returns(current_user)
+            .where(AuditReturn.round_id == found.id)
+            .order_by(AuditReturn.id)
+        )
+    )
+    return {"round": found, "returns": returns, "return_state": return_state}
+
+
+@bp.get("/rounds/<int:round_id>")
+@role_required(*MODERATORS)
+def round(round_id: int):  # type: ignore[no-untyped-def]
+    found = db.session.get(AuditRound, round_id) or abort(404)
+    return render_template("assurance/round.html", **round_context(found))
