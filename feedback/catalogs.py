@@ -50,6 +50,14 @@ PUBLIC_SOURCES = (
     "forms/choices.py",
     "forms/builder.py",
 )
+#: files among those that only staff read: the audit question types (issue 16), which
+#: agencies' staff answer in English and no respondent ever meets
+STAFF_ONLY = (
+    "forms/question_assess.py",
+    "templates/respond/questions/_assessed.html",
+    "templates/respond/questions/_grade4.html",
+    "templates/respond/questions/_rag.html",
+)
 #: the same keywords `make translations` gives pybabel extract
 KEYWORDS = {**DEFAULT_KEYWORDS, "lazy_gettext": None, "_l": None, "translate": None}
 
@@ -70,6 +78,8 @@ def public_messages() -> frozenset[str]:
     found: set[str] = set()
     for pattern in PUBLIC_SOURCES:
         for name in sorted(glob.glob(str(ROOT / pattern))):
+            if any(name == str(ROOT / staff) for staff in STAFF_ONLY):
+                continue
             method = _extract_jinja if name.endswith(".html") else "python"
             for _line, message, _comments, _context in extract_from_file(
                 method, name, keywords=KEYWORDS

@@ -78,16 +78,3 @@ CONSENT_TO_QUOTE = fixed(
     ("yes", N_("Yes, you can use my words (without my name)")),
     ("no", N_("No, please don't quote me")),
 )
-
-# Audits (issue 16). A RAG question's definition writes what each colour means for its
-# statement (its choices' labels), so only the values are fixed here, with the colours'
-# own names, shown beside the meaning: a colour alone tells a screen reader nothing.
-RAG_VALUES = ("red", "amber", "green")
-RAG_NAMES = {"red": N_("Red"), "amber": N_("Amber"), "green": N_("Green")}
-# The four grades inspectorates use, best first, as they are usually read.
-GRADE4 = fixed(
-    ("outstanding", N_("Outstanding")),
-    ("good", N_("Good")),
-    ("requires_improvement", N_("Requires improvement")),
-    ("inadequate", N_("Inadequate")),
-)

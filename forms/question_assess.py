@@ -21,7 +21,7 @@ from wtforms import Field, Form, FormField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, Optional
 
-from forms.choices import RAG_NAMES
+from forms.choices import N_, fixed
 from forms.clean import strip_control
 from forms.fields import ChoiceField
 from forms.question_base import Formats, Row, Translate
@@ -29,6 +29,19 @@ from forms.question_choice import ChoiceType
 
 if TYPE_CHECKING:
     from forms.schema import Question
+
+# Audits (issue 16). A RAG question's definition writes what each colour means for its
+# statement (its choices' labels), so only the values are fixed here, with the colours'
+# own names, shown beside the meaning: a colour alone tells a screen reader nothing.
+RAG_VALUES = ("red", "amber", "green")
+RAG_NAMES = {"red": N_("Red"), "amber": N_("Amber"), "green": N_("Green")}
+# The four grades inspectorates use, best first, as they are usually read.
+GRADE4 = fixed(
+    ("outstanding", N_("Outstanding")),
+    ("good", N_("Good")),
+    ("requires_improvement", N_("Requires improvement")),
+    ("inadequate", N_("Inadequate")),
+)
 
 #: The parts of an answer, in the order a return shows them.
 PARTS = ("rating", "evidence", "actions")

@@ -23,7 +23,7 @@ from forms.choices import (  # re-exported: the usual spelling is forms.question
     PREFER_NOT_LABEL,
     Choice,
 )
-from forms.question_assess import AssessedType
+from forms.question_assess import GRADE4, AssessedType
 from forms.question_base import COMMON_KEYS, QuestionType, pairing_hash
 from forms.question_choice import ChoiceType, ConsentToQuoteType, MultiType, SelectType
 from forms.question_open import DateType, NumberType, PairingCodeType, TextType
@@ -98,7 +98,7 @@ for _type in (
     ),
     AssessedType(
         "grade4",
-        fixed_choices=c.GRADE4,
+        fixed_choices=GRADE4,
         rank=("outstanding", "good", "requires_improvement", "inadequate"),
     ),
 ):

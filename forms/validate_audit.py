@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from forms.choices import RAG_VALUES
 from forms.problems import Path, Report
+from forms.question_assess import RAG_VALUES
 from forms.questions import QUESTION_TYPES, AssessedType
 
 AUDIT_KIND = "audit"

@@ -21,7 +21,7 @@ class InviteForm(FlaskForm):
     email = EmailField(_l("Email address"), validators=[InputRequired(), Length(max=254)])
     role = SelectField(_l("Role"), choices=role_choices, validators=[InputRequired()])
     #: needed for an agency lead (the service refuses one without); ignored for other roles
-    agency = SelectField(_l("Agency"), choices=_agency_choices)
+    agency = SelectField(_l("Agency"), choices=_agency_choices, default="")
 
 
 class AgencyForm(FlaskForm):

@@ -12,7 +12,7 @@ from flask import Flask
 from analysis.text.concern_rules import CATEGORIES
 from analysis.text.themes import THEMES
 from feedback import labels
-from feedback.models import ROLES
+from feedback.models import ROLES, SECTORS
 from feedback.models.alert import SOURCES, STATES
 from tests.feedback.staff_helpers import signed_in
 from tests.feedback.test_focus_groups import NOTE_LISTENED, _auto_themes, _record
@@ -43,6 +43,7 @@ def test_every_theme_and_concern_category_has_exactly_one_label() -> None:
     assert list(labels.THEME_LABELS) == list(THEMES)
     assert list(labels.CATEGORY_LABELS) == list(CATEGORIES)
     assert list(labels.ROLE_LABELS) == list(ROLES)
+    assert list(labels.SECTOR_LABELS) == list(SECTORS)
     assert list(labels.ALERT_STATE_LABELS) == list(STATES)
     assert list(labels.ALERT_SOURCE_LABELS) == list(SOURCES)
     # No second table naming the same ids anywhere else in the app.
