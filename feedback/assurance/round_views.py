@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, flash, make_response, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -15,7 +15,10 @@ from feedback.auth import role_required
 from feedback.extensions import db
 from feedback.models import AuditReturn, AuditRound
 from feedback.navigation import add_staff_link
+from feedback.respond.pages import survey_text
 from feedback.services.assurance.agencies import all_agencies
+from feedback.services.assurance.export import XLSX, results_workbook
+from feedback.services.assurance.results import results
 from feedback.services.assurance.rounds import (
     RoundError,
     bundled_audits,
@@ -25,6 +28,7 @@ from feedback.services.assurance.rounds import (
     rounds,
 )
 from feedback.services.assurance.scope import AUDIT_ROLES, MODERATORS, visible_returns
+from feedback.services.audit import audit
 
 add_staff_link("assurance.index", lambda: str(_l("Audits")), AUDIT_ROLES)
 
@@ -75,7 +79,13 @@ def round_context(found: AuditRound) -> dict[str, Any]:
             .order_by(AuditReturn.id)
         )
     )
-    return {"round": found, "returns": returns, "return_state": return_state}
+    return {
+        "round": found,
+        "returns": returns,
+        "return_state": return_state,
+        "results": results(found),
+        "survey_text": survey_text,
+    }
 
 
 @bp.get("/rounds/<int:round_id>")
@@ -83,3 +93,17 @@ def round_context(found: AuditRound) -> dict[str, Any]:
 def round(round_id: int):  # type: ignore[no-untyped-def]
     found = db.session.get(AuditRound, round_id) or abort(404)
     return render_template("assurance/round.html", **round_context(found))
+
+
+@bp.get("/rounds/<int:round_id>/results.xlsx")
+@role_required(*MODERATORS)
+def round_xlsx(round_id: int):  # type: ignore[no-untyped-def]
+    """The round's results as a workbook; the download is audited."""
+    found = db.session.get(AuditRound, round_id) or abort(404)
+    body = results_workbook(results(found))
+    audit("audit_round.export", "audit_round", found.id, format="xlsx")
+    reply = make_response(body)
+    reply.headers["Content-Type"] = XLSX
+    reply.headers["Content-Disposition"] = f'attachment; filename="section11-{found.id}.xlsx"'
+    reply.headers["Cache-Control"] = "no-store"
+    return reply

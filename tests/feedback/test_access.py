@@ -125,6 +125,7 @@ ACCESS: dict[str, str | tuple[str, ...]] = {
     "assurance.index": AUDITS,
     "assurance.new_round": ADMIN,
     "assurance.round": MODERATORS,
+    "assurance.round_xlsx": MODERATORS,
     "assurance.audit_return": AUDITS,
     "assurance.save": ("agency_lead",),
     "assurance.comment": AUDITS,
