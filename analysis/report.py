@@ -80,6 +80,9 @@ class Report:
     summary: Summary = field(default_factory=Summary)
     story: dict[str, dict[str, Any]] = field(default_factory=dict)
     survey_names: dict[str, str] = field(default_factory=dict)
+    #: the partnership's own assurance (issue 16): the latest Section 11 round's results,
+    #: as the app gathers them (feedback.services.assurance.results.Results), or None
+    assurance: Any = None
 
     @property
     def total_responses(self) -> int:

@@ -20,6 +20,7 @@ from feedback.demo.training import add_demo_course
 from feedback.extensions import db
 from feedback.models import Campaign
 from feedback.models._time import utcnow
+from feedback.services.assurance.demo import add_demo_audits
 from feedback.services.surveys.responses import record_response
 from feedback.services.surveys.versions import load_library
 from forms.schema import Definition
@@ -73,6 +74,7 @@ def fill(responses: int, seed: int = 7, progress: Callable[[int], None] | None =
         if definition.audience == "child":
             _add_disclosures(version, campaign, rng)
     stored += add_demo_course(rng)  # a course run whose answers pair up
+    add_demo_audits(seed)  # Section 11 rounds and a case audit
     return stored + add_demo_reading(rng)
 
 

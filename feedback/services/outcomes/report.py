@@ -38,6 +38,8 @@ from feedback.labels import (
 )
 from feedback.models import ConcernAlert, Response, Survey
 from feedback.models._time import utcnow
+from feedback.respond.pages import survey_text
+from feedback.services.assurance.report import assurance_for_report
 from feedback.services.outcomes.periods import default_period, period_choices  # noqa: F401 (re-exported)
 from feedback.services.outcomes.rows import in_period, outcome_rows
 from feedback.services.outcomes.stories import theme_stories, triangulation
@@ -175,6 +177,7 @@ def build_report(slugs: Sequence[str] | None, period: Period | str) -> Report:
         summary=summarise(voices, table, alerts),
         survey_names=survey_names(surveys),
         story=story_for_report(period),
+        assurance=assurance_for_report(period),
     )
 
 
@@ -192,6 +195,7 @@ def render_html(report: Report) -> str:
         svg=_chart_markup,
         survey_names=report.survey_names,
         story_headings=story_headings(),
+        survey_text=survey_text,
         lang=str(get_locale() or "en"),
         **figure_helpers(),
     )
