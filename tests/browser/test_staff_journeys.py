@@ -42,9 +42,16 @@ def staffed(live_app: Flask) -> Flask:
         for role in ROLES:
             email = f"browser-{role}@example.org"
             if db.session.scalar(select(User.id).where(User.email == email)) is None:
-                create_user(email, role, PASSWORD)
+                create_user(email, role, PASSWORD, _agency_id(role))
     _APP[:] = [live_app]
     return live_app
+
+
+def _agency_id(role: str) -> int | None:
+    """An agency lead belongs to an agency (tests/browser/test_audits.py walks theirs)."""
+    from feedback.services.assurance.agencies import ensure_agency
+
+    return ensure_agency("Browser agency", "health").id if role == "agency_lead" else None
 
 
 @pytest.fixture(params=["phone", "desktop"])
