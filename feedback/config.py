@@ -87,6 +87,9 @@ class Config:
     # many days after it was closed (six years by default; follow your records policy),
     # and only once its response has gone. Open alerts are never deleted.
     HEARD_ALERT_RETENTION_DAYS = _env_int("HEARD_ALERT_RETENTION_DAYS", 6 * 365)
+    #: Section 11 and case audit rounds, deleted whole this many days after their deadline
+    #: (their own setting: audit returns are not survey responses)
+    HEARD_AUDIT_RETENTION_DAYS = _env_int("HEARD_AUDIT_RETENTION_DAYS", 6 * 365)
     # A text on the leads' reading list unread after this many hours is overdue.
     HEARD_READ_WITHIN_HOURS = _env_int("HEARD_READ_WITHIN_HOURS", 72)
     # This instance's own text model (heard text train --with-labels): used when its recall

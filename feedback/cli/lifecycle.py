@@ -30,6 +30,13 @@ def apply(dry_run: bool) -> None:
         f"alerts: {delete} {expiry.alerts} closed alerts "
         f"(closed before {expiry.cutoff:%Y-%m-%d}, response gone)"
     )
+    from feedback.services.assurance.retention import expire_rounds
+
+    rounds = expire_rounds(int(current_app.config["HEARD_AUDIT_RETENTION_DAYS"]), dry_run=dry_run)
+    click.echo(
+        f"audits: {delete} {rounds.rounds} Section 11 and case audit rounds "
+        f"(deadline before {rounds.cutoff:%Y-%m-%d})"
+    )
 
 
 @click.command("erase")
