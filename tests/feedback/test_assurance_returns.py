@@ -134,3 +134,37 @@ def test_a_draft_after_its_deadline_is_overdue(app):
     client = lead(app, "lead-a@example.org", agency_id)
     assert "Overdue" in client.get("/assurance/").get_data(as_text=True)
     assert "State: Overdue." in return_page(client, return_id)
+
+
+def test_an_admin_opens_a_round_and_bad_input_stores_nothing(app):
+    from sqlalchemy import func, select
+
+    from feedback.extensions import db
+    from feedback.models import AuditReturn, AuditRound
+    from feedback.services.assurance.agencies import ensure_agency
+
+    with app.app_context():
+        ids = [ensure_agency(n, "police").id for n in ("North", "South")]
+    admin = staff(app, "admin@example.org", "admin")
+    page = admin.get("/assurance/rounds/new").get_data(as_text=True)
+    base = {"csrf_token": hidden(page, "csrf_token"), "definition": "section11"}
+    none = admin.post(
+        "/assurance/rounds/new", data={**base, "title": "S11 2026", "deadline": "2026-09-30"}
+    )
+    assert none.status_code == 400
+    assert "Choose at least one agency to ask." in none.get_data(as_text=True)
+    bad_date = admin.post(
+        "/assurance/rounds/new",
+        data={**base, "title": "S11 2026", "deadline": "30/09", "agencies": ids},
+    )
+    assert bad_date.status_code == 400
+    with app.app_context():
+        assert db.session.scalar(select(func.count(AuditRound.id))) == 0
+    made = admin.post(
+        "/assurance/rounds/new",
+        data={**base, "title": "S11 2026", "deadline": "2026-09-30", "agencies": ids},
+    )
+    assert made.status_code == 302
+    with app.app_context():
+        assert db.session.scalar(select(func.count(AuditReturn.id))) == 2
+    assert [a for a, _ in logged(app, "audit_round.")] == ["audit_round.open"]
