@@ -49,3 +49,10 @@ class CommentForm(FlaskForm):
 class AgreeForm(FlaskForm):
     question = HiddenField(validators=[InputRequired()])
     rating = SelectField(_l("Agreed rating"), validate_choice=False)
+
+
+class NewCaseAuditForm(NewRoundForm):
+    theme = StringField(_l("Theme"), validators=[InputRequired(), Length(max=120)])
+    references = TextAreaField(
+        _l("Case references, one a line"), validators=[InputRequired(), Length(max=4000)]
+    )

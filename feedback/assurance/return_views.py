@@ -20,7 +20,7 @@ from feedback.services.assurance.returns import (
     add_comment,
     agree_rating,
     already_submitted,
-    rated_questions,
+    answered_questions,
     save_return,
     submit_return,
 )
@@ -37,14 +37,18 @@ def _found(return_id: int) -> AuditReturn:
 
 
 def _form_class(ret: AuditReturn) -> type[SurveyPageForm]:
-    return build_page_form(rated_questions(ret), translate=survey_text, max_text=MAX_TEXT)
+    return build_page_form(answered_questions(ret), translate=survey_text, max_text=MAX_TEXT)
 
 
 def _saved(ret: AuditReturn) -> dict[str, Any]:
-    return {
-        r.question_id: {"rating": r.rating, "evidence": r.evidence, "actions": r.actions}
-        for r in ret.ratings
-    }
+    rows = {r.question_id: r for r in ret.ratings}
+    saved: dict[str, Any] = {}
+    for q in answered_questions(ret):
+        r = rows.get(q.id)
+        if r is not None:
+            parts = {"rating": r.rating, "evidence": r.evidence, "actions": r.actions}
+            saved[q.id] = parts if q.qtype.closed else r.evidence
+    return saved
 
 
 def _page(ret: AuditReturn, form: SurveyPageForm | None = None, code: int = 200) -> Any:
@@ -102,7 +106,7 @@ def save(return_id: int):  # type: ignore[no-untyped-def]
     form = _form_class(ret)()
     if ret.state == "draft" and not form.validate():
         return _page(ret, form, code=400)
-    answers = {q.id: q.qtype.answer(form[q.id].data) or {} for q in rated_questions(ret)}
+    answers = {q.id: q.qtype.answer(form[q.id].data) for q in answered_questions(ret)}
     try:
         save_return(ret, answers, version, current_user)
         if action == "submit":

@@ -92,6 +92,10 @@ def round_context(found: AuditRound) -> dict[str, Any]:
 @role_required(*MODERATORS)
 def round(round_id: int):  # type: ignore[no-untyped-def]
     found = db.session.get(AuditRound, round_id) or abort(404)
+    if found.kind == "case_audit":
+        from feedback.assurance.case_views import case_round_page
+
+        return case_round_page(found)
     return render_template("assurance/round.html", **round_context(found))
 
 
@@ -99,7 +103,9 @@ def round(round_id: int):  # type: ignore[no-untyped-def]
 @role_required(*MODERATORS)
 def round_xlsx(round_id: int):  # type: ignore[no-untyped-def]
     """The round's results as a workbook; the download is audited."""
-    found = db.session.get(AuditRound, round_id) or abort(404)
+    found = db.session.get(AuditRound, round_id)
+    if found is None or found.kind != "section11":
+        abort(404)
     body = results_workbook(results(found))
     audit("audit_round.export", "audit_round", found.id, format="xlsx")
     reply = make_response(body)

@@ -4,7 +4,7 @@ from feedback.models.agency import SECTORS, Agency
 from feedback.models.alert import AlertNote, ConcernAlert
 from feedback.models.audit import AuditEvent
 from feedback.models.audit_return import AuditComment, AuditRating, AuditReturn
-from feedback.models.audit_round import AuditCase, AuditRound
+from feedback.models.audit_round import AuditCase, AuditCaseGrade, AuditRound
 from feedback.models.focus import FocusQuote, FocusSession
 from feedback.models.outcome_indexes import ANSWER_OUTCOME_VALUES, ANSWER_RESPONSE_VALUES
 from feedback.models.reading import ReadingDecision
@@ -26,6 +26,7 @@ __all__ = [
     "AlertNote",
     "Answer",
     "AuditCase",
+    "AuditCaseGrade",
     "AuditComment",
     "AuditEvent",
     "AuditRating",

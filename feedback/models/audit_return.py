@@ -45,6 +45,7 @@ class AuditReturn(db.Model):
 
     round: Mapped["AuditRound"] = relationship(back_populates="returns")  # noqa: F821, UP037
     agency: Mapped["Agency"] = relationship()  # noqa: F821, UP037
+    case: Mapped["AuditCase | None"] = relationship()  # noqa: F821, UP037
     ratings: Mapped[list[AuditRating]] = relationship(
         back_populates="audit_return", order_by="AuditRating.id"
     )

@@ -68,3 +68,17 @@ class AuditCase(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     round: Mapped[AuditRound] = relationship(back_populates="cases")
+    grades: Mapped[list[AuditCaseGrade]] = relationship(order_by="AuditCaseGrade.id")
+
+
+class AuditCaseGrade(db.Model):
+    """The grade a case audit's panel agreed for one case and one question."""
+
+    __tablename__ = "audit_case_grade"
+    __table_args__ = (UniqueConstraint("case_id", "question_id", name="uq_audit_case_grade"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("audit_case.id"), index=True)
+    question_id: Mapped[str] = mapped_column(String(64))
+    #: a choice value of the question's scale (the four grades)
+    grade: Mapped[str] = mapped_column(String(32))

@@ -63,6 +63,7 @@ def build_world(app: Flask, runner: FlaskCliRunner) -> dict[str, object]:
             "agency_id": audit_return.agency_id,
             "round_id": audit_return.round_id,
             "return_id": audit_return.id,
+            "case_id": _audit_case(audit_return.agency_id),
         }
 
 
@@ -78,6 +79,24 @@ def _audit_return() -> AuditReturn:
         "Section 11, access test", date(2099, 1, 1), [agency.id], bundled_audits()["section11"]
     )
     return found.returns[0]
+
+
+def _audit_case(agency_id: int) -> int:
+    """A case of a multi-agency case audit asking the same agency."""
+    from datetime import date
+
+    from feedback.services.assurance.cases import open_case_audit
+    from feedback.services.assurance.rounds import bundled_audits
+
+    found = open_case_audit(
+        "Case audit, access test",
+        "Neglect",
+        date(2099, 1, 1),
+        [agency_id],
+        ["MACA-2099-001"],
+        bundled_audits()["case-audit"],
+    )
+    return found.cases[0].id
 
 
 def route_url(app: Flask, rule: Rule, values: dict[str, object]) -> str:

@@ -124,6 +124,8 @@ ACCESS: dict[str, str | tuple[str, ...]] = {
     # Audits (Section 11 rounds and returns).
     "assurance.index": AUDITS,
     "assurance.new_round": ADMIN,
+    "assurance.new_case_audit": ADMIN,
+    "assurance.case_panel": MODERATORS,
     "assurance.round": MODERATORS,
     "assurance.round_xlsx": MODERATORS,
     "assurance.audit_return": AUDITS,

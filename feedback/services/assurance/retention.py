@@ -14,7 +14,14 @@ from datetime import date, timedelta
 from sqlalchemy import delete, select
 
 from feedback.extensions import db
-from feedback.models import AuditCase, AuditComment, AuditRating, AuditReturn, AuditRound
+from feedback.models import (
+    AuditCase,
+    AuditCaseGrade,
+    AuditComment,
+    AuditRating,
+    AuditReturn,
+    AuditRound,
+)
 from feedback.services.assurance.rounds import london_today
 from feedback.services.audit import audit
 
@@ -36,6 +43,9 @@ def expire_rounds(days: int, today: date | None = None, dry_run: bool = False) -
         delete(AuditComment).where(AuditComment.return_id.in_(returns)),
         delete(AuditRating).where(AuditRating.return_id.in_(returns)),
         delete(AuditReturn).where(AuditReturn.round_id.in_(ids)),
+        delete(AuditCaseGrade).where(
+            AuditCaseGrade.case_id.in_(select(AuditCase.id).where(AuditCase.round_id.in_(ids)))
+        ),
         delete(AuditCase).where(AuditCase.round_id.in_(ids)),
         delete(AuditRound).where(AuditRound.id.in_(ids)),
     ):

@@ -42,6 +42,15 @@ def rated_questions(ret: AuditReturn) -> list[Question]:
     return [q for q in ret.round.definition.questions() if isinstance(q.qtype, AssessedType)]
 
 
+def answered_questions(ret: AuditReturn) -> list[Question]:
+    """Every question the return answers: ratings, and free text (kept as its evidence)."""
+    return [
+        q
+        for q in ret.round.definition.questions()
+        if isinstance(q.qtype, AssessedType) or q.free_text
+    ]
+
+
 def _text(value: Any, what: str) -> str | None:
     text = strip_control(value or "").strip() if isinstance(value, str) else ""
     if len(text) > TEXT_MAX:
@@ -93,8 +102,10 @@ def save_return(
     if ret.state != "draft":
         raise ReturnError(_("This return has been submitted, so it can no longer be changed."))
     changed = 0
-    for q in rated_questions(ret):
+    for q in answered_questions(ret):
         given = answers.get(q.id) or {}
+        if isinstance(given, str):  # a free-text question: its words are the evidence
+            given = {"evidence": given}
         rating = given.get("rating") or None
         if rating is not None and rating not in {c.value for c in q.choices}:
             raise ReturnError(
@@ -102,7 +113,8 @@ def save_return(
             )
         row = _rating(ret, q.id)
         values = (rating, _text(given.get("evidence"), _("The evidence")))
-        actions = _text(given.get("actions"), _("The actions")) if q.qtype.actions else None
+        wants_actions = getattr(q.qtype, "actions", False)
+        actions = _text(given.get("actions"), _("The actions")) if wants_actions else None
         if (row.rating, row.evidence, row.actions) != (*values, actions):
             row.rating, row.evidence = values
             row.actions = actions

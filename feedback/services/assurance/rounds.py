@@ -15,7 +15,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from feedback.extensions import db
-from feedback.models import Agency, AuditReturn, AuditRound, User
+from feedback.models import Agency, AuditCase, AuditReturn, AuditRound, User
 from feedback.services.audit import audit
 from feedback.times import LONDON, to_london
 from forms.loader import audit_library_paths, load_definition
@@ -47,8 +47,11 @@ def open_round(
     by: User | None = None,
     kind: str = "section11",
     theme: str | None = None,
+    cases: Sequence[str] = (),
 ) -> AuditRound:
-    """Open a round asking each agency in `agency_ids` for a return (a draft each).
+    """Open a round asking each agency in `agency_ids` for a return (a draft each; in a
+    case audit, one per agency and case, each case known by its reference in `cases`,
+    which the caller has checked: services.assurance.cases).
 
     Raises RoundError for an empty or long title, no agencies, an inactive or unknown
     agency, or a definition that is not an audit. Nothing is stored unless all is well.
@@ -64,7 +67,7 @@ def open_round(
     agencies = list(
         db.session.scalars(select(Agency).where(Agency.id.in_(ids), Agency.active.is_(True)))
     )
-    if kind == "section11" and not ids:
+    if not ids:
         raise RoundError(_("Choose at least one agency to ask."))
     if len(agencies) != len(ids):
         raise RoundError(_("Choose active agencies only."))
@@ -81,9 +84,19 @@ def open_round(
     )
     db.session.add(found)
     db.session.flush()
-    if kind == "section11":
+    for case in [None] if kind == "section11" else [AuditCase(reference=r) for r in cases]:
+        if case is not None:
+            found.cases.append(case)
+            db.session.flush()
         for agency in agencies:
-            db.session.add(AuditReturn(round_id=found.id, agency_id=agency.id, state="draft"))
+            db.session.add(
+                AuditReturn(
+                    round_id=found.id,
+                    agency_id=agency.id,
+                    case_id=case.id if case else None,
+                    state="draft",
+                )
+            )
     audit(
         "audit_round.open",
         "audit_round",
@@ -92,6 +105,7 @@ def open_round(
         user_id=by.id if by else None,
         kind=kind,
         agencies=len(agencies),
+        cases=len(cases),
         deadline=deadline.isoformat(),
     )
     db.session.commit()
