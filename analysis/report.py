@@ -83,6 +83,9 @@ class Report:
     #: the partnership's own assurance (issue 16): the latest Section 11 round's results,
     #: as the app gathers them (feedback.services.assurance.results.Results), or None
     assurance: Any = None
+    #: the latest multi-agency case audit with a panel record (feedback.services.assurance.
+    #: report.CaseAuditPart), or None
+    case_audit: Any = None
 
     @property
     def total_responses(self) -> int:

@@ -16,7 +16,13 @@ def test_demo_rounds_have_returns_in_every_state_and_a_change_to_show(app, runne
     again = runner.invoke(args=["demo", "--responses", "0"])
     assert again.exit_code == 0
     with app.app_context():
-        rounds = list(db.session.scalars(select(AuditRound).order_by(AuditRound.created_at)))
+        rounds = list(
+            db.session.scalars(
+                select(AuditRound)
+                .where(AuditRound.kind == "section11")
+                .order_by(AuditRound.created_at)
+            )
+        )
         assert [r.title for r in rounds] == [
             "Section 11 self-assessment 2025",
             "Section 11 self-assessment 2026",
@@ -28,6 +34,10 @@ def test_demo_rounds_have_returns_in_every_state_and_a_change_to_show(app, runne
         assert found.previous is not None and found.previous.id == rounds[0].id
         assert any(c.change is not None for row in found.rows for c in row.cells)
         assert found.gaps and found.actions
+        (cases,) = db.session.scalars(select(AuditRound).where(AuditRound.kind == "case_audit"))
+        assert cases.theme == "Neglect" and len(cases.cases) == 4
+        assert all(c.panel_done_at and len(c.grades) == 5 for c in cases.cases)
+        assert all(ret.state == "submitted" for ret in cases.returns)
 
 
 def test_the_board_report_has_the_latest_section11_round(app, runner, tmp_path):
@@ -40,6 +50,8 @@ def test_the_board_report_has_the_latest_section11_round(app, runner, tmp_path):
     assert "Section 11 self-assessment 2026" in section
     assert "Arrows compare with Section 11 self-assessment 2025." in section
     assert "Probation Service, West" in section and 'class="rating-tag rating-' in section
+    cases = html.split('<section id="case-audit">')[1].split("</section>")[0]
+    assert "Neglect case audit, spring 2026" in cases and "Learning points, by theme" in cases
     # A period that ended before any round was opened has no Section 11 part.
     early = tmp_path / "early.html"
     args = ["report", "--period", "2020-H1", "--format", "html", "-o", str(early)]

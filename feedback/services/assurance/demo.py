@@ -126,9 +126,51 @@ def add_demo_audits(seed: int = 7) -> int:
                 ),
             ]
 
+    _demo_case_audit(rng, agencies[:3], moderator)
+
     open_now = open_round(
         "Section 11 mid-year check 2026", today + timedelta(days=30), [agencies[0].id], section11
     )
     _fill(open_now.returns[0], rng, 0.6, agreed=False, part=0.3)
     db.session.commit()
-    return 3
+    return 4
+
+
+CASES = ("MACA-2026-011", "MACA-2026-014", "MACA-2026-017", "MACA-2026-020")
+LEARNING = (
+    "Agencies shared information about the home late; the school's concerns did not "
+    "reach the core group.",
+    "The child was not listened to: their wishes were recorded once and never revisited.",
+    "Supervision did not challenge drift in the plan; nobody escalated the disagreement.",
+    "Good partnership working once the plan started; the child was seen alone each visit.",
+)
+GRADES = ("outstanding", "good", "good", "requires_improvement", "inadequate")
+
+
+def _demo_case_audit(rng: random.Random, agencies: list, moderator: int | None) -> None:  # type: ignore[type-arg]
+    """A completed neglect case audit: every part graded, every panel record made."""
+    from feedback.models import AuditCaseGrade
+
+    definition = bundled_audits()["case-audit"]
+    found = open_round(
+        "Neglect case audit, spring 2026",
+        london_today() - timedelta(days=40),
+        [a.id for a in agencies],
+        definition,
+        kind="case_audit",
+        theme="Neglect",
+        cases=CASES,
+    )
+    found.created_at = utcnow() - timedelta(days=90)
+    graded = [q for q in definition.questions() if q.type == "grade4"]
+    for ret in found.returns:
+        for q in graded:
+            ret.ratings.append(
+                AuditRating(question_id=q.id, rating=rng.choice(GRADES), evidence="Case records")
+            )
+        ret.state, ret.submitted_at = "submitted", utcnow() - timedelta(days=45)
+    for case, learning in zip(found.cases, LEARNING, strict=True):
+        case.grades = [AuditCaseGrade(question_id=q.id, grade=rng.choice(GRADES)) for q in graded]
+        case.findings = "The panel met all the agencies involved and read their records."
+        case.learning = learning
+        case.panel_done_at = utcnow() - timedelta(days=20)

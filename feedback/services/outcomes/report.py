@@ -39,7 +39,7 @@ from feedback.labels import (
 from feedback.models import ConcernAlert, Response, Survey
 from feedback.models._time import utcnow
 from feedback.respond.pages import survey_text
-from feedback.services.assurance.report import assurance_for_report
+from feedback.services.assurance.report import assurance_for_report, case_audit_for_report
 from feedback.services.outcomes.periods import default_period, period_choices  # noqa: F401 (re-exported)
 from feedback.services.outcomes.rows import in_period, outcome_rows
 from feedback.services.outcomes.stories import theme_stories, triangulation
@@ -178,6 +178,7 @@ def build_report(slugs: Sequence[str] | None, period: Period | str) -> Report:
         survey_names=survey_names(surveys),
         story=story_for_report(period),
         assurance=assurance_for_report(period),
+        case_audit=case_audit_for_report(period),
     )
 
 
