@@ -57,3 +57,18 @@ def test_the_board_report_has_the_latest_section11_round(app, runner, tmp_path):
     args = ["report", "--period", "2020-H1", "--format", "html", "-o", str(early)]
     assert runner.invoke(args=args).exit_code == 0
     assert 'id="section11"' not in early.read_text(encoding="utf-8")
+
+
+def test_an_instance_with_demo_responses_but_no_rounds_gets_them_once(app, runner):
+    assert runner.invoke(args=["demo", "--responses", "1"]).exit_code == 0
+    with app.app_context():
+        from feedback.services.assurance.retention import expire_rounds
+
+        expire_rounds(-100_000)  # every round gone: an instance from before audits
+        assert db.session.scalar(select(AuditRound.id)) is None
+    added = runner.invoke(args=["demo", "--if-empty"])
+    assert "Added the demo Section 11 rounds and case audit." in added.output
+    again = runner.invoke(args=["demo", "--if-empty"])
+    assert "Added the demo" not in again.output
+    with app.app_context():
+        assert len(db.session.scalars(select(AuditRound.id)).all()) == 4
