@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
+from feedback.admin.forms import PlainForm
 from feedback.assurance import bp
 from feedback.assurance.forms import NewRoundForm
 from feedback.auth import role_required
@@ -24,6 +25,7 @@ from feedback.services.assurance.rounds import (
     bundled_audits,
     london_today,
     open_round,
+    publish_results,
     return_state,
     rounds,
 )
@@ -38,8 +40,10 @@ add_staff_link("assurance.index", lambda: str(_l("Audits")), AUDIT_ROLES)
 def index():  # type: ignore[no-untyped-def]
     """Moderators: every round. Agency leads: their own agency's returns, and only those."""
     mine = list(db.session.scalars(visible_returns(current_user).order_by(AuditReturn.id.desc())))
+    asked = {ret.round_id for ret in mine}
     return render_template(
         "assurance/index.html",
+        published=[r for r in rounds("section11") if r.published_at and r.id in asked],
         rounds=rounds() if current_user.role in MODERATORS else [],
         returns=mine if current_user.role not in MODERATORS else [],
         return_state=return_state,
@@ -113,3 +117,36 @@ def round_xlsx(round_id: int):  # type: ignore[no-untyped-def]
     reply.headers["Content-Disposition"] = f'attachment; filename="section11-{found.id}.xlsx"'
     reply.headers["Cache-Control"] = "no-store"
     return reply
+
+
+@bp.post("/rounds/<int:round_id>/publish")
+@role_required(*MODERATORS)
+def publish(round_id: int):  # type: ignore[no-untyped-def]
+    found = db.session.get(AuditRound, round_id) or abort(404)
+    if not PlainForm().validate():
+        abort(400)
+    if publish_results(found, current_user):
+        flash(_("The results are published to the agencies asked."))
+    return redirect(url_for("assurance.round", round_id=found.id))
+
+
+@bp.get("/rounds/<int:round_id>/results")
+@role_required(*AUDIT_ROLES)
+def published(round_id: int):  # type: ignore[no-untyped-def]
+    """The partnership-wide heat map, for moderators and, once published, for the leads
+    of the agencies the round asked (another round is not found)."""
+    found = db.session.get(AuditRound, round_id)
+    if found is None or found.kind != "section11":
+        abort(404)
+    if current_user.role not in MODERATORS:
+        asked = db.session.scalar(
+            visible_returns(current_user).where(AuditReturn.round_id == found.id).limit(1)
+        )
+        if found.published_at is None or asked is None:
+            abort(404)
+    return render_template(
+        "assurance/published.html",
+        round=found,
+        results=results(found),
+        survey_text=survey_text,
+    )

@@ -38,6 +38,8 @@ class AuditRound(db.Model):
     definition_sha256: Mapped[str] = mapped_column(String(64))
     opened_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    #: when moderators published the partnership-wide results to the agencies asked
+    published_at: Mapped[datetime | None]
 
     returns: Mapped[list[AuditReturn]] = relationship(  # noqa: F821
         back_populates="round", order_by="AuditReturn.id"

@@ -72,12 +72,13 @@ def _audit_return() -> AuditReturn:
     from datetime import date
 
     from feedback.services.assurance.agencies import ensure_agency
-    from feedback.services.assurance.rounds import bundled_audits, open_round
+    from feedback.services.assurance.rounds import bundled_audits, open_round, publish_results
 
     agency = ensure_agency(TEST_AGENCY, "health")
     found = open_round(
         "Section 11, access test", date(2099, 1, 1), [agency.id], bundled_audits()["section11"]
     )
+    publish_results(found, None)
     return found.returns[0]
 
 

@@ -128,6 +128,9 @@ ACCESS: dict[str, str | tuple[str, ...]] = {
     "assurance.case_panel": MODERATORS,
     "assurance.round": MODERATORS,
     "assurance.round_xlsx": MODERATORS,
+    "assurance.publish": MODERATORS,
+    # Leads see the partnership-wide heat map once published (the walk's round is).
+    "assurance.published": AUDITS,
     "assurance.audit_return": AUDITS,
     "assurance.save": ("agency_lead",),
     "assurance.comment": AUDITS,

@@ -82,3 +82,36 @@ def test_moderators_see_every_agencys_return_and_other_roles_none(app):
         assert moderator.get(f"/assurance/returns/{return_id}").status_code == 200
     analyst = staff(app, "analyst@example.org", "analyst")
     assert analyst.get(f"/assurance/returns/{made['Agency A'][1]}").status_code == 403
+
+
+def test_leads_see_the_partnership_heat_map_only_once_published_and_only_if_asked(app):
+    made = make_round(app)
+    a_id, a_return = made["Agency A"]
+    with app.app_context():
+        from feedback.extensions import db
+        from feedback.models import AuditReturn
+
+        round_id = db.session.get(AuditReturn, a_return).round_id
+    other = make_round(app, ("Agency C",))
+    lead_a = lead(app, "lead-a@example.org", a_id)
+    lead_c = lead(app, "lead-c@example.org", other["Agency C"][0])
+    results = f"/assurance/rounds/{round_id}/results"
+    assert lead_a.get(results).status_code == 404
+    moderator = staff(app, "moderator@example.org", "moderator")
+    token = hidden(
+        moderator.get(f"/assurance/rounds/{round_id}").get_data(as_text=True), "csrf_token"
+    )
+    assert (
+        moderator.post(
+            f"/assurance/rounds/{round_id}/publish", data={"csrf_token": token}
+        ).status_code
+        == 302
+    )
+    page = lead_a.get(results)
+    assert page.status_code == 200
+    assert "Agency B" in page.get_data(as_text=True)  # partnership-wide, as published
+    assert f'href="{results}"' in lead_a.get("/assurance/").get_data(as_text=True)
+    assert lead_c.get(results).status_code == 404  # Agency C was not asked in that round
+    from tests.feedback.assurance_helpers import logged
+
+    assert [a for a, _ in logged(app, "audit_round.publish")] == ["audit_round.publish"]

@@ -25,6 +25,7 @@ def upgrade() -> None:
         sa.Column("definition_sha256", sa.String(length=64), nullable=False),
         sa.Column("opened_by_id", sa.Integer(), sa.ForeignKey("user.id"), nullable=True),
         sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("published_at", sa.DateTime(), nullable=True),
     )
     op.create_table(
         "audit_case",

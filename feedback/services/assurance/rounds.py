@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from feedback.extensions import db
 from feedback.models import Agency, AuditCase, AuditReturn, AuditRound, User
+from feedback.models._time import utcnow
 from feedback.services.audit import audit
 from feedback.times import LONDON, to_london
 from forms.loader import audit_library_paths, load_definition
@@ -126,3 +127,19 @@ def rounds(kind: str | None = None) -> list[AuditRound]:
     if kind:
         query = query.where(AuditRound.kind == kind)
     return list(db.session.scalars(query))
+
+
+def publish_results(found: AuditRound, by: User | None) -> bool:
+    """Show the round's partnership-wide results to the agencies asked; False if already."""
+    if found.published_at is not None:
+        return False
+    found.published_at = utcnow()
+    audit(
+        "audit_round.publish",
+        "audit_round",
+        found.id,
+        commit=False,
+        user_id=by.id if by else None,
+    )
+    db.session.commit()
+    return True
