@@ -10,6 +10,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from feedback.admin.forms import PlainForm
 from feedback.assurance import bp
 from feedback.assurance.forms import AgreeForm, CommentForm
 from feedback.auth import role_required
@@ -19,6 +20,7 @@ from feedback.services.assurance.returns import (
     ReturnError,
     add_comment,
     agree_rating,
+    agree_unchallenged,
     already_submitted,
     answered_questions,
     save_return,
@@ -156,3 +158,18 @@ def agree(return_id: int):  # type: ignore[no-untyped-def]
     return redirect(
         url_for("assurance.audit_return", return_id=ret.id) + f"#q-{form.question.data}"
     )
+
+
+@bp.post("/returns/<int:return_id>/agree-unchallenged")
+@role_required(*MODERATORS)
+def agree_rest(return_id: int):  # type: ignore[no-untyped-def]
+    """Agree the agency's own rating wherever nobody challenged it."""
+    ret = _found(return_id)
+    if not PlainForm().validate():
+        abort(400)
+    try:
+        count = agree_unchallenged(ret, current_user)
+    except ReturnError as exc:
+        return _refused(ret, str(exc))
+    flash(_("%(count)d self-ratings are agreed as they stand.", count=count))
+    return redirect(url_for("assurance.audit_return", return_id=ret.id))

@@ -135,6 +135,7 @@ ACCESS: dict[str, str | tuple[str, ...]] = {
     "assurance.save": ("agency_lead",),
     "assurance.comment": AUDITS,
     "assurance.agree": MODERATORS,
+    "assurance.agree_rest": MODERATORS,
 }
 
 #: GET routes whose normal answer to an allowed visitor is a redirect, not a page:

@@ -129,6 +129,19 @@ def test_challenge_reply_and_agree(app):
     assert actions.count("audit_return.agree") == len(ids)
 
 
+def test_agreeing_every_unchallenged_rating_leaves_the_challenged_one(app):
+    _lead, return_id, ids, _page = _submitted(app)
+    moderator = staff(app, "moderator@example.org", "moderator")
+    _post(moderator, return_id, "comments", question=ids[2], kind="challenge", body="Why?")
+    _post(moderator, return_id, "agree-unchallenged")
+    state, _version, rows = stored(app, return_id)
+    assert state == "challenged"
+    assert rows[ids[2]][2] is None
+    assert all(rows[q][2] == rows[q][0] for q in ids if q != ids[2])
+    _post(moderator, return_id, "agree", question=ids[2], rating="amber")
+    assert stored(app, return_id)[0] == "agreed"
+
+
 def test_a_draft_after_its_deadline_is_overdue(app):
     agency_id, return_id = make_round(app, ("Agency A",), deadline=date(2020, 1, 31))["Agency A"]
     client = lead(app, "lead-a@example.org", agency_id)

@@ -245,3 +245,28 @@ def agree_rating(ret: AuditReturn, question_id: str, rating: str, by: User) -> N
         rating=rating,
     )
     db.session.commit()
+
+
+def agree_unchallenged(ret: AuditReturn, by: User) -> int:
+    """Take the agency's own rating as agreed on every statement nobody challenged and
+    that has no agreed rating yet; returns how many. Challenged ones wait for a decision."""
+    if ret.state == "draft":
+        raise ReturnError(_("A rating is agreed once the return is submitted."))
+    challenged = {c.question_id for c in ret.comments if c.kind == "challenge"}
+    now = utcnow()
+    count = 0
+    for row in ret.ratings:
+        if row.rating and not row.agreed_rating and row.question_id not in challenged:
+            row.agreed_rating, row.agreed_by_id, row.agreed_at = row.rating, by.id, now
+            count += 1
+    _settle_state(ret)
+    audit(
+        "audit_return.agree_unchallenged",
+        "audit_return",
+        ret.id,
+        commit=False,
+        user_id=by.id,
+        statements=count,
+    )
+    db.session.commit()
+    return count
