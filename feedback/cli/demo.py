@@ -20,7 +20,7 @@ def demo(responses: int, seed: int, if_empty: bool) -> None:
     if responses < 0:
         raise click.BadParameter("must be 0 or more", param_hint="--responses")
     if if_empty and db.session.scalar(select(func.count(Response.id))):
-        from feedback.services.assurance.demo import add_demo_audits
+        from feedback.demo.audits import add_demo_audits
 
         # An instance made before audits existed still gets their demo (once).
         if add_demo_audits(seed):

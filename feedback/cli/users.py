@@ -76,8 +76,8 @@ def _demo_agency_id(role: str) -> int | None:
     """The demo agency lead works for the first demo agency (made here on a fresh install)."""
     if role not in AGENCY_ROLES:
         return None
+    from feedback.demo.agencies import DEMO_AGENCIES
     from feedback.services.assurance.agencies import ensure_agency
-    from feedback.services.assurance.demo_agencies import DEMO_AGENCIES
 
     name, sector = DEMO_AGENCIES[0]
     return ensure_agency(name, sector).id

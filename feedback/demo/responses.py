@@ -15,12 +15,12 @@ from sqlalchemy import select
 
 from feedback.demo import texts as demo_text
 from feedback.demo.answers import answer
+from feedback.demo.audits import add_demo_audits
 from feedback.demo.reading import add_demo_reading
 from feedback.demo.training import add_demo_course
 from feedback.extensions import db
 from feedback.models import Campaign
 from feedback.models._time import utcnow
-from feedback.services.assurance.demo import add_demo_audits
 from feedback.services.surveys.responses import record_response
 from feedback.services.surveys.versions import load_library
 from forms.schema import Definition

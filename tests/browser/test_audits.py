@@ -27,7 +27,7 @@ def audit_world(live_app: Flask) -> dict[str, int]:
     from feedback.services.assurance.agencies import ensure_agency
     from feedback.services.assurance.returns import rated_questions, save_return, submit_return
     from feedback.services.assurance.rounds import bundled_audits, open_round
-    from feedback.services.users import create_user
+    from feedback.services.people.users import create_user
 
     with live_app.app_context():
         trust = ensure_agency("Laptop Trust", "health")

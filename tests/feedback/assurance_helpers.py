@@ -12,7 +12,7 @@ from feedback.extensions import db
 from feedback.models import AuditEvent, AuditReturn
 from feedback.services.assurance.agencies import ensure_agency
 from feedback.services.assurance.rounds import bundled_audits, open_round
-from feedback.services.users import create_user
+from feedback.services.people.users import create_user
 from tests.feedback.admin_helpers import PASSWORD, sign_in
 from tests.feedback.helpers import hidden
 

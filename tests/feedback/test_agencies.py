@@ -85,7 +85,7 @@ def test_an_agency_lead_is_invited_with_their_agency_and_keeps_it(app, client):
     with app.app_context():
         (invitation,) = db.session.scalars(select(Invitation)).all()
         assert invitation.agency_id == agency_id
-    from feedback.services.invitations import accept_invitation
+    from feedback.services.people.invitations import accept_invitation
 
     link = made.get_data(as_text=True).split("/invite/")[1].split('"')[0].split("<")[0]
     with app.test_request_context():
@@ -96,7 +96,7 @@ def test_an_agency_lead_is_invited_with_their_agency_and_keeps_it(app, client):
 def test_a_role_change_to_agency_lead_needs_an_agency(app):
     admin = staff(app, "admin@example.org", "admin")
     with app.app_context():
-        from feedback.services.users import create_user
+        from feedback.services.people.users import create_user
 
         target = create_user("someone@example.org", "analyst", "a long enough passphrase").id
     token = hidden(admin.get("/admin/users").get_data(as_text=True), "csrf_token")

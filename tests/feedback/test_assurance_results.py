@@ -20,7 +20,7 @@ from feedback.services.assurance.returns import (
     submit_return,
 )
 from feedback.services.assurance.rounds import bundled_audits, open_round
-from feedback.services.users import create_user
+from feedback.services.people.users import create_user
 from tests.feedback.assurance_helpers import staff
 
 PASSWORD = "a long enough passphrase"

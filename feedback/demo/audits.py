@@ -14,11 +14,11 @@ from datetime import timedelta
 
 from sqlalchemy import func, select
 
+from feedback.demo.agencies import DEMO_AGENCIES
 from feedback.extensions import db
 from feedback.models import AuditComment, AuditRating, AuditReturn, AuditRound, User
 from feedback.models._time import utcnow
 from feedback.services.assurance.agencies import ensure_agency
-from feedback.services.assurance.demo_agencies import DEMO_AGENCIES
 from feedback.services.assurance.rounds import bundled_audits, london_today, open_round
 
 EVIDENCE = (
