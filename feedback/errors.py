@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Flask, current_app, render_template, request
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from markupsafe import escape
@@ -82,20 +83,20 @@ def _bare_page(title: str, body: str) -> str:
 
 def init_app(app: Flask) -> None:
     @app.errorhandler(CSRFError)
-    def _csrf(error: CSRFError):  # type: ignore[no-untyped-def]
+    def _csrf(error: CSRFError) -> ResponseReturnValue:
         return render_error(
             400, _("This page had expired. Please go back, reload the page and try again.")
         )
 
     @app.errorhandler(HTTPException)
-    def _http(error: HTTPException):  # type: ignore[no-untyped-def]
+    def _http(error: HTTPException) -> ResponseReturnValue:
         code = error.code or 500
         if code in MESSAGES:
             return render_error(code)
         return error
 
     @app.errorhandler(InternalServerError)
-    def _internal(error: InternalServerError):  # type: ignore[no-untyped-def]
+    def _internal(error: InternalServerError) -> ResponseReturnValue:
         # Flask has logged it (HeardFlask.log_exception, without a message); the session
         # may hold a failed transaction that the page's own queries would trip over.
         _roll_back_quietly()

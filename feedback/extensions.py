@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from flask_babel import Babel
 from flask_limiter import Limiter
 from flask_login import LoginManager
@@ -38,6 +40,12 @@ def _client_key() -> str:
 
 
 db = SQLAlchemy(model_class=Base)
+if TYPE_CHECKING:
+    # db.Model is a class Flask-SQLAlchemy builds from Base when it starts; a type checker
+    # only sees an attribute, so it checks the models against Base, whose mappings they are.
+    Model = Base
+else:
+    Model = db.Model
 login_manager = LoginManager()
 babel = Babel()
 csrf = CSRFProtect()

@@ -6,6 +6,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from flask import render_template, request
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import Select, select
@@ -70,7 +71,7 @@ def _query(wanted: dict[str, Any]) -> Select[tuple[AuditEvent]]:
 
 @bp.get("/audit")
 @role_required("admin")
-def audit():  # type: ignore[no-untyped-def]
+def audit() -> ResponseReturnValue:
     wanted, errors = _filters()
     page = db.paginate(
         _query(wanted),

@@ -18,6 +18,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from flask import abort, current_app, g, render_template, request, session, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 
@@ -130,13 +131,13 @@ class _Preview:
 
 @bp.route("/surveys/<slug>/preview", methods=["GET", "POST"])
 @role_required("admin")
-def preview(slug: str):  # type: ignore[no-untyped-def]
+def preview(slug: str) -> ResponseReturnValue:
     return _preview(slug, None)
 
 
 @bp.route("/surveys/<slug>/versions/<int:number>/preview", methods=["GET", "POST"])
 @role_required("admin")
-def preview_version(slug: str, number: int):  # type: ignore[no-untyped-def]
+def preview_version(slug: str, number: int) -> ResponseReturnValue:
     return _preview(slug, number)
 
 

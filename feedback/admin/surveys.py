@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -33,14 +34,14 @@ def survey_or_404(slug: str) -> Survey:
 
 @bp.get("/surveys")
 @role_required("admin")
-def surveys():  # type: ignore[no-untyped-def]
+def surveys() -> ResponseReturnValue:
     return render_template("admin/surveys.html", rows=survey_rows())
 
 
 # Not under /surveys/: a survey may well have the slug "upload".
 @bp.route("/upload", methods=["GET", "POST"])
 @role_required("admin")
-def upload():  # type: ignore[no-untyped-def]
+def upload() -> ResponseReturnValue:
     form = UploadForm()
     problems: list[str] = []
     unsupported: list[str] = []
@@ -66,7 +67,7 @@ def upload():  # type: ignore[no-untyped-def]
 
 @bp.get("/surveys/<slug>")
 @role_required("admin")
-def survey(slug: str):  # type: ignore[no-untyped-def]
+def survey(slug: str) -> ResponseReturnValue:
     found = survey_or_404(slug)
     return render_template(
         "admin/survey.html", survey=found, versions=version_rows(found), form=OpenForm()
@@ -75,7 +76,7 @@ def survey(slug: str):  # type: ignore[no-untyped-def]
 
 @bp.post("/surveys/<slug>/state")
 @role_required("admin")
-def survey_state(slug: str):  # type: ignore[no-untyped-def]
+def survey_state(slug: str) -> ResponseReturnValue:
     found = survey_or_404(slug)
     form = OpenForm()
     if not form.validate():

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from flask import current_app, render_template
+from flask.typing import ResponseReturnValue
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
@@ -26,7 +27,7 @@ add_staff_link("admin.translations", lambda: str(_l("Translations")), ("admin",)
 
 @bp.get("/translations")
 @role_required("admin")
-def translations():  # type: ignore[no-untyped-def]
+def translations() -> ResponseReturnValue:
     """Per language: review status, interface strings translated, surveys complete."""
     folder = Path(current_app.config.get("HEARD_TRANSLATIONS_DIR") or catalogs.TRANSLATIONS)
     surveys = db.session.scalars(

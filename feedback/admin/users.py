@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import abort, current_app, flash, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -59,13 +60,13 @@ def _users_page(invite: InviteForm | None = None, code: int = 200) -> Any:
 
 @bp.get("/users")
 @role_required("admin")
-def users():  # type: ignore[no-untyped-def]
+def users() -> ResponseReturnValue:
     return _users_page()
 
 
 @bp.post("/users/<int:user_id>/role")
 @role_required("admin")
-def user_role(user_id: int):  # type: ignore[no-untyped-def]
+def user_role(user_id: int) -> ResponseReturnValue:
     user = db.session.get(User, user_id) or abort(404)
     form = RoleForm()
     if not form.validate():
@@ -81,7 +82,7 @@ def user_role(user_id: int):  # type: ignore[no-untyped-def]
 
 @bp.post("/users/<int:user_id>/active")
 @role_required("admin")
-def user_active(user_id: int):  # type: ignore[no-untyped-def]
+def user_active(user_id: int) -> ResponseReturnValue:
     user = db.session.get(User, user_id) or abort(404)
     form = ActiveForm()
     if not form.validate():
@@ -102,7 +103,7 @@ def user_active(user_id: int):  # type: ignore[no-untyped-def]
 
 @bp.post("/users/<int:user_id>/second-factor/reset")
 @role_required("admin")
-def user_reset_second_factor(user_id: int):  # type: ignore[no-untyped-def]
+def user_reset_second_factor(user_id: int) -> ResponseReturnValue:
     user = db.session.get(User, user_id) or abort(404)
     if not PlainForm().validate():
         abort(400)
@@ -119,7 +120,7 @@ def user_reset_second_factor(user_id: int):  # type: ignore[no-untyped-def]
 
 @bp.post("/invitations")
 @role_required("admin")
-def invite():  # type: ignore[no-untyped-def]
+def invite() -> ResponseReturnValue:
     form = InviteForm()
     if not form.validate():
         return _users_page(form, code=400)
@@ -147,7 +148,7 @@ def invite():  # type: ignore[no-untyped-def]
 
 @bp.post("/invitations/<int:invitation_id>/revoke")
 @role_required("admin")
-def revoke(invitation_id: int):  # type: ignore[no-untyped-def]
+def revoke(invitation_id: int) -> ResponseReturnValue:
     invitation = db.session.get(Invitation, invitation_id) or abort(404)
     if not PlainForm().validate():
         abort(400)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import current_app, flash, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, logout_user
@@ -49,7 +50,7 @@ def _refused() -> Any:
 
 @bp.route("/invite/<token>", methods=["GET", "POST"])
 @limiter.limit("10 per minute", methods=["POST"])
-def accept_invite(token: str):  # type: ignore[no-untyped-def]
+def accept_invite(token: str) -> ResponseReturnValue:
     invitation = find_invitation(token)
     if not usable(invitation):
         return _refused()

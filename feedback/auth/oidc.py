@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import abort, redirect, render_template, request, session, url_for
+from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
 from feedback.auth.views import _safe_next, bp
@@ -16,7 +17,7 @@ _NEXT = "oidc_next"
 
 @bp.get("/login/oidc/<name>")
 @limiter.limit("20 per minute")
-def oidc_start(name: str):  # type: ignore[no-untyped-def]
+def oidc_start(name: str) -> ResponseReturnValue:
     if oidc.provider(name) is None:
         abort(404)
     if current_user.is_authenticated:
@@ -28,7 +29,7 @@ def oidc_start(name: str):  # type: ignore[no-untyped-def]
 
 @bp.get("/login/oidc/<name>/callback")
 @limiter.limit("20 per minute")
-def oidc_callback(name: str):  # type: ignore[no-untyped-def]
+def oidc_callback(name: str) -> ResponseReturnValue:
     found = oidc.provider(name)
     if found is None:
         abort(404)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import flash, jsonify, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -32,7 +33,7 @@ def _done(user_next: str | None) -> str:
 
 @bp.route("/login/second-factor", methods=["GET", "POST"])
 @limiter.limit("10 per minute", methods=["POST"])
-def second_factor():  # type: ignore[no-untyped-def]
+def second_factor() -> ResponseReturnValue:
     found = signin.held()
     if found is None:
         flash(_("Please sign in again."))
@@ -63,7 +64,7 @@ def second_factor():  # type: ignore[no-untyped-def]
 
 @bp.post("/login/second-factor/key/options")
 @limiter.limit("20 per minute")
-def key_sign_in_options():  # type: ignore[no-untyped-def]
+def key_sign_in_options() -> ResponseReturnValue:
     found = signin.held()
     if found is None:
         return jsonify(error="expired"), 400
@@ -72,7 +73,7 @@ def key_sign_in_options():  # type: ignore[no-untyped-def]
 
 @bp.post("/login/second-factor/key")
 @limiter.limit("10 per minute")
-def key_sign_in():  # type: ignore[no-untyped-def]
+def key_sign_in() -> ResponseReturnValue:
     found = signin.held()
     if found is None:
         return jsonify(error="expired"), 400

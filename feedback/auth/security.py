@@ -16,6 +16,7 @@ from flask import (
     session,
     url_for,
 )
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required, login_user
@@ -74,7 +75,7 @@ def _after_first_factor(how: str, codes: bool = True) -> list[str] | None:
 
 @bp.get("/account/security")
 @login_required
-def security():  # type: ignore[no-untyped-def]
+def security() -> ResponseReturnValue:
     return _private(
         render_template(
             "auth/security.html",
@@ -91,7 +92,7 @@ def security():  # type: ignore[no-untyped-def]
 @bp.route("/account/security/app", methods=["GET", "POST"])
 @login_required
 @limiter.limit("10 per minute", methods=["POST"])
-def security_app():  # type: ignore[no-untyped-def]
+def security_app() -> ResponseReturnValue:
     _may_change()
     form = ConfirmAppForm()
     secret = session.get(_NEW_SECRET)
@@ -115,7 +116,7 @@ def security_app():  # type: ignore[no-untyped-def]
 
 @bp.post("/account/security/recovery-codes")
 @login_required
-def security_codes():  # type: ignore[no-untyped-def]
+def security_codes() -> ResponseReturnValue:
     _may_change()
     if not enrolled(current_user) or not PlainForm().validate():
         abort(400)
@@ -127,7 +128,7 @@ def security_codes():  # type: ignore[no-untyped-def]
 
 @bp.post("/account/security/keys/options")
 @login_required
-def security_key_options():  # type: ignore[no-untyped-def]
+def security_key_options() -> ResponseReturnValue:
     _may_change()
     return jsonify(security_keys.registration_options(current_user))
 
@@ -135,7 +136,7 @@ def security_key_options():  # type: ignore[no-untyped-def]
 @bp.post("/account/security/keys")
 @login_required
 @limiter.limit("10 per minute")
-def security_key_add():  # type: ignore[no-untyped-def]
+def security_key_add() -> ResponseReturnValue:
     _may_change()
     body: Any = request.get_json(silent=True)
     if not isinstance(body, dict) or not isinstance(body.get("credential"), dict):

@@ -14,6 +14,7 @@ from flask import (
     session,
     url_for,
 )
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, logout_user
@@ -62,7 +63,7 @@ def _login_page(form: LoginForm, code: int = 200):  # type: ignore[no-untyped-de
 
 @bp.route("/login", methods=["GET", "POST"])
 @limiter.limit("10 per minute", methods=["POST"])
-def login():  # type: ignore[no-untyped-def]
+def login() -> ResponseReturnValue:
     if current_user.is_authenticated:
         return redirect(url_for("auth.home"))
     form = LoginForm()
@@ -99,7 +100,7 @@ def login():  # type: ignore[no-untyped-def]
 
 
 @bp.post("/logout")
-def logout():  # type: ignore[no-untyped-def]
+def logout() -> ResponseReturnValue:
     if current_user.is_authenticated:
         # Ends this cookie and any copy of it (and the person's other sessions).
         current_user.end_sessions()
@@ -111,7 +112,7 @@ def logout():  # type: ignore[no-untyped-def]
 
 
 @bp.get("/staff")
-def home():  # type: ignore[no-untyped-def]
+def home() -> ResponseReturnValue:
     if not current_user.is_authenticated:
         return login_manager.unauthorized()
     if blocked(current_user):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import secrets
 
 from flask import abort, current_app, flash, redirect, render_template, session, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf import FlaskForm
@@ -44,7 +45,7 @@ def _batch(slug: str) -> dict:
 
 @bp.get("/paper")
 @role_required(*ROLES)
-def paper():  # type: ignore[no-untyped-def]
+def paper() -> ResponseReturnValue:
     surveys = db.session.scalars(
         select(Survey)
         .where(Survey.is_open.is_(True), Survey.audience != "focus_group")
@@ -62,7 +63,7 @@ def _survey(slug: str) -> Survey:
 
 @bp.route("/paper/<slug>", methods=["GET", "POST"])
 @role_required(*ROLES)
-def paper_entry(slug: str):  # type: ignore[no-untyped-def]
+def paper_entry(slug: str) -> ResponseReturnValue:
     survey = _survey(slug)
     version = survey.current_version
     definition = version.definition
@@ -116,7 +117,7 @@ def paper_entry(slug: str):  # type: ignore[no-untyped-def]
 
 @bp.post("/paper/<slug>/new-batch")
 @role_required(*ROLES)
-def paper_new_batch(slug: str):  # type: ignore[no-untyped-def]
+def paper_new_batch(slug: str) -> ResponseReturnValue:
     _survey(slug)
     if not FlaskForm().validate():
         abort(400)

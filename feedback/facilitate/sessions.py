@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf import FlaskForm
@@ -47,13 +48,13 @@ def _rows() -> int:
 
 @bp.get("/sessions")
 @role_required(*ROLES)
-def sessions():  # type: ignore[no-untyped-def]
+def sessions() -> ResponseReturnValue:
     return render_template("facilitate/sessions.html", rows=list_sessions())
 
 
 @bp.route("/sessions/new", methods=["GET", "POST"])
 @role_required(*ROLES)
-def new_session():  # type: ignore[no-untyped-def]
+def new_session() -> ResponseReturnValue:
     definition = focus_survey().current_version.definition
     rows = _rows()
     more = request.method == "POST" and request.form.get("action") == "more"
@@ -115,7 +116,7 @@ def _session(session_id: int) -> tuple[FocusSession, Response]:
 
 @bp.get("/sessions/<int:session_id>")
 @role_required(*ROLES)
-def session(session_id: int):  # type: ignore[no-untyped-def]
+def session(session_id: int) -> ResponseReturnValue:
     focus, response = _session(session_id)
     definition = db.session.get(SurveyVersion, response.version_id).definition
     answers = {a.question_id: a.value for a in response.answers if a.question_id != "quotes"}
@@ -141,7 +142,7 @@ def session(session_id: int):  # type: ignore[no-untyped-def]
 
 @bp.post("/sessions/<int:session_id>/themes")
 @role_required(*ROLES)
-def review_themes(session_id: int):  # type: ignore[no-untyped-def]
+def review_themes(session_id: int) -> ResponseReturnValue:
     focus, response = _session(session_id)
     if not FlaskForm().validate():
         abort(400)

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from feedback.extensions import db
+from feedback.extensions import Model
 from feedback.models._time import utcnow
 
 #: the sectors a safeguarding partnership's agencies come from (issue 16)
@@ -22,7 +22,7 @@ SECTORS = (
 )
 
 
-class Agency(db.Model):
+class Agency(Model):
     """One partner agency (a police force, a trust, a school, a charity...)."""
 
     __tablename__ = "agency"

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import JSON, ForeignKey, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
-from feedback.extensions import db
+from feedback.extensions import Model
 from feedback.models._time import utcnow
 
 STATES = ("new", "in_review", "actioned", "no_further_action")
@@ -19,7 +19,7 @@ REMOVED_REASONS = ("withdrawn", "retention")
 SOURCES = ("analyser", "reading", "staff")
 
 
-class ConcernAlert(db.Model):
+class ConcernAlert(Model):
     """A possible safeguarding concern about one response: a record that outlives it.
 
     When the response goes (the respondent withdraws, or its retention period ends) the
@@ -86,7 +86,7 @@ class ConcernAlert(db.Model):
         return state
 
 
-class AlertNote(db.Model):
+class AlertNote(Model):
     __tablename__ = "alert_note"
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -13,12 +13,12 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from feedback.extensions import db
+from feedback.extensions import Model
 from feedback.models._time import utcnow
 from feedback.models.response import Answer, Response
 
 
-class FocusSession(db.Model):
+class FocusSession(Model):
     """One focus-group session; its answers live on `response`."""
 
     __tablename__ = "focus_session"
@@ -37,7 +37,7 @@ class FocusSession(db.Model):
     response: Mapped[Response] = relationship()
 
 
-class FocusQuote(db.Model):
+class FocusQuote(Model):
     """A verbatim quote: its text is an Answer (question "quotes"), analysed like any text."""
 
     __tablename__ = "focus_quote"

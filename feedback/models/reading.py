@@ -7,14 +7,14 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from feedback.extensions import db
+from feedback.extensions import Model
 from feedback.models._time import utcnow
 
 #: "no_concern": read, nothing to do; "alert": the lead raised an alert on it
 DECISIONS = ("no_concern", "alert")
 
 
-class ReadingDecision(db.Model):
+class ReadingDecision(Model):
     """One per free-text answer: a second decision on the same text is refused."""
 
     __tablename__ = "reading_decision"

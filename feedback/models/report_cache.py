@@ -7,11 +7,11 @@ from datetime import datetime
 from sqlalchemy import LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from feedback.extensions import db
+from feedback.extensions import Model
 from feedback.models._time import utcnow
 
 
-class ReportPdf(db.Model):
+class ReportPdf(Model):
     """One printed report, found by its key (period, surveys, language, data version).
 
     Kept in the database, beside the data it was printed from: a new or restored

@@ -7,13 +7,13 @@ from datetime import date, datetime
 from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from feedback.extensions import db
+from feedback.extensions import Model
 from feedback.models._time import utcnow
 
 MODES = ("online", "paper", "facilitated")
 
 
-class Response(db.Model):
+class Response(Model):
     """One completed survey. Holds no IP address, user agent or cookie identifier."""
 
     __tablename__ = "response"
@@ -49,7 +49,7 @@ class Response(db.Model):
     )
 
 
-class Answer(db.Model):
+class Answer(Model):
     """One value given to one question; a multi-choice answer is one row per choice."""
 
     __tablename__ = "answer"
@@ -67,7 +67,7 @@ class Answer(db.Model):
     response: Mapped[Response] = relationship(back_populates="answers")
 
 
-class SubmissionToken(db.Model):
+class SubmissionToken(Model):
     """The one-time token of a rendered survey: a retry of the same form stores nothing.
 
     It outlives its response: after a withdrawal, a browser's "resubmit" of the final

@@ -7,11 +7,11 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from feedback.extensions import db
+from feedback.extensions import Model
 from feedback.models._time import utcnow
 
 
-class TotpSecret(db.Model):
+class TotpSecret(Model):
     """The shared secret of one authenticator app (RFC 6238, 30-second steps, 6 digits)."""
 
     __tablename__ = "totp_secret"
@@ -27,7 +27,7 @@ class TotpSecret(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
-class SecurityKey(db.Model):
+class SecurityKey(Model):
     """A WebAuthn credential: a security key or a passkey."""
 
     __tablename__ = "security_key"
@@ -46,7 +46,7 @@ class SecurityKey(db.Model):
     last_used_at: Mapped[datetime | None]
 
 
-class RecoveryCode(db.Model):
+class RecoveryCode(Model):
     """One single-use recovery code, kept only as a hash."""
 
     __tablename__ = "recovery_code"

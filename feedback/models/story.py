@@ -7,12 +7,12 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from feedback.extensions import db
+from feedback.extensions import Model
 from feedback.models._time import utcnow
 from feedback.models.user import User
 
 
-class StoryEntry(db.Model):
+class StoryEntry(Model):
     """One heading of the analysts' story ("what is working", ...) for one period.
 
     A heading is written once per period and scope and then edited in place; every

@@ -8,14 +8,14 @@ from typing import Any
 from sqlalchemy import JSON, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from feedback.extensions import db
+from feedback.extensions import Model
 from feedback.models._time import utcnow
 from forms.schema import Definition
 
 _DEFINITIONS: dict[str, Definition] = {}
 
 
-class Survey(db.Model):
+class Survey(Model):
     __tablename__ = "survey"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -40,7 +40,7 @@ class Survey(db.Model):
     campaigns: Mapped[list[Campaign]] = relationship(back_populates="survey")
 
 
-class SurveyVersion(db.Model):
+class SurveyVersion(Model):
     """One loaded definition, never changed: responses point at the version they answered."""
 
     __tablename__ = "survey_version"
@@ -73,7 +73,7 @@ class SurveyVersion(db.Model):
         return cached
 
 
-class CourseRun(db.Model):
+class CourseRun(Model):
     """One delivery of a training course, evaluated before, after and later."""
 
     __tablename__ = "course_run"
@@ -87,7 +87,7 @@ class CourseRun(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
-class Campaign(db.Model):
+class Campaign(Model):
     """A way in to a survey: a link, a QR code, optional dates and access code."""
 
     __tablename__ = "campaign"

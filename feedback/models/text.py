@@ -7,11 +7,11 @@ from datetime import datetime
 from sqlalchemy import JSON, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from feedback.extensions import db
+from feedback.extensions import Model
 from feedback.models._time import utcnow
 
 
-class TextAnalysis(db.Model):
+class TextAnalysis(Model):
     __tablename__ = "text_analysis"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -37,7 +37,7 @@ class TextAnalysis(db.Model):
     )
 
 
-class TextTheme(db.Model):
+class TextTheme(Model):
     """One theme found in (or given by a person to) a text: long format for GROUP BY."""
 
     __tablename__ = "text_theme"

@@ -10,7 +10,7 @@ from sqlalchemy import ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from feedback.extensions import db
+from feedback.extensions import Model
 from feedback.models._time import utcnow
 
 #: The partnership's own staff roles, then the roles of Section 11 and case audits (issue
@@ -33,7 +33,7 @@ def _new_session_nonce() -> str:
     return secrets.token_hex(16)
 
 
-class User(UserMixin, db.Model):
+class User(UserMixin, Model):
     __tablename__ = "user"
     # An index, not a constraint: SQLite adds it without rebuilding the user table.
     __table_args__ = (Index("ix_user_oidc", "oidc_issuer", "oidc_subject", unique=True),)
@@ -82,7 +82,7 @@ class User(UserMixin, db.Model):
         return self.role in roles
 
 
-class Invitation(db.Model):
+class Invitation(Model):
     """A one-time link that lets a new member of staff choose a password."""
 
     __tablename__ = "invitation"

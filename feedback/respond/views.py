@@ -19,6 +19,7 @@ from flask import (
     session,
     url_for,
 )
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 from sqlalchemy import select
@@ -81,7 +82,7 @@ def _no_store(body: Any, code: int = 200) -> Any:
 
 
 @bp.get("/s/<slug>")
-def start(slug: str):  # type: ignore[no-untyped-def]
+def start(slug: str) -> ResponseReturnValue:
     campaign = _campaign(slug)
     # Someone starting afresh inherits nothing of a thank-you page that was never shown.
     thanks_note.forget()
@@ -107,7 +108,7 @@ def _render_consent(
 
 @bp.post("/s/<slug>")
 @guard_survey_post
-def answer(slug: str):  # type: ignore[no-untyped-def]
+def answer(slug: str) -> ResponseReturnValue:
     campaign = _campaign(slug)
     action = request.form.get("action", "next")
     secret = current_app.config["SECRET_KEY"]
@@ -210,7 +211,7 @@ def _submit(campaign, version, draft, secret):  # type: ignore[no-untyped-def]
 
 
 @bp.get("/s/<slug>/thanks")
-def thanks(slug: str):  # type: ignore[no-untyped-def]
+def thanks(slug: str) -> ResponseReturnValue:
     campaign = _find_campaign(slug)
     definition = campaign.survey.current_version.definition
     g.offered_languages = survey_languages(definition)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import render_template
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 from wtforms import StringField
@@ -19,7 +20,7 @@ class WithdrawForm(FlaskForm):
 
 @bp.route("/withdraw", methods=["GET", "POST"])
 @limiter.limit("10 per minute", methods=["POST"])
-def withdraw_answers():  # type: ignore[no-untyped-def]
+def withdraw_answers() -> ResponseReturnValue:
     form = WithdrawForm()
     done = False
     if form.validate_on_submit():

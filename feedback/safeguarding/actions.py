@@ -7,6 +7,7 @@ an audit row, and redirects back to the alert page.
 from __future__ import annotations
 
 from flask import abort, flash, redirect, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -48,7 +49,7 @@ def _refused(error: AlertError) -> None:
 
 @bp.post("/alerts/<int:alert_id>/state")
 @role_required(*ROLES)
-def change_state(alert_id: int):  # type: ignore[no-untyped-def]
+def change_state(alert_id: int) -> ResponseReturnValue:
     alert = _alert(alert_id)
     form = StateForm()
     form.state.choices = [(s, alert_state_label(s)) for s in TRANSITIONS[alert.state]]
@@ -66,7 +67,7 @@ def change_state(alert_id: int):  # type: ignore[no-untyped-def]
 
 @bp.post("/alerts/<int:alert_id>/assign")
 @role_required(*ROLES)
-def assign(alert_id: int):  # type: ignore[no-untyped-def]
+def assign(alert_id: int) -> ResponseReturnValue:
     alert = _alert(alert_id)
     form = AssignForm()
     if not form.validate():
@@ -85,7 +86,7 @@ def assign(alert_id: int):  # type: ignore[no-untyped-def]
 
 @bp.post("/alerts/<int:alert_id>/notes")
 @role_required(*ROLES)
-def add_note(alert_id: int):  # type: ignore[no-untyped-def]
+def add_note(alert_id: int) -> ResponseReturnValue:
     alert = _alert(alert_id)
     form = NoteForm()
     if not form.validate():

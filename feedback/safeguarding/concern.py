@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -85,7 +86,7 @@ def _messages(error: ConcernError) -> str:
 
 @bp.route("/concern/<signed>", methods=["GET", "POST"])
 @role_required(*ROLES)
-def raise_concern(signed: str):  # type: ignore[no-untyped-def]
+def raise_concern(signed: str) -> ResponseReturnValue:
     """The short form: why (required) and categories (optional), then back to the page."""
     answer, back = _target(signed)
     why = request.form.get("why", "")

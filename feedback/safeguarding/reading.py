@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import current_app, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
@@ -108,14 +109,14 @@ def _back() -> Any:
 
 @bp.get("/reading")
 @role_required(*ROLES)
-def reading():  # type: ignore[no-untyped-def]
+def reading() -> ResponseReturnValue:
     """Unread texts of the surveys that read all text: highest concern first, then oldest."""
     return _page()
 
 
 @bp.post("/reading/read")
 @role_required(*ROLES)
-def mark_read_view():  # type: ignore[no-untyped-def]
+def mark_read_view() -> ResponseReturnValue:
     """ "Read — no concern" on one text, or "Mark these N as read" on the texts shown."""
     bulk = request.form.get("bulk") == "1"
     try:
@@ -130,7 +131,7 @@ def mark_read_view():  # type: ignore[no-untyped-def]
 
 @bp.post("/reading/<int:answer_id>/alert")
 @role_required(*ROLES)
-def reading_alert(answer_id: int):  # type: ignore[no-untyped-def]
+def reading_alert(answer_id: int) -> ResponseReturnValue:
     """Raise an alert on a text of the list (categories and a note); it is then in review."""
     categories = request.form.getlist("categories")
     note = request.form.get("note", "")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import abort, current_app, render_template, request
+from flask.typing import ResponseReturnValue
 from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
@@ -72,7 +73,7 @@ def _setup_notices() -> dict[str, Any]:
 
 @bp.get("/")
 @role_required(*ROLES)
-def index():  # type: ignore[no-untyped-def]
+def index() -> ResponseReturnValue:
     """Alerts, open ones first, most severe and newest first; ?state= filters."""
     state = request.args.get("state", "open")
     if state not in FILTERS:
@@ -136,7 +137,7 @@ def _context(alert: ConcernAlert) -> dict[str, Any]:
 
 @bp.get("/alerts/<int:alert_id>")
 @role_required(*ROLES)
-def alert(alert_id: int):  # type: ignore[no-untyped-def]
+def alert(alert_id: int) -> ResponseReturnValue:
     """One alert: the text as written, why it was flagged, contact details, the workflow."""
     alert = db.session.get(ConcernAlert, alert_id)
     if alert is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from flask import abort, current_app, flash, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -53,7 +54,7 @@ def _course(course_id: int) -> CourseRun:
 
 @bp.get("/courses")
 @role_required(*ROLES)
-def courses():  # type: ignore[no-untyped-def]
+def courses() -> ResponseReturnValue:
     runs = list_course_runs()
     stages = {run.id: course_campaigns(run).by_stage() for run in runs}
     ids = [c.id for pairs in stages.values() for _s, c in pairs if c is not None]
@@ -64,7 +65,7 @@ def courses():  # type: ignore[no-untyped-def]
 
 @bp.route("/courses/new", methods=["GET", "POST"])
 @role_required(*ROLES)
-def new_course():  # type: ignore[no-untyped-def]
+def new_course() -> ResponseReturnValue:
     form = CourseForm()
     if not form.is_submitted():
         form.run_date.data = date.today()
@@ -89,7 +90,7 @@ def new_course():  # type: ignore[no-untyped-def]
 
 @bp.get("/courses/<int:course_id>")
 @role_required(*ROLES)
-def course(course_id: int):  # type: ignore[no-untyped-def]
+def course(course_id: int) -> ResponseReturnValue:
     run = _course(course_id)
     secret = current_app.config["SECRET_KEY"]
     report = course_report(run)
@@ -106,7 +107,7 @@ def course(course_id: int):  # type: ignore[no-untyped-def]
 
 @bp.post("/courses/<int:course_id>/access-code")
 @role_required(*ROLES)
-def renew_code(course_id: int):  # type: ignore[no-untyped-def]
+def renew_code(course_id: int) -> ResponseReturnValue:
     run = _course(course_id)
     if not FlaskForm().validate():
         abort(400)
