@@ -52,7 +52,9 @@ def extract_survey(
     pages = _dicts(data.get("pages"))
     for p, page in pages:
         yield from strings.found(("pages", p, "title"), page.get("title"))
-    questions = [(("questions", j), q) for j, q in _dicts(data.get("questions"))]
+    questions: list[tuple[Path, dict[str, Any]]] = [
+        (("questions", j), q) for j, q in _dicts(data.get("questions"))
+    ]
     for p, page in pages:
         questions += [(("pages", p, "questions", j), q) for j, q in _dicts(page.get("questions"))]
     for path, question in questions:

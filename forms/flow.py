@@ -65,5 +65,5 @@ def answered_visible(definition: Definition, answers: Answers) -> dict[str, str 
                 continue
             value = answers.get(q.id)
             if value not in (None, "", []):
-                kept[q.id] = value  # type: ignore[assignment]
+                kept[q.id] = value
     return kept

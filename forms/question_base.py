@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, TypedDict
 
 from wtforms import Field, StringField
 from wtforms.validators import InputRequired, Optional
@@ -29,6 +29,13 @@ Translate = Callable[[str], str]
 #: A stored answer row: (value, number_value).
 Row = tuple[str, float | None]
 COMMON_KEYS = ("id", "type", "text", "hint", "required", "show_if")
+
+
+class FieldLabels(TypedDict):
+    """The keyword arguments every question's WTForms field is given its wording by."""
+
+    label: str
+    description: str
 
 
 class Formats(Protocol):
@@ -87,7 +94,7 @@ class QuestionType:
         """The unbound WTForms field that asks `q`."""
         return StringField(validators=self.needed(q, translate), **self.labels(q, translate))
 
-    def labels(self, q: Question, translate: Translate) -> dict[str, str]:
+    def labels(self, q: Question, translate: Translate) -> FieldLabels:
         """The field's label and hint (its WTForms description), in the page's language."""
         return {"label": translate(q.text), "description": translate(q.hint) if q.hint else ""}
 

@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from wtforms import Field, SelectField
-from wtforms.fields.choices import SelectChoice
+
+# SelectChoice is WTForms 3.3's; types-WTForms still describes 3.2, which has none.
+from wtforms.fields.choices import SelectChoice  # type: ignore[attr-defined]
 
 from forms.choices import PREFER_NOT
 from forms.fields import ChoiceField, MaxChoices, MultiChoiceField, choice_values

@@ -56,7 +56,8 @@ class NumberType(QuestionType):
 
     def field(self, q: Question, translate: Translate, max_text: int) -> Field:
         bounds = NumberRange(min=q.min, max=q.max, message=translate("Enter a number in range"))
-        return DecimalField(
+        # invalid_value_message is WTForms 3.3's; types-WTForms still describes 3.2.
+        return DecimalField(  # type: ignore[call-overload]
             validators=self.needed(q, translate) + [bounds],
             invalid_value_message=translate("Enter a number, like 12"),
             **self.labels(q, translate),
@@ -92,7 +93,8 @@ class DateType(QuestionType):
     """A date, stored as YYYY-MM-DD."""
 
     def field(self, q: Question, translate: Translate, max_text: int) -> Field:
-        return DateField(
+        # invalid_value_message is WTForms 3.3's; types-WTForms still describes 3.2.
+        return DateField(  # type: ignore[call-arg]
             validators=self.needed(q, translate),
             format="%Y-%m-%d",
             invalid_value_message=translate("Enter a real date"),

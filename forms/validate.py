@@ -169,7 +169,7 @@ def _pages(
     else:
         report.add((), "missing required key 'pages' (a list of pages, each with questions)")
         return (), None, set()
-    count = _question_count(raw_pages or ())
+    count = _question_count(raw_pages or [])
     if count > MAX_QUESTIONS:
         # Checked before the questions themselves: a huge form gets one clear message fast.
         report.add(

@@ -27,6 +27,8 @@ def check_choices(raw: object, path: Path, report: Report) -> tuple[Choice, ...]
     choices: list[Choice] = []
     for i, item in enumerate(items or ()):
         here = path + (i,)
+        value: str | None
+        label: str | None
         if isinstance(item, str) and item.strip():
             value, label = slugify(item), item.strip()
             if not value:

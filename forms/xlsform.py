@@ -121,7 +121,7 @@ def _languages(
                 )
             )
             continue
-        found[base].setdefault(code, column)  # type: ignore[arg-type]
+        found[base].setdefault(code, column)
     labels = found["label"]
     default = language_of(f"x::{default_language}") if default_language else None
     default = default or "en"

@@ -9,6 +9,7 @@ in :mod:`forms.xlsform_rows` can be plain.
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 #: Types that become a Heard question, a page boundary or page text.
 HANDLED_TYPES = frozenset(
@@ -96,7 +97,7 @@ def is_bookkeeping(column: str) -> bool:
     return column.startswith("$") or column.startswith("kobo--")
 
 
-def language_of(column: str) -> str | bool | None:
+def language_of(column: str) -> str | Literal[False] | None:
     """The language code of a ``label::...`` or ``hint::...`` column.
 
     None for the plain column (the form's default language); False when the
