@@ -126,7 +126,7 @@ def _sentiment(candidate: Candidate) -> str:
     if not _english(candidate):
         return "neutral"  # never scored: it may fill a neutral slot, never a positive one
     value = candidate.get("sentiment")
-    return value if value in ("positive", "negative") else "neutral"  # type: ignore[return-value]
+    return value if value in ("positive", "negative") else "neutral"
 
 
 def _fingerprint(text: str) -> str:
@@ -180,14 +180,14 @@ def choose_excerpts(
             words = _fingerprint(text)
             if person in seen_people or words in seen_words:
                 continue
-            seen_people.add(person)  # type: ignore[arg-type]
+            seen_people.add(person)
             seen_words.add(words)
             picked[sentiment].append(
                 Excerpt(
                     text,
                     sentiment,
-                    person,  # type: ignore[arg-type]
-                    candidate.get("id"),  # type: ignore[arg-type]
+                    person,
+                    candidate.get("id"),
                     candidate.get("voice"),  # type: ignore[arg-type]
                     str(candidate.get("language") or "en"),
                     _english(candidate),

@@ -146,7 +146,7 @@ def records_from_rows(rows: Iterable[Mapping[str, Any]]) -> Iterator[Record]:
         answers = list(group)
         yield answers[0], [
             AnswerRow(
-                a["question_id"], a.get("value"), a.get("number_value"),
+                a["question_id"], a["value"], a.get("number_value"),
                 a.get("redacted"), a.get("shown"),
             )
             for a in answers

@@ -67,7 +67,7 @@ def _cell(value: object) -> object:
 def _header(sheet: Any, names: Sequence[str]) -> None:
     cells = []
     for name in names:
-        cell = WriteOnlyCell(sheet, value=_cell(name))
+        cell = WriteOnlyCell(sheet, value=str(_cell(name)))  # a name stays text
         cell.font = _BOLD
         cells.append(cell)
     sheet.append(cells)

@@ -84,7 +84,7 @@ def _hidden(
         if survey != POOLED and outcome in sharing:  # a survey is a part of the pool
             parts.setdefault((POOLED, outcome, group), []).append(key)
     relations = sorted(parts.items(), key=lambda item: repr(item[0]))
-    return secondary_suppression(denominators, primary, relations)  # type: ignore[arg-type]
+    return secondary_suppression(denominators, primary, relations)
 
 
 def _group_sort_key(group: Group, order: Sequence[str]) -> tuple[int, int, str]:

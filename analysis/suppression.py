@@ -15,16 +15,20 @@ several periods or breakdowns by hand may still narrow a hidden figure down.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from typing import TypeVar
 
 __all__ = ["secondary_suppression"]
 
+#: a row's key: whatever the caller names its rows by
+K = TypeVar("K", bound=Hashable)
+
 
 def secondary_suppression(
-    denominators: Mapping[Hashable, int],
-    primary: Iterable[Hashable],
-    relations: Sequence[tuple[Hashable, Sequence[Hashable]]],
-    tiebreak: Callable[[Hashable], str] = repr,
-) -> set[Hashable]:
+    denominators: Mapping[K, int],
+    primary: Iterable[K],
+    relations: Sequence[tuple[K, Sequence[K]]],
+    tiebreak: Callable[[K], str] = repr,
+) -> set[K]:
     """Every key to hide: the *primary* ones plus those needed to protect them.
 
     denominators: key -> denominator of the row (its size).

@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from . import analyse_tiers
 from .concern_rules import CATEGORIES
@@ -132,7 +132,19 @@ def load_examples(path: str | Path) -> list[Example]:
     raise ValueError(f"{path}: expected a .jsonl or .csv file")
 
 
-def _prf(tp: int, fp: int, fn: int) -> dict[str, float | int]:
+class Scores(TypedDict):
+    """Counts and rates of one output against its gold labels (rates to 3 places)."""
+
+    tp: int
+    fp: int
+    fn: int
+    support: int
+    precision: float
+    recall: float
+    f1: float
+
+
+def _prf(tp: int, fp: int, fn: int) -> Scores:
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0

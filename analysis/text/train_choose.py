@@ -5,6 +5,8 @@ Everything here reads cross-validated scores only; no evaluation set is consulte
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
 #: The cross-validated recall of concern (model or rules) the alert threshold must keep.
@@ -20,7 +22,7 @@ def platt(scores: np.ndarray, y: np.ndarray) -> tuple[float, float]:
     return round(float(clf.coef_[0, 0]), 6), round(float(clf.intercept_[0]), 6)
 
 
-def calibrate(p: tuple[float, float], scores: np.ndarray) -> np.ndarray:
+def calibrate(p: Sequence[float], scores: np.ndarray) -> np.ndarray:
     """Apply Platt calibration ``p`` to raw scores."""
     return 1.0 / (1.0 + np.exp(-(p[0] * scores + p[1])))
 

@@ -7,16 +7,20 @@ never saw it. The rules were tuned on some sources (voices-dev, the NHS half), s
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from .concern_rules import CATEGORIES
+from .evaluate import Scores
 from .model import SENTIMENTS
 from .themes import THEMES
 
+if TYPE_CHECKING:
+    from .train_data import RulesView, TrainingSet
 
-def prf(pred: np.ndarray, gold: np.ndarray) -> dict[str, float | int]:
+
+def prf(pred: np.ndarray, gold: np.ndarray) -> Scores:
     """Precision, recall and F1 of boolean predictions."""
     tp, fp, fn = int((pred & gold).sum()), int((pred & ~gold).sum()), int((~pred & gold).sum())
     p = tp / (tp + fp) if tp + fp else 0.0
@@ -37,7 +41,7 @@ def _concern(
     rows: np.ndarray, y: np.ndarray, prob: np.ndarray, t: float, rules: np.ndarray
 ) -> dict[str, Any]:
     model = prob >= t
-    out = {
+    out: dict[str, Any] = {
         "model": prf(model[rows], y[rows]),
         "rules": prf(rules[rows], y[rows]),
         "either": prf((model | rules)[rows], y[rows]),
@@ -63,12 +67,12 @@ def _concern(
 
 
 def figures(
-    data,  # type: ignore[no-untyped-def]
+    data: TrainingSet,
     labels: dict[str, tuple[np.ndarray, np.ndarray]],
     probs: dict[str, np.ndarray],
     oof: np.ndarray,
     chosen: dict[str, Any],
-    rules_view,  # type: ignore[no-untyped-def]
+    rules_view: RulesView,
 ) -> dict[str, Any]:
     """Cross-validated figures for each training source (themes as the analyser finds
     them: by the model, or by either tier where training chose that)."""

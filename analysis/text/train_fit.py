@@ -8,12 +8,16 @@ refits the vocabulary inside each fold, so no fold ever sees its test answers' w
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from .evaluate import Example
 from .features import ngrams, sentences
 from .train_data import TrainingSet, labels_of, outputs
+
+if TYPE_CHECKING:
+    from sklearn.feature_extraction.text import TfidfVectorizer
 
 FOLDS = 5
 #: Regularisation, chosen by cross-validation on the corpus (see bench/TEXT_FIGURES.md).
@@ -22,7 +26,7 @@ C_SENTIMENT = 4.0
 MIN_DF = 2
 
 
-def vectorizer():  # type: ignore[no-untyped-def]
+def vectorizer() -> TfidfVectorizer:
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     return TfidfVectorizer(
@@ -30,8 +34,13 @@ def vectorizer():  # type: ignore[no-untyped-def]
     )
 
 
-def fit_outputs(X, examples: list[Example], labels) -> tuple[np.ndarray, np.ndarray]:  # type: ignore[no-untyped-def]
-    """Fit every output on rows ``X``; return (coef features x outputs, intercepts)."""
+def fit_outputs(
+    X: Any, examples: list[Example], labels: dict[str, tuple[np.ndarray, np.ndarray]]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Fit every output on rows ``X``; return (coef features x outputs, intercepts).
+
+    ``X`` is the vectorizer's scipy sparse matrix (scipy ships no types: Any).
+    """
     from sklearn.linear_model import LogisticRegression
 
     names = outputs()
@@ -58,9 +67,9 @@ def fit_outputs(X, examples: list[Example], labels) -> tuple[np.ndarray, np.ndar
 
 
 def sentence_max(
-    vectorizer,
+    vectorizer: TfidfVectorizer,
     examples: list[Example],
-    coef: np.ndarray,  # type: ignore[no-untyped-def]
+    coef: np.ndarray,
     intercept: np.ndarray,
     whole: np.ndarray,
 ) -> np.ndarray:
