@@ -16,7 +16,7 @@ from werkzeug.datastructures import ImmutableMultiDict, MultiDict
 from forms.clean import strip_control
 
 
-class CleanMultiDict(ImmutableMultiDict):  # type: ignore[type-arg]
+class CleanMultiDict(ImmutableMultiDict):
     """An ImmutableMultiDict whose string values have no control characters."""
 
     def __init__(self, mapping: Mapping[str, Any] | Iterable[tuple[str, Any]] | None = None):

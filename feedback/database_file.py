@@ -12,12 +12,14 @@ open it without creating it, so a deleted database never comes back as an empty 
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Connection, Dialect, Engine
 from sqlalchemy.exc import DisconnectionError, OperationalError
+from sqlalchemy.pool import ConnectionPoolEntry, PoolProxiedConnection
 
 KEY = "heard_database_file"
 
@@ -53,7 +55,9 @@ def guard_sqlite_file(engine: Engine) -> None:
     opened_once: list[bool] = []
 
     @event.listens_for(engine, "do_connect")
-    def _open_without_creating(dialect, record, cargs, cparams) -> None:  # type: ignore[no-untyped-def]
+    def _open_without_creating(
+        dialect: Dialect, record: ConnectionPoolEntry, cargs: list[Any], cparams: dict[str, Any]
+    ) -> None:
         path = cargs[0] if cargs else None
         if not opened_once or cparams.get("uri") or not isinstance(path, str):
             return
@@ -63,7 +67,7 @@ def guard_sqlite_file(engine: Engine) -> None:
         cparams["uri"] = True
 
     @event.listens_for(engine, "connect")
-    def _remember_file(dbapi_conn, record) -> None:  # type: ignore[no-untyped-def]
+    def _remember_file(dbapi_conn: sqlite3.Connection, record: ConnectionPoolEntry) -> None:
         rows = dbapi_conn.execute("PRAGMA database_list").fetchall()
         path = next((row[2] for row in rows if row[1] == "main"), "")
         if path:
@@ -71,7 +75,9 @@ def guard_sqlite_file(engine: Engine) -> None:
             record.info[KEY] = (path, _identity(path))
 
     @event.listens_for(engine, "checkout")
-    def _drop_stale(dbapi_conn, record, proxy) -> None:  # type: ignore[no-untyped-def]
+    def _drop_stale(
+        dbapi_conn: sqlite3.Connection, record: ConnectionPoolEntry, proxy: PoolProxiedConnection
+    ) -> None:
         if file_problem(record.info):
             raise DisconnectionError("SQLite database file changed; reconnecting")
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import TracebackType
+
 from flask import Flask, current_app, render_template, request
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
@@ -109,9 +111,13 @@ def init_app(app: Flask) -> None:
 class HeardFlask(Flask):
     """Flask, logging an unexpected exception by its types and frames, never its message."""
 
-    def log_exception(self, exc_info) -> None:  # type: ignore[no-untyped-def,override]
+    def log_exception(
+        self,
+        exc_info: tuple[type, BaseException, TracebackType] | tuple[None, None, None],
+    ) -> None:
         error = exc_info[1] if isinstance(exc_info, tuple) else exc_info
-        self.logger.error("Exception on %s [%s]: %s", request.path, request.method, describe(error))
+        detail = describe(error) if error is not None else "no exception"
+        self.logger.error("Exception on %s [%s]: %s", request.path, request.method, detail)
 
 
 #: what the database raises while it is unreachable, restarting or out of connections
@@ -137,6 +143,6 @@ def forget_failed_session(error: Exception, where: str) -> None:
     current_app.logger.error("database unavailable %s: %s", where, describe(error))
 
 
-def _database_down(error: Exception):  # type: ignore[no-untyped-def]
+def _database_down(error: Exception) -> ResponseReturnValue:
     forget_failed_session(error, "on a page")
     return render_error(503)

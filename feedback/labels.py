@@ -188,7 +188,7 @@ def sentiment_label(sentiment: str) -> str:
     return _named(SENTIMENT_LABELS, sentiment)
 
 
-def _choices(table: Mapping[object, object]) -> list[tuple[str, str]]:
+def _choices(table: Mapping[str, object]) -> list[tuple[str, str]]:
     return [(str(key), str(label)) for key, label in table.items()]
 
 

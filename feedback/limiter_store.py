@@ -11,6 +11,7 @@ memory:// (the default); a shared store (redis://) is unaffected.
 from __future__ import annotations
 
 import time
+from typing import Any
 
 from limits.storage import MemoryStorage
 
@@ -34,7 +35,7 @@ class SweepingMemoryStorage(MemoryStorage):
             self._last_sweep = now
             self._MemoryStorage__expire_events()  # type: ignore[attr-defined]
 
-    def __setstate__(self, state: dict) -> None:  # type: ignore[type-arg]
+    def __setstate__(self, state: dict[str, Any]) -> None:
         super().__setstate__(state)
         self.timer.cancel()
 

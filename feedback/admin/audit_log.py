@@ -52,7 +52,7 @@ def _filters() -> tuple[dict[str, Any], list[str]]:
     return wanted, errors
 
 
-def _query(wanted: dict[str, Any]) -> Select[tuple[AuditEvent]]:
+def _query(wanted: dict[str, Any]) -> Select[AuditEvent]:
     query = select(AuditEvent)
     if wanted["action"]:
         query = query.where(AuditEvent.action == wanted["action"])

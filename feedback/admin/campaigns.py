@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 
 import segno
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -17,7 +17,9 @@ from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import select
 from wtforms import BooleanField, DateField, SelectField, StringField
-from wtforms.fields.choices import SelectChoice
+
+# SelectChoice is WTForms 3.3's; types-WTForms still describes 3.2, which has none.
+from wtforms.fields.choices import SelectChoice  # type: ignore[attr-defined]
 from wtforms.validators import InputRequired, Length, Optional
 
 from feedback.admin import bp
@@ -55,7 +57,7 @@ class CampaignForm(FlaskForm):
 
     def fields(self) -> CampaignFields:
         return CampaignFields(
-            name=self.name.data,
+            name=self.name.data or "",
             service=self.service.data,
             slug=self.slug.data,
             opens_on=self.opens_on.data,
@@ -109,10 +111,11 @@ def new_campaign() -> ResponseReturnValue:
     names = [survey_name(s.title, survey_age_band(s)) for s in surveys]
     form.survey.choices = [SelectChoice(s.id, n) for s, n in zip(surveys, names, strict=True)]
     form.survey.validators = [InputRequired()]
-    if not form.is_submitted() and request.args.get("survey", type=int):
-        form.survey.data = request.args.get("survey", type=int)
+    wanted = request.args.get("survey", type=int)
+    if not form.is_submitted() and wanted:
+        form.survey.data = wanted
     if form.validate_on_submit():
-        survey = db.session.get(Survey, form.survey.data)
+        survey = db.session.get(Survey, form.survey.data) or abort(404)
         try:
             campaign = create_campaign(survey, form.fields(), by_id=current_user.id)
         except CampaignError as exc:
@@ -166,7 +169,7 @@ def _qr(campaign: Campaign) -> segno.QRCode:
     return segno.make(public_link(campaign), error="m", micro=False)
 
 
-def _image(body: bytes, mimetype: str, name: str):  # type: ignore[no-untyped-def]
+def _image(body: bytes, mimetype: str, name: str) -> Response:
     response = current_app.response_class(body, mimetype=mimetype)
     if request.args.get("download"):
         response.headers["Content-Disposition"] = f'attachment; filename="{name}"'

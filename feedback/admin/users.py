@@ -127,10 +127,10 @@ def invite() -> ResponseReturnValue:
     # The select only offers real ids (or none), so this cannot fail after validate().
     agency_id = int(form.agency.data) if form.agency.data else None
     try:
-        made = create_invitation(form.email.data, form.role.data, current_user, agency_id)
+        made = create_invitation(form.email.data or "", form.role.data, current_user, agency_id)
     except InvitationError as exc:
         target = form.agency if form.role.data in AGENCY_ROLES and not agency_id else form.email
-        target.errors.append(str(exc))
+        target.errors = [*target.errors, str(exc)]
         return _users_page(form, code=400)
     link = invitation_link(made.token)
     emailed = send_invitation(made.invitation.email, link, invite_days())

@@ -8,6 +8,8 @@ Every download writes its audit row before the first byte goes out.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from typing import Any
 
 from flask import Response, abort, request, stream_with_context
 from flask.typing import ResponseReturnValue
@@ -45,7 +47,8 @@ def _request(slug: str, raw: bool) -> ExportRequest:
 
 def _stream(export: ExportRequest) -> Response:
     audit(f"export.{export.format}", "survey", export.survey.id, **export.audit_detail())
-    body = stream_export(export, bom=export.format == "csv")
+    # Text chunks (CSV, JSON) or bytes (XLSX): werkzeug sends either; its types want one.
+    body: Iterator[Any] = stream_export(export, bom=export.format == "csv")
     reply = Response(stream_with_context(body), mimetype=export.media_type)
     name = _SAFE_NAME.sub("-", export.filename)
     reply.headers["Content-Disposition"] = f'attachment; filename="{name}"'

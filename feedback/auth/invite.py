@@ -58,11 +58,11 @@ def accept_invite(token: str) -> ResponseReturnValue:
     form = AcceptInviteForm()
     if form.validate_on_submit():
         try:
-            accept_invitation(token, form.password.data)
+            accept_invitation(token, form.password.data or "")
         except InvitationError as exc:
             if not usable(find_invitation(token)):
                 return _refused()
-            form.password.errors.append(str(exc))
+            form.password.errors = [*form.password.errors, str(exc)]
         else:
             if current_user.is_authenticated:
                 logout_user()  # someone else's session on this browser must not carry on

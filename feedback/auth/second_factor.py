@@ -44,7 +44,7 @@ def second_factor() -> ResponseReturnValue:
         if signin.account_throttled(user.email):
             signin.refused("password", "throttled", user)
             return render_error(429)
-        code = form.code.data.strip()
+        code = (form.code.data or "").strip()
         if totp.check(user, code):
             signin.finish(user, "password", "totp")
             return redirect(_done(wanted))
@@ -56,7 +56,7 @@ def second_factor() -> ResponseReturnValue:
         db.session.rollback()
         signin.count_failure(user.email)
         signin.refused("password", "wrong_second_factor", user)
-        form.code.errors.append(_("That code is not right, or it was used already."))
+        form.code.errors = [*form.code.errors, _("That code is not right, or it was used already.")]
     found_factors = factors(user)
     page = render_template("auth/second_factor.html", form=form, has_keys=found_factors["keys"])
     return page, (400 if form.errors else 200)

@@ -99,14 +99,15 @@ def security_app() -> ResponseReturnValue:
     if request.method == "GET" or not isinstance(secret, str):
         secret = session[_NEW_SECRET] = totp.new_secret()
     elif form.validate_on_submit():
-        if totp.enrol(current_user, secret, form.code.data):
+        if totp.enrol(current_user, secret, form.code.data or ""):
             session.pop(_NEW_SECRET, None)
             codes = _after_first_factor("totp")
             flash(_("Your authenticator app is set up."))
             if codes:
                 return _private(render_template("auth/recovery_codes.html", codes=codes))
             return redirect(url_for("auth.security"))
-        form.code.errors.append(_("That code is not right. Check the app and try again."))
+        wrong = _("That code is not right. Check the app and try again.")
+        form.code.errors = [*form.code.errors, wrong]
     uri = totp.provisioning_uri(secret, current_user.email)
     page = render_template(
         "auth/totp_setup.html", form=form, secret=secret, qr=totp.qr_svg(uri), uri=uri

@@ -49,7 +49,7 @@ def _safe_next(target: str | None) -> str | None:
     return target
 
 
-def _login_page(form: LoginForm, code: int = 200):  # type: ignore[no-untyped-def]
+def _login_page(form: LoginForm, code: int = 200) -> ResponseReturnValue:
     from feedback.services.people.oidc import providers
 
     return render_template(
@@ -71,14 +71,14 @@ def login() -> ResponseReturnValue:
         signin.refused("password", "passwords_off")
         return _login_page(form, 400)
     if form.validate_on_submit():
-        email = form.email.data.strip().lower()
+        email = (form.email.data or "").strip().lower()
         # Checked before the password, so a throttled account tells a guesser nothing.
         if signin.account_throttled(email):
             signin.refused("password", "throttled")
             return render_error(429)
         user = db.session.scalar(select(User).where(func.lower(User.email) == email))
         if user is None:
-            signin.spend_dummy_check(form.password.data)
+            signin.spend_dummy_check(form.password.data or "")
         if user and user.active and user.check_password(form.password.data):
             wanted = _safe_next(request.args.get("next"))
             if enrolled(user):
@@ -95,7 +95,7 @@ def login() -> ResponseReturnValue:
         if user is not None and not user.active and user.check_password(form.password.data):
             reason = "deactivated"
         signin.refused("password", reason, user)
-        form.password.errors.append(_("Email address or password is not right."))
+        form.password.errors = [*form.password.errors, _("Email address or password is not right.")]
     return _login_page(form)
 
 

@@ -9,7 +9,9 @@ this instance's own: it goes to the local model folder (feedback.cli.text_local)
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -81,13 +83,13 @@ def train_command(
         err=True,
     )
 
-    def bar(items):  # type: ignore[no-untyped-def]
+    def bar(items: Iterable[Any]) -> Iterable[Any]:
         return tqdm(items, desc="rules tier", unit="text", file=sys.stderr, leave=False)
 
     rules = training.rules_view(data, bar)
     steps = tqdm(total=training.FOLDS + 1, desc="cross-validation", file=sys.stderr, leave=False)
 
-    begun = []
+    begun: list[str] = []
 
     def step(message: str) -> None:  # called as each stage begins: count the one before
         if begun:

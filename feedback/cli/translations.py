@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from flask import current_app
@@ -11,10 +12,13 @@ from flask.cli import AppGroup
 from feedback import catalogs
 from feedback.i18n import LANGUAGE_NAMES
 
+if TYPE_CHECKING:
+    from forms.schema import Definition
+
 translations = AppGroup("translations", help="Translation catalogs.")
 
 
-def _library() -> list:  # type: ignore[type-arg]
+def _library() -> list[Definition]:
     from forms.loader import library_paths, load_definition
 
     return [load_definition(path) for path in library_paths()]

@@ -32,7 +32,7 @@ def _fresh_texts(rng: random.Random) -> int:
     added = 0
     surveys = db.session.scalars(select(Survey).where(Survey.audience == "child"))
     for survey in surveys:
-        definition = survey.current_version.definition
+        definition = survey.live_version.definition
         texts = [q for q in definition.questions() if q.free_text and q.show_if is None]
         if not texts:
             continue
@@ -40,7 +40,7 @@ def _fresh_texts(rng: random.Random) -> int:
         for hours in FRESH_HOURS:
             words = rng.choice(demo_text.CHILD + demo_text.CHILD_UNFLAGGED)
             record_response(
-                version=survey.current_version,
+                version=survey.live_version,
                 campaign=campaign,
                 answers={texts[-1].id: words},
                 token=secrets.token_urlsafe(16),

@@ -19,7 +19,7 @@ from feedback.demo.audits import add_demo_audits
 from feedback.demo.reading import add_demo_reading
 from feedback.demo.training import add_demo_course
 from feedback.extensions import db
-from feedback.models import Campaign
+from feedback.models import Campaign, SurveyVersion
 from feedback.models._time import utcnow
 from feedback.services.surveys.responses import record_response
 from feedback.services.surveys.versions import load_library
@@ -47,12 +47,12 @@ def _responses(
         yield answers, now - timedelta(days=age, minutes=rng.randint(0, 1440))
 
 
-def fill(responses: int, seed: int = 7, progress: Callable[[int], None] | None = None) -> int:
+def fill(responses: int, seed: int = 7, progress: Callable[[int], object] | None = None) -> int:
     """Load the library and add `responses` made-up responses to each survey."""
     rng = random.Random(seed)
     stored = 0
     for survey in load_library():
-        version = survey.current_version
+        version = survey.live_version
         definition = version.definition
         campaign = db.session.scalar(select(Campaign).where(Campaign.survey_id == survey.id))
         langs = list(definition.languages)
@@ -78,7 +78,7 @@ def fill(responses: int, seed: int = 7, progress: Callable[[int], None] | None =
     return stored + add_demo_reading(rng)
 
 
-def _add_disclosures(version, campaign, rng: random.Random) -> None:  # type: ignore[no-untyped-def]
+def _add_disclosures(version: SurveyVersion, campaign: Campaign | None, rng: random.Random) -> None:
     """One disclosure per children's survey, so the safeguarding screens have work to show."""
     definition = version.definition
     texts = [q for q in definition.questions() if q.free_text and q.show_if is None]

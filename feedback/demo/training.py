@@ -36,7 +36,7 @@ def _answers(
     mood: float,
 ) -> dict[str, object]:
 
-    definition = campaign.survey.current_version.definition
+    definition = campaign.survey.live_version.definition
     answers: dict[str, object] = {}
     for q in definition.questions():
         if q.show_if is not None and not q.show_if.holds(answers):  # type: ignore[arg-type]
@@ -54,7 +54,7 @@ def _answers(
 
 def _store(campaign: Campaign, answers: dict[str, object], when: datetime) -> None:
     record_response(
-        version=campaign.survey.current_version,
+        version=campaign.survey.live_version,
         campaign=campaign,
         answers=answers,
         token=secrets.token_urlsafe(16),
@@ -78,7 +78,7 @@ def add_demo_course(rng: random.Random, today: date | None = None) -> int:
     assert stages.pre and stages.post and stages.followup
     items = [
         q.id
-        for q in stages.pre.survey.current_version.definition.questions()
+        for q in stages.pre.survey.live_version.definition.questions()
         if q.qtype.paired_scale
     ]
     morning = datetime.combine(run_date, time(9, 0))

@@ -13,13 +13,15 @@ from flask import current_app
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import DateField, HiddenField, RadioField, SelectField, StringField, TextAreaField
-from wtforms.fields.choices import SelectChoice
+
+# SelectChoice is WTForms 3.3's; types-WTForms still describes 3.2, which has none.
+from wtforms.fields.choices import SelectChoice  # type: ignore[attr-defined]
 from wtforms.validators import InputRequired, Length, Optional
 
 from feedback.i18n import LANGUAGE_NAMES
 from feedback.models._time import utcnow
 from feedback.respond.pages import survey_text
-from forms.builder import build_page_form
+from forms.builder import SurveyPageForm, build_page_form
 from forms.schema import Definition, Question
 
 QUOTES = "quotes"
@@ -145,8 +147,8 @@ def paper_form_class(definition: Definition, campaigns: list[SelectChoice]) -> t
     return type("PaperEntryForm", (base,), attrs)
 
 
-def definition_answers(form: FlaskForm, definition: Definition) -> dict[str, object]:
+def definition_answers(form: SurveyPageForm, definition: Definition) -> dict[str, object]:
     """The validated answers of the survey's own questions, as record_response wants them."""
     ids = {q.id for q in definition.questions()}
-    answers = form.valid_answers()  # type: ignore[attr-defined]  # a SurveyPageForm subclass
+    answers = form.valid_answers()
     return {k: v for k, v in answers.items() if k in ids and v not in (None, [])}

@@ -16,7 +16,9 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import select
-from wtforms.fields.choices import SelectChoice
+
+# SelectChoice is WTForms 3.3's; types-WTForms still describes 3.2, which has none.
+from wtforms.fields.choices import SelectChoice  # type: ignore[attr-defined]
 
 from feedback.auth import role_required
 from feedback.extensions import db
@@ -65,7 +67,7 @@ def _survey(slug: str) -> Survey:
 @role_required(*ROLES)
 def paper_entry(slug: str) -> ResponseReturnValue:
     survey = _survey(slug)
-    version = survey.current_version
+    version = survey.live_version
     definition = version.definition
     campaigns = db.session.scalars(
         select(Campaign).where(Campaign.survey_id == survey.id).order_by(Campaign.id)

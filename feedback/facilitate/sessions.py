@@ -33,6 +33,7 @@ from feedback.services.surveys.focus import (
     review_items,
     save_human_themes,
 )
+from forms.schema import Definition
 
 ROLES = ("facilitator", "admin")
 add_staff_link("facilitate.sessions", lambda: _("Focus groups"), ROLES)
@@ -55,7 +56,7 @@ def sessions() -> ResponseReturnValue:
 @bp.route("/sessions/new", methods=["GET", "POST"])
 @role_required(*ROLES)
 def new_session() -> ResponseReturnValue:
-    definition = focus_survey().current_version.definition
+    definition = focus_survey().live_version.definition
     rows = _rows()
     more = request.method == "POST" and request.form.get("action") == "more"
     if more:
@@ -94,7 +95,7 @@ def new_session() -> ResponseReturnValue:
     )
 
 
-def _record(form: FlaskForm, definition, quotes):  # type: ignore[no-untyped-def]
+def _record(form: FlaskForm, definition: Definition, quotes: list[QuoteInput]) -> Response | None:
     from feedback.services.surveys.focus import record_session
 
     return record_session(
@@ -111,14 +112,14 @@ def _session(session_id: int) -> tuple[FocusSession, Response]:
     session = db.session.get(FocusSession, session_id)
     if session is None:
         abort(404)
-    return session, db.session.get(Response, session.response_id)
+    return session, db.session.get_one(Response, session.response_id)
 
 
 @bp.get("/sessions/<int:session_id>")
 @role_required(*ROLES)
 def session(session_id: int) -> ResponseReturnValue:
     focus, response = _session(session_id)
-    definition = db.session.get(SurveyVersion, response.version_id).definition
+    definition = db.session.get_one(SurveyVersion, response.version_id).definition
     answers = {a.question_id: a.value for a in response.answers if a.question_id != "quotes"}
     labels = {q.id: survey_text(q.text) for q in definition.questions()}
     choices = {
@@ -146,7 +147,7 @@ def review_themes(session_id: int) -> ResponseReturnValue:
     focus, response = _session(session_id)
     if not FlaskForm().validate():
         abort(400)
-    definition = db.session.get(SurveyVersion, response.version_id).definition
+    definition = db.session.get_one(SurveyVersion, response.version_id).definition
     allowed = {key for key, _label in theme_choices(definition)}
     mine = {item.answer_id for item in review_items(response) if item.shown}
     chosen: dict[int, list[str]] = {}

@@ -14,7 +14,7 @@ answer in Urdu or Tamil would otherwise exceed and fail to store. A query uses t
 only when its WHERE repeats the same test: use :func:`short_value`.
 """
 
-from sqlalchemy import ColumnElement, Index, func, literal_column
+from sqlalchemy import ColumnElement, Index, SQLColumnExpression, func, literal_column
 
 from feedback.models.response import Answer
 
@@ -22,7 +22,7 @@ from feedback.models.response import Answer
 SHORT_VALUE = 200
 
 
-def short_value(value: ColumnElement[str]) -> ColumnElement[bool]:
+def short_value(value: SQLColumnExpression[str]) -> ColumnElement[bool]:
     """``length(value) <= 200`` written with a literal, as the partial indexes need
     (SQLite only uses a partial index when the query states its condition exactly)."""
     return func.length(value) <= literal_column(str(SHORT_VALUE))

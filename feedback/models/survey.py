@@ -39,6 +39,18 @@ class Survey(Model):
     )
     campaigns: Mapped[list[Campaign]] = relationship(back_populates="survey")
 
+    @property
+    def live_version(self) -> SurveyVersion:
+        """The current version, where the lookup that found this survey required one.
+
+        Respondents, staff pages and demo data only reach surveys that were loaded (see
+        services.survey_lookup and respond's campaign lookup); a survey without a version
+        there is a bug, said here rather than as an AttributeError on None further on.
+        """
+        if self.current_version is None:
+            raise LookupError(f"survey {self.slug!r} has no current version")
+        return self.current_version
+
 
 class SurveyVersion(Model):
     """One loaded definition, never changed: responses point at the version they answered."""

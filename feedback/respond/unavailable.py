@@ -7,13 +7,13 @@ before the failure or it rolled back, and the one-time token makes a resend stor
 
 from __future__ import annotations
 
-from flask import current_app, render_template, request
+from flask import Response, current_app, render_template, request
 
 from feedback.errors import DATABASE_DOWN, forget_failed_session
 from feedback.respond.views import bp
 
 
-def database_unavailable(error: Exception):  # type: ignore[no-untyped-def]
+def database_unavailable(error: Exception) -> Response:
     forget_failed_session(error, "during a survey")
     fields = list(request.form.items(multi=True)) if request.method == "POST" else []
     body = render_template("respond/unavailable.html", fields=fields, definition=None)

@@ -43,6 +43,7 @@ from feedback.respond.throttle import (
 from feedback.services.surveys.lifecycle import new_receipt, receipt_hash
 from feedback.services.surveys.responses import record_response
 from forms import steps
+from forms.schema import Definition
 
 bp = Blueprint("respond", __name__)
 
@@ -88,7 +89,7 @@ def start(slug: str) -> ResponseReturnValue:
     thanks_note.forget()
     if campaign.kiosk:  # a shared tablet: not even the last person's language
         session.pop("lang", None)
-    definition = campaign.survey.current_version.definition
+    definition = campaign.survey.live_version.definition
     g.offered_languages = survey_languages(definition)
     return _no_store(_render_consent(campaign, definition, StartForm()))
 
@@ -141,8 +142,8 @@ def answer(slug: str) -> ResponseReturnValue:
     return _show(campaign, version, definition, result, secret)
 
 
-def _start_again(campaign: Campaign):  # type: ignore[no-untyped-def]
-    definition = respondent_definition(campaign.survey.current_version)
+def _start_again(campaign: Campaign) -> ResponseReturnValue:
+    definition = respondent_definition(campaign.survey.live_version)
     g.offered_languages = survey_languages(definition)
     form = StartForm(formdata=None)
     notice = _(
@@ -152,8 +153,8 @@ def _start_again(campaign: Campaign):  # type: ignore[no-untyped-def]
     return _no_store(_render_consent(campaign, definition, form, notice=notice))
 
 
-def _start(campaign: Campaign, secret: str):  # type: ignore[no-untyped-def]
-    version = campaign.survey.current_version
+def _start(campaign: Campaign, secret: str) -> ResponseReturnValue:
+    version = campaign.survey.live_version
     definition = respondent_definition(version)
     g.offered_languages = survey_languages(definition)
     form = StartForm()
@@ -178,7 +179,13 @@ def _start(campaign: Campaign, secret: str):  # type: ignore[no-untyped-def]
     )
 
 
-def _show(campaign, version, definition, result, secret):  # type: ignore[no-untyped-def]
+def _show(
+    campaign: Campaign,
+    version: SurveyVersion,
+    definition: Definition,
+    result: steps.Result,
+    secret: str,
+) -> ResponseReturnValue:
     """Draw what the state machine decided (forms.steps); store the answers at Finish."""
     if isinstance(result, steps.Finish):
         return _submit(campaign, version, result.draft, secret)
@@ -189,7 +196,9 @@ def _show(campaign, version, definition, result, secret):  # type: ignore[no-unt
     return _render_screen(campaign, definition, result)
 
 
-def _submit(campaign, version, draft, secret):  # type: ignore[no-untyped-def]
+def _submit(
+    campaign: Campaign, version: SurveyVersion, draft: Draft, secret: str
+) -> ResponseReturnValue:
     # Read before storing: the commit expires the campaign, and reading its slug after
     # would cost a query just to write the redirect.
     thanks_url = url_for("respond.thanks", slug=campaign.slug)
@@ -213,7 +222,7 @@ def _submit(campaign, version, draft, secret):  # type: ignore[no-untyped-def]
 @bp.get("/s/<slug>/thanks")
 def thanks(slug: str) -> ResponseReturnValue:
     campaign = _find_campaign(slug)
-    definition = campaign.survey.current_version.definition
+    definition = campaign.survey.live_version.definition
     g.offered_languages = survey_languages(definition)
     # Shown once: the sealed note leaves the session cookie as soon as the page is drawn.
     info = thanks_note.take_over()
@@ -232,7 +241,9 @@ def thanks(slug: str) -> ResponseReturnValue:
     )
 
 
-def _render_screen(campaign, definition, screen: steps.Screen):  # type: ignore[no-untyped-def]
+def _render_screen(
+    campaign: Campaign, definition: Definition, screen: steps.Screen
+) -> ResponseReturnValue:
     form, questions_html = screen_body(definition, screen)
     return _no_store(
         render_template(
@@ -248,7 +259,7 @@ def _render_screen(campaign, definition, screen: steps.Screen):  # type: ignore[
     )
 
 
-def _render_check(campaign, definition, draft):  # type: ignore[no-untyped-def]
+def _render_check(campaign: Campaign, definition: Definition, draft: Draft) -> ResponseReturnValue:
     return _no_store(
         render_template(
             "respond/check.html",

@@ -34,7 +34,7 @@ def _actor() -> Actor:
     return Actor(id=current_user.id, email=current_user.email)
 
 
-def _back(alert_id: int):  # type: ignore[no-untyped-def]
+def _back(alert_id: int) -> ResponseReturnValue:
     return redirect(url_for("safeguarding.alert", alert_id=alert_id) + "#workflow", code=303)
 
 
@@ -93,7 +93,7 @@ def add_note(alert_id: int) -> ResponseReturnValue:
         flash(_("Write a note first (up to 5,000 characters)."))
         return _back(alert_id)
     try:
-        alerts.add_note(alert, form.note_text.data, _actor())
+        alerts.add_note(alert, form.note_text.data or "", _actor())
     except AlertError as error:
         _refused(error)
     else:

@@ -71,11 +71,13 @@ def new_course() -> ResponseReturnValue:
         form.run_date.data = date.today()
         form.trainer.data = current_user.email
     if form.validate_on_submit():
+        # InputRequired on each field: once validated, every one holds a value.
+        assert form.run_date.data is not None and form.cohort_size.data is not None
         try:
             course = create_course_run(
-                title=form.title.data,
+                title=form.title.data or "",
                 run_date=form.run_date.data,
-                trainer=form.trainer.data,
+                trainer=form.trainer.data or "",
                 cohort_size=form.cohort_size.data,
                 secret=current_app.config["SECRET_KEY"],
                 created_by_id=current_user.id,

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
+from alembic.operations import BatchOperations
 
 from feedback.migrations.sqlite_rebuild import rows_pointing_at
 
@@ -32,14 +33,14 @@ def _sqlite() -> bool:
     return op.get_bind().dialect.name == "sqlite"
 
 
-def _alert_foreign_keys(batch, ondelete: str) -> None:  # type: ignore[no-untyped-def]
+def _alert_foreign_keys(batch: BatchOperations, ondelete: str) -> None:
     batch.drop_constraint(FK_RESPONSE, type_="foreignkey")
     batch.drop_constraint(FK_ANSWER, type_="foreignkey")
     batch.create_foreign_key(FK_RESPONSE, "response", ["response_id"], ["id"], ondelete=ondelete)
     batch.create_foreign_key(FK_ANSWER, "answer", ["answer_id"], ["id"], ondelete=ondelete)
 
 
-def _token_foreign_key(batch, ondelete: str) -> None:  # type: ignore[no-untyped-def]
+def _token_foreign_key(batch: BatchOperations, ondelete: str) -> None:
     batch.drop_constraint(FK_TOKEN, type_="foreignkey")
     batch.create_foreign_key(FK_TOKEN, "response", ["response_id"], ["id"], ondelete=ondelete)
 

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_
+from sqlalchemy import Select, SQLColumnExpression, and_
 from sqlalchemy.orm import aliased
 
 from feedback.models import Answer, Campaign, Response
@@ -93,7 +93,7 @@ def resolve(by: str | None, definitions: Sequence[Definition]) -> Breakdown | No
 
 def group_column(
     breakdown: Breakdown, query: Select, closed_in: Sequence[int] | None = None
-) -> tuple[Select, ColumnElement]:
+) -> tuple[Select, SQLColumnExpression[Any]]:
     """Join what *breakdown* needs onto *query* and return the column to group by.
 
     The query must select from Response. "survey" is not handled here: each query

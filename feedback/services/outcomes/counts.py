@@ -20,6 +20,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
+    ColumnClause,
     ColumnElement,
     Select,
     and_,
@@ -43,8 +44,8 @@ from feedback.services.outcomes.breakdowns import Breakdown, group_column, store
 from forms.schema import Definition, Outcome
 
 #: Constants written into the SQL rather than bound, so every database knows their type.
-_ONE = literal_column("1")
-_ZERO = literal_column("0")
+_ONE: ColumnClause[int] = literal_column("1")
+_ZERO: ColumnClause[int] = literal_column("0")
 
 
 def _on_or_after(moment: datetime) -> ColumnElement[bool]:

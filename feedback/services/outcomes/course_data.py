@@ -122,13 +122,16 @@ def pairing(before_id: int | None, after_id: int | None) -> Pairing:
         return Pairing()
     before = latest_by_code(before_id).subquery()
     after = latest_by_code(after_id).subquery()
-    paired = db.session.scalar(
-        select(func.count()).select_from(
-            before.join(after, before.c.pairing_hash == after.c.pairing_hash)
+    paired = (
+        db.session.scalar(
+            select(func.count()).select_from(
+                before.join(after, before.c.pairing_hash == after.c.pairing_hash)
+            )
         )
+        or 0
     )
-    n_before = db.session.scalar(select(func.count()).select_from(before))
-    n_after = db.session.scalar(select(func.count()).select_from(after))
+    n_before = db.session.scalar(select(func.count()).select_from(before)) or 0
+    n_after = db.session.scalar(select(func.count()).select_from(after)) or 0
     return Pairing(paired=paired, only_before=n_before - paired, only_after=n_after - paired)
 
 

@@ -164,7 +164,7 @@ def response_records(survey: Survey, period: Period | str = "all") -> Iterator[e
         yield head, mine
 
 
-def _counted(rows: Iterator[Any], progress: Callable[[int], None] | None) -> Iterator[Any]:
+def _counted(rows: Iterator[Any], progress: Callable[[int], object] | None) -> Iterator[Any]:
     for row in rows:
         yield row
         if progress:
@@ -193,7 +193,7 @@ def _sheets(request: ExportRequest) -> tuple[list[dict[str, Any]], list[dict[str
     return outcomes, themes
 
 
-def _rows(request: ExportRequest, progress: Callable[[int], None] | None) -> Iterator[Any]:
+def _rows(request: ExportRequest, progress: Callable[[int], object] | None) -> Iterator[Any]:
     questions = questions_of(request.survey)
     records = response_records(request.survey, request.period)
     if request.long:  # CSV only: cells are made ready for it once per response
@@ -204,7 +204,7 @@ def _rows(request: ExportRequest, progress: Callable[[int], None] | None) -> Ite
 
 
 def stream_export(
-    request: ExportRequest, bom: bool = False, progress: Callable[[int], None] | None = None
+    request: ExportRequest, bom: bool = False, progress: Callable[[int], object] | None = None
 ) -> Iterator[str | bytes]:
     """The export as chunks: text for CSV and JSON, bytes for XLSX.
 
@@ -229,7 +229,7 @@ def stream_export(
 
 
 def write_export(
-    request: ExportRequest, target: Any, progress: Callable[[int], None] | None = None
+    request: ExportRequest, target: Any, progress: Callable[[int], object] | None = None
 ) -> None:
     """Write the export to an open file: text mode for CSV and JSON, binary for XLSX."""
     if request.format == "xlsx":

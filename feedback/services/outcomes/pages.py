@@ -59,7 +59,7 @@ def _span(survey_id: int) -> tuple[datetime | None, datetime | None]:
 def survey_page(slug: str, period: Period, by: str | None, pool: bool) -> SurveyPage:
     """Everything /analyse/surveys/<slug> shows. Raises UnknownSurvey, BadBreakdown."""
     survey = survey_by_slug(slug)
-    definition = survey.current_version.definition
+    definition = survey.live_version.definition
     rows = survey_outcome_rows(slug, period, by, pool)
     responses = db.session.scalar(
         select(func.count(Response.id)).where(Response.survey_id == survey.id, in_period(period))

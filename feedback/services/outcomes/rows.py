@@ -87,7 +87,7 @@ def outcome_rows(
 
 
 def _outcome_ids(survey: Survey) -> set[str]:
-    return {o.id for o in survey.current_version.definition.outcomes}  # type: ignore[union-attr]
+    return {o.id for o in survey.live_version.definition.outcomes}
 
 
 def pool_partners(slug: str) -> list[str]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import BigInteger, Select, and_, case, cast, exists, func, or_, select
+from sqlalchemy import BigInteger, Label, Select, and_, case, cast, exists, func, or_, select
 
 from analysis.periods import Period, parse_period
 from analysis.stories import ThemeSummary, Triangulation, summarise_themes, triangulate
@@ -101,7 +101,7 @@ def theme_counts(
     False for texts not analysed in English, whose sentiment is not counted.
     """
     period = parse_period(period)
-    columns = [
+    columns: list[Label[Any]] = [
         TextTheme.theme.label("theme"),
         TextTheme.sentiment.label("sentiment"),
         TextAnalysis.english_analysed.label("english"),

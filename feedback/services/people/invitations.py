@@ -11,10 +11,11 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any, cast
 
 from flask import current_app
 from flask_babel import gettext as _
-from sqlalchemy import func, select, update
+from sqlalchemy import CursorResult, func, select, update
 
 from feedback.extensions import db
 from feedback.models import AGENCY_ROLES, ROLES, Agency, Invitation, User
@@ -134,10 +135,15 @@ def accept_invitation(token: str, password: str) -> User:
             _("There is already an account for %(email)s.", email=invitation.email)
         )
     now = utcnow()
-    claimed = db.session.execute(
-        update(Invitation)
-        .where(Invitation.id == invitation.id, Invitation.used_at.is_(None))
-        .values(used_at=now)
+    # An UPDATE's result is a CursorResult (it counts the rows changed); Session.execute
+    # is typed for any statement, so the type checker is told which.
+    claimed = cast(
+        "CursorResult[Any]",
+        db.session.execute(
+            update(Invitation)
+            .where(Invitation.id == invitation.id, Invitation.used_at.is_(None))
+            .values(used_at=now)
+        ),
     )
     if claimed.rowcount != 1:
         db.session.rollback()

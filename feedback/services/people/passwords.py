@@ -8,7 +8,7 @@ score 3 ("safely unguessable": about 10^8 guesses) and name the weakness it foun
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
 
 from flask_babel import gettext as _
 from zxcvbn import zxcvbn
@@ -20,7 +20,7 @@ MIN_SCORE = 3
 JUDGED_LENGTH = 100
 
 
-def _reason(match: dict[str, Any]) -> str:
+def _reason(match: Mapping[str, object]) -> str:
     pattern = match.get("pattern")
     if pattern == "repeat":
         return _("it repeats the same characters")

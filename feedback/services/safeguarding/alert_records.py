@@ -115,7 +115,7 @@ def alert_record(alert: ConcernAlert) -> AlertRecord | None:
 
 
 def keep_records(
-    response_ids: Collection[int] | Select[tuple[int]], reason: str, now: datetime
+    response_ids: Collection[int] | Select[int], reason: str, now: datetime
 ) -> list[int]:
     """Before `response_ids` are deleted: keep their alerts' records, free their tokens.
 

@@ -49,7 +49,7 @@ def is_overdue(alert: ConcernAlert, hours: int) -> bool:
     return alert.state in OPEN_STATES and alert.created_at <= overdue_after(hours)
 
 
-def alerts_query(state: str = "open") -> Select[tuple[ConcernAlert]]:
+def alerts_query(state: str = "open") -> Select[ConcernAlert]:
     """Alerts in `state` (one of FILTERS): open ones first, then most severe, then newest."""
     query = select(ConcernAlert)
     if state == "open":

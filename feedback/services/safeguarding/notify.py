@@ -20,12 +20,13 @@ from datetime import timedelta
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 from pathlib import Path
+from typing import Any
 
 from flask import Flask, current_app, has_request_context
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy import event, func, select, update
-from sqlalchemy.orm import Session, SessionTransaction
+from sqlalchemy.orm import Session, SessionTransaction, scoped_session
 
 from feedback.extensions import db
 from feedback.links import base_url
@@ -38,7 +39,7 @@ PENDING = "heard.new_alerts"
 GRACE = timedelta(seconds=15)
 
 
-def queue_alerts(session: Session, alert_ids: Iterable[int]) -> None:
+def queue_alerts(session: Session | scoped_session[Any], alert_ids: Iterable[int]) -> None:
     """Notify about `alert_ids` once `session` commits (nothing happens on rollback)."""
     session.info.setdefault(PENDING, []).extend(alert_ids)
 
@@ -201,11 +202,14 @@ def _after_transaction_end(session: Session, transaction: SessionTransaction) ->
 
 def pending_count(older_than: timedelta = timedelta(minutes=2)) -> int:
     """Alerts still not notified after `older_than`: the lead's page warns about them."""
-    return db.session.scalar(
-        select(func.count(ConcernAlert.id)).where(
-            ConcernAlert.notified_at.is_(None),
-            ConcernAlert.created_at <= utcnow() - older_than,
+    return (
+        db.session.scalar(
+            select(func.count(ConcernAlert.id)).where(
+                ConcernAlert.notified_at.is_(None),
+                ConcernAlert.created_at <= utcnow() - older_than,
+            )
         )
+        or 0
     )
 
 

@@ -110,7 +110,7 @@ def _written() -> ColumnElement[bool]:
     return func.length(func.trim(Answer.value)) > 0
 
 
-def unread_query(questions: Mapping[int, Mapping[str, str]]) -> Select[Any]:
+def unread_query(questions: Mapping[int, Mapping[str, str]]) -> Select:
     """Unread texts with their context, highest concern score first, then oldest."""
     score = func.coalesce(TextAnalysis.concern_score, UNSCORED)
     return (

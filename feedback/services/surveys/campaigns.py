@@ -193,7 +193,7 @@ def response_counts(campaign_ids: list[int] | None = None) -> dict[int, int]:
         if not campaign_ids:
             return {}
         query = query.where(Response.campaign_id.in_(campaign_ids))
-    return {cid: n for cid, n in db.session.execute(query)}
+    return {cid: n for cid, n in db.session.execute(query) if cid is not None}
 
 
 def list_campaigns(survey_id: int | None = None, courses_only: bool = False) -> list[Campaign]:

@@ -94,7 +94,7 @@ def record_session(
         stored[QUOTES] = [q.text.strip() for q in quotes]
     day = answers.get("session_date")
     response = record_response(
-        version=survey.current_version,
+        version=survey.live_version,
         campaign=campaign,
         answers=stored,
         token=token or secrets.token_urlsafe(24),
@@ -152,7 +152,7 @@ def review_items(response: Response) -> list[ReviewItem]:
     A note or quote that was flagged, or any of a session with a concern alert, comes
     without its text (feedback.services.safeguarding.showable): a lead reads it on the alert.
     """
-    definition = db.session.get(SurveyVersion, response.version_id).definition
+    definition = db.session.get_one(SurveyVersion, response.version_id).definition
     order = {q.id: i for i, q in enumerate(definition.questions()) if q.free_text}
     answers = db.session.scalars(
         select(Answer).where(Answer.response_id == response.id, Answer.question_id.in_(order))

@@ -15,9 +15,9 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import ColumnElement, delete, func, select
 
-from feedback.extensions import db
+from feedback.extensions import Model, db
 from feedback.models import AlertNote, Answer, ConcernAlert, Response, Survey, TextAnalysis
 from feedback.models._time import utcnow
 from feedback.models.alert import CLOSED_STATES
@@ -68,7 +68,7 @@ class RetentionResult:
     alerts: int
 
 
-def _count(model, *where) -> int:  # type: ignore[no-untyped-def]
+def _count(model: type[Model], *where: ColumnElement[bool]) -> int:
     return db.session.scalar(select(func.count()).select_from(model).where(*where)) or 0
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from flask import current_app
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 
 from feedback.extensions import db
 from feedback.logsafe import describe
@@ -235,7 +235,7 @@ class BackfillResult:
     alerts: int = 0
 
 
-def _unanalysed(version_id: int, question_ids: frozenset[str]):  # type: ignore[no-untyped-def]
+def _unanalysed(version_id: int, question_ids: frozenset[str]) -> Select[Answer, int, str]:
     return (
         select(Answer, Response.survey_id, Response.language)
         .join(Response, Response.id == Answer.response_id)
@@ -264,7 +264,7 @@ def count_unanalysed() -> int:
 
 
 def backfill(
-    progress: Callable[[int], None] | None = None, batch_size: int = 500
+    progress: Callable[[int], object] | None = None, batch_size: int = 500
 ) -> BackfillResult:
     """Analyse free-text answers that have no TextAnalysis, committing batch by batch.
 

@@ -54,9 +54,11 @@ def _judgements() -> dict[int, tuple[bool, list[str]]]:
         .where(ConcernAlert.state.in_(CLOSED), ConcernAlert.answer_id.is_not(None))
         .order_by(ConcernAlert.updated_at, ConcernAlert.id)  # the latest closing wins
     )
-    for answer_id, state, categories in closed:
+    for alerted_id, state, categories in closed:
+        if alerted_id is None:  # left out by the query already; this tells the type checker
+            continue
         actioned = state == "actioned"
-        labels[answer_id] = (actioned, list(categories or []) if actioned else [])
+        labels[alerted_id] = (actioned, list(categories or []) if actioned else [])
     return labels
 
 
