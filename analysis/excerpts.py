@@ -122,6 +122,11 @@ def _english(candidate: Candidate) -> bool:
     return candidate.get("english_analysed") not in (False, 0)
 
 
+def _voice(candidate: Candidate) -> str | None:
+    voice = candidate.get("voice")
+    return None if voice is None else str(voice)
+
+
 def _sentiment(candidate: Candidate) -> str:
     if not _english(candidate):
         return "neutral"  # never scored: it may fill a neutral slot, never a positive one
@@ -188,7 +193,7 @@ def choose_excerpts(
                     sentiment,
                     person,
                     candidate.get("id"),
-                    candidate.get("voice"),  # type: ignore[arg-type]
+                    _voice(candidate),
                     str(candidate.get("language") or "en"),
                     _english(candidate),
                 )

@@ -87,7 +87,7 @@ def write_xlsx(
     responses: Iterable[Sequence[object]],
     outcomes: Iterable[Mapping[str, Any]] = (),
     themes: Iterable[Mapping[str, Any]] = (),
-    progress: Callable[[int], None] | None = None,
+    progress: Callable[[int], object] | None = None,
 ) -> int:
     """Write the workbook to `target` (a path or a binary file); return the response rows.
 

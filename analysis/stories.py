@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from analysis.excerpts import DEFAULT_COUNT, Candidate, Excerpt, choose_excerpts
 
@@ -106,12 +107,12 @@ class _Tally:
         )
 
 
-def _split(rows: Iterable[Mapping[str, object]], key: Sequence[str]) -> dict[tuple, _Tally]:
+def _split(rows: Iterable[Mapping[str, Any]], key: Sequence[str]) -> dict[tuple, _Tally]:
     """Fold count rows into {key tuple: tally}; rows with ``english`` False by language."""
     out: dict[tuple, _Tally] = defaultdict(_Tally)
     for row in rows:
         tally = out[tuple(row[k] for k in key)]
-        n = int(row.get("n") or 0)  # type: ignore[call-overload]
+        n = int(row.get("n") or 0)
         if row.get("english", True) in (False, 0):
             tally.other[str(row.get("language") or "und")] += n
             continue

@@ -38,6 +38,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         from werkzeug.middleware.proxy_fix import ProxyFix
 
         count = app.config["HEARD_PROXY_COUNT"]
+        # Flask's documented way to wrap the WSGI app, though the type checker sees a method.
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count)  # type: ignore[method-assign]
 
     from feedback import errors, extensions, i18n, labels, links, navigation, security, throttle

@@ -126,6 +126,7 @@ def compiled_catalog(language: str, directory: Path = TRANSLATIONS) -> dict[str,
     for path in paths:
         if path.exists():
             with path.open("rb") as handle:
+                # The parsed messages themselves: gettext has no public way to list them.
                 catalog = gettext.GNUTranslations(handle)._catalog  # type: ignore[attr-defined]
             merged.update({k: v for k, v in catalog.items() if isinstance(k, str) and k and v})
     with _lock:

@@ -33,6 +33,7 @@ class SweepingMemoryStorage(MemoryStorage):
         now = time.monotonic()
         if now - self._last_sweep >= SWEEP_SECONDS:
             self._last_sweep = now
+            # The parent's private method, by its mangled name (the stubs know no such name).
             self._MemoryStorage__expire_events()  # type: ignore[attr-defined]
 
     def __setstate__(self, state: dict[str, Any]) -> None:

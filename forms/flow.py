@@ -5,11 +5,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
-from forms.schema import Definition, Page, Question
-
-Answers = Mapping[str, str | list[str] | None]
+from forms.schema import Answers, Definition, Page, Question
 
 
 def visible_questions(page: Page, answers: Answers) -> list[Question]:
@@ -56,9 +52,9 @@ def previous_screen(definition: Definition, current: int, answers: Answers) -> i
     return None
 
 
-def answered_visible(definition: Definition, answers: Answers) -> dict[str, str | list[str]]:
+def answered_visible(definition: Definition, answers: Answers) -> dict[str, object]:
     """Only the answers to questions still shown: a changed branch drops stale answers."""
-    kept: dict[str, str | list[str]] = {}
+    kept: dict[str, object] = {}
     for page in definition.pages:
         for q in page.questions:
             if q.show_if is not None and not q.show_if.holds(kept):

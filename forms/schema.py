@@ -51,7 +51,9 @@ KINDS = ("training_pre", "training_post", "training_followup", "focus_group", "a
 #: The comparisons a show_if condition may make.
 CONDITION_OPS = ("equals", "in", "not")
 
-Answers = Mapping[str, "str | list[str] | None"]
+#: question id -> answer: a value, a list of picks, or anything a staff form or the demo
+#: data stores (a condition only compares it with its values)
+Answers = Mapping[str, object]
 
 
 def _answered(answer: object) -> bool:

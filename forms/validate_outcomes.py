@@ -83,9 +83,12 @@ def check_outcomes(
                 path + ("excluded",),
                 f"{', '.join(sorted(both))} cannot be both positive and excluded",
             )
-        if duplicate or None in (oid, statement, question, positive):
+        if duplicate or oid is None or statement is None or positive is None:
             continue
-        outcomes.append(Outcome(oid, statement, qid, positive, excluded))  # type: ignore[arg-type]
+        # With a question, qid names it and excluded has its default (set just above).
+        if question is None or qid is None or excluded is None:
+            continue
+        outcomes.append(Outcome(oid, statement, qid, positive, excluded))
     return tuple(outcomes)
 
 
@@ -101,8 +104,9 @@ def _outcome_values(
     items = report.sequence(data[key], path + (key,), key, empty=key == "excluded")
     if items is None:
         return None
-    values = [report.choice_value(v, path + (key, i)) for i, v in enumerate(items)]
-    if question is None or None in values:
+    given = [report.choice_value(v, path + (key, i)) for i, v in enumerate(items)]
+    values = [v for v in given if v is not None]
+    if question is None or len(values) < len(given):
         return None
     options = [c.value for c in question.all_choices()]
     if key == "excluded" and PREFER_NOT not in options:
@@ -114,4 +118,4 @@ def _outcome_values(
                 f"{value!r} is not a choice of {question.id!r} {allowed(options)}",
             )
             return None
-    return tuple(values)  # type: ignore[arg-type]
+    return tuple(values)

@@ -215,7 +215,9 @@ def _check_condition(
     report: Report,
     one_per_page: bool,
 ) -> Condition | None:
-    target, op, values = draft.show_if  # type: ignore[misc]
+    if draft.show_if is None:  # the caller checks only questions that have one
+        return None
+    target, op, values = draft.show_if
     path = draft.path + ("show_if", "question")
     if target == draft.name:
         report.add(

@@ -46,8 +46,10 @@ def analyse_with(
 def corpus_figures(meta: Mapping[str, Any] | None, tier: str = "either") -> dict[str, Any] | None:
     """A model's cross-validated concern figures on the shipped corpus for `tier`
     (model, rules or either: what the analyser raises), or None when it has none."""
+    if meta is None:
+        return None
     try:
-        return dict(meta["cross_validated"][CORPUS]["concern"][tier])  # type: ignore[index]
+        return dict(meta["cross_validated"][CORPUS]["concern"][tier])
     except (KeyError, TypeError):
         return None
 

@@ -68,7 +68,7 @@ def add_survey_page_extra(extra: SurveyPageExtra) -> None:
 def index() -> ResponseReturnValue:
     """What changed since the previous period, then every survey with its responses."""
     surveys = survey_summaries()
-    total = sum(int(s["responses"] or 0) for s in surveys)  # type: ignore[call-overload]
+    total = sum(s["responses"] for s in surveys)
     choices = period_choices(with_all=False)
     error = None
     try:

@@ -4,21 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any, TypeVar
+from typing import ParamSpec
 
 from flask import abort, redirect, url_for
+from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 
-F = TypeVar("F", bound=Callable[..., Any])
+P = ParamSpec("P")
 
 
-def role_required(*roles: str) -> Callable[[F], F]:
+def role_required(
+    *roles: str,
+) -> Callable[[Callable[P, ResponseReturnValue]], Callable[P, ResponseReturnValue]]:
     """Allow signed-in users whose role is one of `roles`; others get 403, strangers a login."""
 
-    def decorate(view: F) -> F:
+    def decorate(view: Callable[P, ResponseReturnValue]) -> Callable[P, ResponseReturnValue]:
         @wraps(view)
         @login_required
-        def wrapped(*args: Any, **kwargs: Any) -> Any:
+        def wrapped(*args: P.args, **kwargs: P.kwargs) -> ResponseReturnValue:
             if not current_user.has_role(*roles):
                 abort(403)
             from feedback.services.people.second_factor import blocked
@@ -28,6 +31,6 @@ def role_required(*roles: str) -> Callable[[F], F]:
                 return redirect(url_for("auth.security"))
             return view(*args, **kwargs)
 
-        return wrapped  # type: ignore[return-value]
+        return wrapped
 
     return decorate

@@ -17,6 +17,7 @@ from flask.cli import ScriptInfo
 
 def _app() -> Flask:
     if current_app:
+        # current_app is typed as Flask, but is a proxy: this is the app behind it.
         return current_app._get_current_object()  # type: ignore[attr-defined]
     context = click.get_current_context()
     app = context.ensure_object(ScriptInfo).load_app()

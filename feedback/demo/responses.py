@@ -39,7 +39,7 @@ def _responses(
         code = codes[i % len(codes)]
         answers: dict[str, object] = {}
         for q in definition.questions():
-            if q.show_if is not None and not q.show_if.holds(answers):  # type: ignore[arg-type]
+            if q.show_if is not None and not q.show_if.holds(answers):
                 continue
             value = answer(rng, definition, q, mood, code)
             if value is not None:

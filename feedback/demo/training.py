@@ -39,7 +39,7 @@ def _answers(
     definition = campaign.survey.live_version.definition
     answers: dict[str, object] = {}
     for q in definition.questions():
-        if q.show_if is not None and not q.show_if.holds(answers):  # type: ignore[arg-type]
+        if q.show_if is not None and not q.show_if.holds(answers):
             continue
         if q.id in confidence:
             value: object = _conf(confidence[q.id])

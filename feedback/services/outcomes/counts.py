@@ -269,18 +269,19 @@ def count_survey(
 ) -> tuple[list[Tally], list[Tally]]:
     """Tallies of one survey in *period* and in *before*: everyone, and each group."""
     slug = plan.survey.slug
-    grouped = breakdown is not None and breakdown.field != "survey"
-    counts = _counts(plan, period, before, breakdown if grouped else None)
+    # the breakdown that splits this survey into groups ("survey" splits only the pool)
+    grouped = breakdown if breakdown is not None and breakdown.field != "survey" else None
+    counts = _counts(plan, period, before, grouped)
     current: list[Tally] = []
     earlier: list[Tally] = []
     overall: dict[bool, list[int]] = {}
     for (in_current, group), slot in counts.items():
-        if grouped:
+        if grouped is not None:
             value = NOT_ANSWERED if group is None or group == "" else str(group)
-            _tally(plan, slot, (breakdown.field, value), current if in_current else earlier)  # type: ignore[union-attr]
+            _tally(plan, slot, (grouped.field, value), current if in_current else earlier)
         total = overall.setdefault(in_current, [0] * len(slot))
         overall[in_current] = [a + b for a, b in zip(total, slot, strict=True)]
-    if grouped and not breakdown.partitions:  # type: ignore[union-attr]
+    if grouped is not None and not grouped.partitions:
         # A multi-choice breakdown puts one response in several groups: count everyone apart.
         overall = {key[0]: slot for key, slot in _counts(plan, period, before, None).items()}
     for in_current, slot in overall.items():

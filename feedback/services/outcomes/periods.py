@@ -10,9 +10,16 @@ from analysis.periods import Period, period_of, previous
 from feedback.models._time import utcnow
 
 
+def _before(period: Period) -> Period:
+    earlier = previous(period)
+    if earlier is None:  # only "all" has nothing before it; these are halves and years
+        raise ValueError(f"no period before {period.label}")
+    return earlier
+
+
 def default_period() -> Period:
     """The last complete half-year: what a twice-yearly Board normally reads."""
-    return previous(period_of(utcnow(), "half"))  # type: ignore[return-value]
+    return _before(period_of(utcnow(), "half"))
 
 
 def period_choices(with_all: bool = True) -> list[str]:
@@ -20,7 +27,7 @@ def period_choices(with_all: bool = True) -> list[str]:
     now = utcnow()
     halves = [period_of(now, "half")]
     while len(halves) < 6:
-        halves.append(previous(halves[-1]))  # type: ignore[arg-type]
+        halves.append(_before(halves[-1]))
     years = [period_of(now, "fy")]
-    years.append(previous(years[-1]))  # type: ignore[arg-type]
+    years.append(_before(years[-1]))
     return [p.label for p in halves] + [p.label for p in years] + (["all"] if with_all else [])

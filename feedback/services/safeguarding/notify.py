@@ -140,6 +140,7 @@ def deliver(
     `older_than` leaves alerts younger than that to the attempt made when they were stored.
     Runs in its own database session, so it can be called from an after-commit hook.
     """
+    # current_app is typed as Flask, but is a proxy: this is the app behind it.
     app = app or current_app._get_current_object()  # type: ignore[attr-defined]
     with Session(db.engine) as session:
         query = select(ConcernAlert.id).where(ConcernAlert.notified_at.is_(None))
@@ -185,6 +186,7 @@ def _after_commit(session: Session) -> None:
     ids = session.info.pop(PENDING, None)
     if not ids:
         return
+    # current_app is typed as Flask, but is a proxy: this is the app behind it.
     app = current_app._get_current_object()  # type: ignore[attr-defined]
     background = app.config.get("HEARD_NOTIFY_IN_BACKGROUND", not app.testing)
     if background and has_request_context():

@@ -98,6 +98,7 @@ def remind_overdue() -> int | None:
     Raises OSError or smtplib.SMTPException when sending fails (nothing is recorded, so
     the next run tries again).
     """
+    # current_app is typed as Flask, but is a proxy: this is the app behind it.
     app = current_app._get_current_object()  # type: ignore[attr-defined]
     overdue = reading_counts().overdue
     if not overdue:

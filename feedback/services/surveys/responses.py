@@ -94,7 +94,7 @@ def record_response(
     if db.session.scalar(select(SubmissionToken.token).where(SubmissionToken.token == token)):
         return None
     definition = version.definition
-    kept = answered_visible(definition, answers)  # type: ignore[arg-type]
+    kept = answered_visible(definition, answers)
     filled = _response_values(definition, kept, secret)
     response = Response(
         survey_id=version.survey_id,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from typing import TypedDict
 
 from sqlalchemy import func, select
 
@@ -103,7 +104,15 @@ def bundled_survey(slug: str) -> Survey:
     raise UnknownSurvey(f"no bundled survey called {slug!r}")
 
 
-def survey_summaries() -> list[dict[str, object]]:
+class SurveySummary(TypedDict):
+    slug: str
+    title: str
+    audience: str
+    version: int | None  # None: not loaded
+    responses: int
+
+
+def survey_summaries() -> list[SurveySummary]:
     """The `heard surveys list` rows: slug, title, audience, version, responses."""
     counts = (
         select(Response.survey_id, func.count(Response.id).label("n"))
