@@ -24,6 +24,7 @@ from analysis.svg import clean_svg
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
+    from matplotlib.typing import RcKeyType
 
 #: Okabe & Ito (2008), "Color Universal Design".
 OKABE_ITO = {
@@ -47,7 +48,7 @@ FONT_PT = max(10.0, math.ceil(2 * MIN_TEXT_PX * WIDTH * 72 / SHOWN_WIDTH_PX) / 2
 TITLE_PT = FONT_PT + 2
 #: A generous average advance of DejaVu Sans, in ems, to wrap text before it runs over.
 CHAR_EM = 0.62
-RC = {
+RC: dict[RcKeyType, Any] = {
     "font.family": "DejaVu Sans",
     "font.size": FONT_PT,
     "svg.fonttype": "none",  # real <text>: small files, fast to print, selectable

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from analysis.chart_base import (
     FONT_PT,
@@ -30,6 +30,7 @@ from analysis.chart_base import (
 from analysis.numbers import interval, whole_percent
 
 if TYPE_CHECKING:
+    from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
 #: Panels in one chart: six rows of two still print on one A4 page.
@@ -61,7 +62,7 @@ class Point:
 
 
 def points_of(
-    series: Mapping[str, Sequence[Mapping[str, object]]], periods: Sequence[str]
+    series: Mapping[str, Sequence[Mapping[str, Any]]], periods: Sequence[str]
 ) -> dict[str, list[Point]]:
     """Each outcome's points over `periods`, read from outcome rows (see :func:`trend`)."""
     found: dict[str, list[Point]] = {}
@@ -71,12 +72,13 @@ def points_of(
         for label in periods:
             row = by_period.get(label)
             hidden = row is None or bool(row.get("suppressed")) or row.get("percent") is None
+            shown = None if hidden else row
             line.append(
                 Point(
                     label,
-                    None if hidden else float(row["percent"]),  # type: ignore[index,arg-type]
-                    None if hidden else _float(row.get("ci_low")),  # type: ignore[union-attr]
-                    None if hidden else _float(row.get("ci_high")),  # type: ignore[union-attr]
+                    None if shown is None else float(shown["percent"]),
+                    None if shown is None else _float(shown.get("ci_low")),
+                    None if shown is None else _float(shown.get("ci_high")),
                     row is not None and bool(row.get("suppressed")),
                 )
             )
@@ -84,8 +86,8 @@ def points_of(
     return found
 
 
-def _float(value: object) -> float | None:
-    return None if value is None else float(value)  # type: ignore[arg-type]
+def _float(value: Any) -> float | None:
+    return None if value is None else float(value)
 
 
 def trend_figure(
@@ -125,7 +127,7 @@ def trend_figure(
             if row:
                 y -= BELOW
         left = LEFT + column * (width + GAP)
-        box = [left / WIDTH, y / height, width / WIDTH, AXES_HEIGHT / height]
+        box = (left / WIDTH, y / height, width / WIDTH, AXES_HEIGHT / height)
         ax = fig.add_axes(box, sharey=first)
         first = first or ax
         _panel(ax, line, xs, suppressed_note)
@@ -140,26 +142,26 @@ def trend_figure(
     return fig
 
 
-def _panel(ax: object, line: Sequence[Point], xs: Sequence[int], note: str) -> None:
-    ys = [p.percent if p.shown else math.nan for p in line]
+def _panel(ax: Axes, line: Sequence[Point], xs: Sequence[int], note: str) -> None:
+    ys = [p.percent if p.percent is not None else math.nan for p in line]
     lows = [p.low if p.shown and p.low is not None else math.nan for p in line]
     highs = [p.high if p.shown and p.high is not None else math.nan for p in line]
-    ax.fill_between(xs, lows, highs, color=COLOUR, alpha=0.25, linewidth=0)  # type: ignore[attr-defined]
-    ax.plot(xs, ys, color=COLOUR, marker="o", linewidth=2)  # type: ignore[attr-defined]
+    ax.fill_between(xs, lows, highs, color=COLOUR, alpha=0.25, linewidth=0)
+    ax.plot(xs, ys, color=COLOUR, marker="o", linewidth=2)
     for i, point in enumerate(line):
         if not point.shown:
             if point.suppressed:
-                ax.text(  # type: ignore[attr-defined]
+                ax.text(
                     xs[i], 50, wrap(note, 0.7), ha="center", va="center",
                     color="#555555", style="italic",
                 )  # fmt: skip
             continue
-        alone = all(not q.shown for q in line[max(0, i - 1) : i] + line[i + 1 : i + 2])
+        alone = all(not q.shown for q in (*line[max(0, i - 1) : i], *line[i + 1 : i + 2]))
         if alone and point.low is not None and point.high is not None:
             # A band needs two neighbours; a point alone shows its interval as a bar.
-            ax.vlines(xs[i], point.low, point.high, color=COLOUR, alpha=0.45, linewidth=6)  # type: ignore[attr-defined]
+            ax.vlines(xs[i], point.low, point.high, color=COLOUR, alpha=0.45, linewidth=6)
         above = (point.percent or 0) < 80
-        ax.annotate(  # type: ignore[attr-defined]
+        ax.annotate(
             whole_percent(point.percent or 0), (xs[i], point.percent),
             xytext=(0, 8 if above else -8), textcoords="offset points", ha="center",
             va="bottom" if above else "top",
@@ -167,7 +169,7 @@ def _panel(ax: object, line: Sequence[Point], xs: Sequence[int], note: str) -> N
 
 
 def trend(
-    series: Mapping[str, Sequence[Mapping[str, object]]],
+    series: Mapping[str, Sequence[Mapping[str, Any]]],
     periods: Sequence[str],
     title: str,
     fmt: str | None = "svg",

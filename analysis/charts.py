@@ -16,6 +16,7 @@ sentiment is also told apart by hatching, so nothing depends on colour alone.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from analysis.chart_base import (
     OKABE_ITO,
@@ -32,6 +33,9 @@ from analysis.chart_base import (
 )
 from analysis.chart_trend import trend
 from analysis.numbers import interval, whole_percent
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 __all__ = [
     "OKABE_ITO", "RC", "WIDTH", "Chart", "outcome_bars", "text_px", "themes_by_sentiment", "trend",
@@ -56,7 +60,7 @@ LABEL_WIDTH = 2.6
 
 
 def outcome_bars(
-    rows: Sequence[Mapping[str, object]],
+    rows: Sequence[Mapping[str, Any]],
     title: str,
     fmt: str | None = "svg",
     suppressed_note: str = "suppressed: too few answers",
@@ -69,7 +73,7 @@ def outcome_bars(
     title: drawn above the chart and used in the alt text.
     """
     columns = ("Outcome", "Percent", "95% CI low", "95% CI high", "Answers", "Suppressed")
-    table = tuple(
+    table: tuple[tuple[Any, ...], ...] = tuple(
         (
             str(r.get("statement")),
             None if r.get("suppressed") else r.get("percent"),
@@ -86,8 +90,8 @@ def outcome_bars(
             image = render(bars_figure(table, title, suppressed_note), fmt)
     shown = [r for r in table if not r[5] and r[1] is not None]
     parts = [
-        f"{r[0]}: {whole_percent(r[1])}"  # type: ignore[arg-type]
-        + (f" (95% CI {interval(r[2], r[3])})" if r[2] is not None and r[3] is not None else "")  # type: ignore[arg-type]
+        f"{r[0]}: {whole_percent(r[1])}"
+        + (f" (95% CI {interval(r[2], r[3])})" if r[2] is not None and r[3] is not None else "")
         for r in shown
     ]
     alt = f"Bar chart, {title}. " + ("; ".join(parts) + "." if parts else "No values shown.")
@@ -97,7 +101,7 @@ def outcome_bars(
     return Chart(title, alt, columns, table, image, fmt)
 
 
-def bars_figure(table: Sequence[tuple[object, ...]], title: str, suppressed_note: str):  # type: ignore[no-untyped-def]
+def bars_figure(table: Sequence[tuple[Any, ...]], title: str, suppressed_note: str) -> Figure:
     height = 0.6 * max(1, len(table)) + 0.8 + lines_height(wrap(title, WIDTH - 0.2, TITLE_PT))
     fig = new_figure(figsize=(WIDTH, height), layout="constrained")
     ax = fig.add_subplot()
@@ -121,14 +125,14 @@ def bars_figure(table: Sequence[tuple[object, ...]], title: str, suppressed_note
     return fig
 
 
-def _title(fig, title: str) -> None:  # type: ignore[no-untyped-def]
+def _title(fig: Figure, title: str) -> None:
     # On the figure, from its left edge, not over the axes: an axes title starts after the
     # labels on the left and ran off the right edge of the figure.
     fig.suptitle(wrap(title, WIDTH - 0.2, TITLE_PT), x=0.01, ha="left", fontweight="normal")
 
 
 def themes_by_sentiment(
-    rows: Sequence[Mapping[str, object]],
+    rows: Sequence[Mapping[str, Any]],
     title: str,
     fmt: str | None = "svg",
     labels: Mapping[str, str] | None = None,
@@ -145,13 +149,14 @@ def themes_by_sentiment(
     """
     labels = labels or {}
     kinds = ["positive", "neutral", "negative"]
-    if any(int(r.get("other_language") or 0) for r in rows):  # type: ignore[call-overload]
+    if any(int(r.get("other_language") or 0) for r in rows):
         kinds.append("other_language")
     columns = ("Theme", *(KIND_HEADINGS[k] for k in kinds), "Mentions")
-    table = tuple(
+    # each row: the theme's words, then a count per kind (and, below, their total)
+    table: tuple[tuple[Any, ...], ...] = tuple(
         (
             str(labels.get(str(r["theme"]), str(r["theme"]).replace("_", " "))),
-            *(int(r.get(k) or 0) for k in kinds),  # type: ignore[call-overload]
+            *(int(r.get(k) or 0) for k in kinds),
         )
         for r in rows
     )
@@ -181,7 +186,9 @@ def themes_by_sentiment(
     return Chart(title, alt, columns, table, image, fmt, note)
 
 
-def themes_figure(table, kinds, columns, title):  # type: ignore[no-untyped-def]
+def themes_figure(
+    table: Sequence[tuple[Any, ...]], kinds: Sequence[str], columns: Sequence[str], title: str
+) -> Figure:
     from matplotlib.ticker import MaxNLocator
 
     heading = lines_height(wrap(title, WIDTH - 0.2, TITLE_PT))

@@ -18,7 +18,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from wtforms import Field, Form, FormField, TextAreaField
-from wtforms.fields.choices import SelectChoice
+
+# SelectChoice is WTForms 3.3's; types-WTForms still describes 3.2, which has none.
+from wtforms.fields.choices import SelectChoice  # type: ignore[attr-defined]
 from wtforms.validators import Length, Optional
 
 from forms.choices import N_, fixed
@@ -111,11 +113,16 @@ class AssessedType(ChoiceType):
         return clean if any(clean.values()) else None
 
     def raw(self, field: Field, limit: int) -> Any:
+        assert isinstance(field, FormField)  # what self.field() made: one sub-field a part
         out: dict[str, Any] = {}
         for part in self.parts():
             sub = field[part]
             value = strip_control(sub.raw_data[0] if sub.raw_data else "")[:limit] or None
-            if part == "rating" and value not in {str(c.value) for c in sub.iter_choices()}:
+            # The rating is a choice field, whose WTForms 3.3 choices have .value (the 3.2
+            # stubs know a plain Field, and choices as tuples).
+            if part == "rating" and value not in {
+                str(c.value) for c in sub.iter_choices()  # type: ignore[attr-defined]
+            }:
                 value = None
             out[part] = value
         return out if any(out.values()) else None

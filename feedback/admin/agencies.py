@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import abort, flash, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -41,16 +42,16 @@ def _page(form: AgencyForm, agency: Agency | None = None, code: int = 200) -> An
 
 @bp.route("/agencies", methods=["GET", "POST"])
 @role_required("admin")
-def agencies():  # type: ignore[no-untyped-def]
+def agencies() -> ResponseReturnValue:
     """The list of agencies, with the form that adds one."""
     form = AgencyForm()
     if form.is_submitted():
         if not form.validate():
             return _page(form, code=400)
         try:
-            agency = add_agency(form.name.data, form.sector.data, by=current_user)
+            agency = add_agency(form.name.data or "", form.sector.data, by=current_user)
         except AgencyError as exc:
-            form.name.errors.append(str(exc))
+            form.name.errors = [*form.name.errors, str(exc)]
             return _page(form, code=400)
         flash(_("%(name)s is added.", name=agency.name))
         return redirect(url_for("admin.agencies"))
@@ -59,7 +60,7 @@ def agencies():  # type: ignore[no-untyped-def]
 
 @bp.route("/agencies/<int:agency_id>", methods=["GET", "POST"])
 @role_required("admin")
-def agency(agency_id: int):  # type: ignore[no-untyped-def]
+def agency(agency_id: int) -> ResponseReturnValue:
     """One agency's name and sector, for correcting."""
     found = db.session.get(Agency, agency_id) or abort(404)
     form = AgencyForm(obj=found)
@@ -67,9 +68,9 @@ def agency(agency_id: int):  # type: ignore[no-untyped-def]
         if not form.validate():
             return _page(form, found, code=400)
         try:
-            changed = edit_agency(found, form.name.data, form.sector.data, by=current_user)
+            changed = edit_agency(found, form.name.data or "", form.sector.data, by=current_user)
         except AgencyError as exc:
-            form.name.errors.append(str(exc))
+            form.name.errors = [*form.name.errors, str(exc)]
             return _page(form, found, code=400)
         if changed:
             flash(_("%(name)s is saved.", name=found.name))
@@ -79,7 +80,7 @@ def agency(agency_id: int):  # type: ignore[no-untyped-def]
 
 @bp.post("/agencies/<int:agency_id>/active")
 @role_required("admin")
-def agency_active(agency_id: int):  # type: ignore[no-untyped-def]
+def agency_active(agency_id: int) -> ResponseReturnValue:
     found = db.session.get(Agency, agency_id) or abort(404)
     form = ActiveForm()
     if not form.validate():

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import abort, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -31,19 +32,20 @@ from feedback.services.assurance.scope import MODERATORS, visible_returns
 
 @bp.route("/cases/new", methods=["GET", "POST"])
 @role_required("admin")
-def new_case_audit():  # type: ignore[no-untyped-def]
+def new_case_audit() -> ResponseReturnValue:
     audits = {slug: d for slug, d in bundled_audits().items() if slug == "case-audit"}
     form = NewCaseAuditForm()
     form.set_choices(audits, all_agencies(active_only=True))
     problems: list[str] = []
     if form.validate_on_submit():
+        assert form.deadline.data is not None  # InputRequired: validated, it holds a date
         try:
             found = open_case_audit(
-                form.title.data,
-                form.theme.data,
+                form.title.data or "",
+                form.theme.data or "",
                 form.deadline.data,
                 form.agencies.data or [],
-                references(form.references.data),
+                references(form.references.data or ""),
                 audits[form.definition.data],
                 by=current_user,
             )
@@ -78,7 +80,7 @@ def case_round_page(found: AuditRound) -> Any:
 
 @bp.route("/cases/<int:case_id>", methods=["GET", "POST"])
 @role_required(*MODERATORS)
-def case_panel(case_id: int):  # type: ignore[no-untyped-def]
+def case_panel(case_id: int) -> ResponseReturnValue:
     """The panel's record of one case: agreed grades, findings, learning points."""
     case = db.session.get(AuditCase, case_id) or abort(404)
     questions = graded_questions(case.round)

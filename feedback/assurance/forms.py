@@ -14,7 +14,9 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
-from wtforms.fields.choices import SelectChoice
+
+# SelectChoice is WTForms 3.3's; types-WTForms still describes 3.2, which has none.
+from wtforms.fields.choices import SelectChoice  # type: ignore[attr-defined]
 from wtforms.validators import AnyOf, InputRequired, Length
 from wtforms.widgets import CheckboxInput, ListWidget
 

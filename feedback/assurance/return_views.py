@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import abort, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -89,13 +90,13 @@ def _threads(ret: AuditReturn) -> dict[str, list[Any]]:
 
 @bp.get("/returns/<int:return_id>")
 @role_required(*AUDIT_ROLES)
-def audit_return(return_id: int):  # type: ignore[no-untyped-def]
+def audit_return(return_id: int) -> ResponseReturnValue:
     return _page(_found(return_id))
 
 
 @bp.post("/returns/<int:return_id>")
 @role_required("agency_lead")
-def save(return_id: int):  # type: ignore[no-untyped-def]
+def save(return_id: int) -> ResponseReturnValue:
     """Save the draft ("save"), or save and submit it ("submit")."""
     ret = _found(return_id)
     action = request.form.get("action", "save")
@@ -126,13 +127,15 @@ def _refused(ret: AuditReturn, message: str) -> Any:
 
 @bp.post("/returns/<int:return_id>/comments")
 @role_required(*AUDIT_ROLES)
-def comment(return_id: int):  # type: ignore[no-untyped-def]
+def comment(return_id: int) -> ResponseReturnValue:
     ret = _found(return_id)
     form = CommentForm()
     if not form.validate():
         return _refused(ret, _("Write the comment (up to 5,000 characters) and send it again."))
     try:
-        add_comment(ret, form.question.data, form.body.data or "", current_user, form.kind.data)
+        add_comment(
+            ret, form.question.data or "", form.body.data or "", current_user, form.kind.data or ""
+        )
     except ReturnError as exc:
         return _refused(ret, str(exc))
     flash(
@@ -145,13 +148,13 @@ def comment(return_id: int):  # type: ignore[no-untyped-def]
 
 @bp.post("/returns/<int:return_id>/agree")
 @role_required(*MODERATORS)
-def agree(return_id: int):  # type: ignore[no-untyped-def]
+def agree(return_id: int) -> ResponseReturnValue:
     ret = _found(return_id)
     form = AgreeForm()
     if not form.validate():
         return _refused(ret, _("Choose the agreed rating."))
     try:
-        agree_rating(ret, form.question.data, form.rating.data or "", current_user)
+        agree_rating(ret, form.question.data or "", form.rating.data or "", current_user)
     except ReturnError as exc:
         return _refused(ret, str(exc))
     flash(_("The agreed rating is recorded."))
@@ -162,7 +165,7 @@ def agree(return_id: int):  # type: ignore[no-untyped-def]
 
 @bp.post("/returns/<int:return_id>/agree-unchallenged")
 @role_required(*MODERATORS)
-def agree_rest(return_id: int):  # type: ignore[no-untyped-def]
+def agree_rest(return_id: int) -> ResponseReturnValue:
     """Agree the agency's own rating wherever nobody challenged it."""
     ret = _found(return_id)
     if not PlainForm().validate():

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import abort, flash, make_response, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -37,7 +38,7 @@ add_staff_link("assurance.index", lambda: str(_l("Audits")), AUDIT_ROLES)
 
 @bp.get("/")
 @role_required(*AUDIT_ROLES)
-def index():  # type: ignore[no-untyped-def]
+def index() -> ResponseReturnValue:
     """Moderators: every round. Agency leads: their own agency's returns, and only those."""
     mine = list(db.session.scalars(visible_returns(current_user).order_by(AuditReturn.id.desc())))
     asked = {ret.round_id for ret in mine}
@@ -53,14 +54,15 @@ def index():  # type: ignore[no-untyped-def]
 
 @bp.route("/rounds/new", methods=["GET", "POST"])
 @role_required("admin")
-def new_round():  # type: ignore[no-untyped-def]
+def new_round() -> ResponseReturnValue:
     audits = {slug: d for slug, d in bundled_audits().items() if slug == "section11"}
     form = NewRoundForm()
     form.set_choices(audits, all_agencies(active_only=True))
     if form.validate_on_submit():
+        assert form.deadline.data is not None  # InputRequired: validated, it holds a date
         try:
             found = open_round(
-                form.title.data,
+                form.title.data or "",
                 form.deadline.data,
                 form.agencies.data or [],
                 audits[form.definition.data],
@@ -94,7 +96,7 @@ def round_context(found: AuditRound) -> dict[str, Any]:
 
 @bp.get("/rounds/<int:round_id>")
 @role_required(*MODERATORS)
-def round(round_id: int):  # type: ignore[no-untyped-def]
+def round(round_id: int) -> ResponseReturnValue:
     found = db.session.get(AuditRound, round_id) or abort(404)
     if found.kind == "case_audit":
         from feedback.assurance.case_views import case_round_page
@@ -105,7 +107,7 @@ def round(round_id: int):  # type: ignore[no-untyped-def]
 
 @bp.get("/rounds/<int:round_id>/results.xlsx")
 @role_required(*MODERATORS)
-def round_xlsx(round_id: int):  # type: ignore[no-untyped-def]
+def round_xlsx(round_id: int) -> ResponseReturnValue:
     """The round's results as a workbook; the download is audited."""
     found = db.session.get(AuditRound, round_id)
     if found is None or found.kind != "section11":
@@ -121,7 +123,7 @@ def round_xlsx(round_id: int):  # type: ignore[no-untyped-def]
 
 @bp.post("/rounds/<int:round_id>/publish")
 @role_required(*MODERATORS)
-def publish(round_id: int):  # type: ignore[no-untyped-def]
+def publish(round_id: int) -> ResponseReturnValue:
     found = db.session.get(AuditRound, round_id) or abort(404)
     if not PlainForm().validate():
         abort(400)
@@ -132,7 +134,7 @@ def publish(round_id: int):  # type: ignore[no-untyped-def]
 
 @bp.get("/rounds/<int:round_id>/results")
 @role_required(*AUDIT_ROLES)
-def published(round_id: int):  # type: ignore[no-untyped-def]
+def published(round_id: int) -> ResponseReturnValue:
     """The partnership-wide heat map, for moderators and, once published, for the leads
     of the agencies the round asked (another round is not found)."""
     found = db.session.get(AuditRound, round_id)

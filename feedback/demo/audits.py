@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 
 from feedback.demo.agencies import DEMO_AGENCIES
 from feedback.extensions import db
-from feedback.models import AuditComment, AuditRating, AuditReturn, AuditRound, User
+from feedback.models import Agency, AuditComment, AuditRating, AuditReturn, AuditRound, User
 from feedback.models._time import utcnow
 from feedback.services.assurance.agencies import ensure_agency
 from feedback.services.assurance.rounds import bundled_audits, london_today, open_round
@@ -147,7 +147,7 @@ LEARNING = (
 GRADES = ("outstanding", "good", "good", "requires_improvement", "inadequate")
 
 
-def _demo_case_audit(rng: random.Random, agencies: list, moderator: int | None) -> None:  # type: ignore[type-arg]
+def _demo_case_audit(rng: random.Random, agencies: list[Agency], moderator: int | None) -> None:
     """A completed neglect case audit: every part graded, every panel record made."""
     from feedback.models import AuditCaseGrade
 

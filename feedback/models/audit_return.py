@@ -9,12 +9,18 @@ survey retention) reads it.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from feedback.extensions import db
+from feedback.extensions import Model
 from feedback.models._time import utcnow
+
+if TYPE_CHECKING:  # SQLAlchemy finds these by name in its registry; mypy needs them here
+    from feedback.models.agency import Agency
+    from feedback.models.audit_round import AuditCase, AuditRound
+    from feedback.models.user import User
 
 #: draft: the agency is still writing it; submitted: its lead sent it; challenged: a
 #: moderator questioned a rating and no agreed rating settles it yet; agreed: every
@@ -24,7 +30,7 @@ RETURN_STATES = ("draft", "submitted", "challenged", "agreed")
 COMMENT_KINDS = ("challenge", "reply")
 
 
-class AuditReturn(db.Model):
+class AuditReturn(Model):
     __tablename__ = "audit_return"
     __table_args__ = (UniqueConstraint("round_id", "agency_id", "case_id", name="uq_audit_return"),)
 
@@ -43,16 +49,16 @@ class AuditReturn(db.Model):
     submitted_at: Mapped[datetime | None]
     submitted_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
 
-    round: Mapped["AuditRound"] = relationship(back_populates="returns")  # noqa: F821, UP037
-    agency: Mapped["Agency"] = relationship()  # noqa: F821, UP037
-    case: Mapped["AuditCase | None"] = relationship()  # noqa: F821, UP037
+    round: Mapped[AuditRound] = relationship(back_populates="returns")
+    agency: Mapped[Agency] = relationship()
+    case: Mapped[AuditCase | None] = relationship()
     ratings: Mapped[list[AuditRating]] = relationship(
         back_populates="audit_return", order_by="AuditRating.id"
     )
     comments: Mapped[list[AuditComment]] = relationship(order_by="AuditComment.id")
 
 
-class AuditRating(db.Model):
+class AuditRating(Model):
     """The agency's answer to one question, and the rating the moderators agreed."""
 
     __tablename__ = "audit_rating"
@@ -73,7 +79,7 @@ class AuditRating(db.Model):
     audit_return: Mapped[AuditReturn] = relationship(back_populates="ratings")
 
 
-class AuditComment(db.Model):
+class AuditComment(Model):
     """One message of the thread on one standard of a return."""
 
     __tablename__ = "audit_comment"
@@ -87,4 +93,4 @@ class AuditComment(db.Model):
     body: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
-    author: Mapped["User"] = relationship()  # noqa: F821, UP037
+    author: Mapped[User] = relationship()

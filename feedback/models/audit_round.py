@@ -8,21 +8,24 @@ so later edits to the file never change what a round asked.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from feedback.extensions import db
+from feedback.extensions import Model
 from feedback.models._time import utcnow
 from forms.schema import Definition
+
+if TYPE_CHECKING:  # SQLAlchemy finds it by name in its registry; mypy needs it here
+    from feedback.models.audit_return import AuditReturn
 
 #: What a round is: agencies rating themselves against standards, or a panel of agencies
 #: grading a set of cases on a theme.
 ROUND_KINDS = ("section11", "case_audit")
 
 
-class AuditRound(db.Model):
+class AuditRound(Model):
     __tablename__ = "audit_round"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -41,7 +44,7 @@ class AuditRound(db.Model):
     #: when moderators published the partnership-wide results to the agencies asked
     published_at: Mapped[datetime | None]
 
-    returns: Mapped[list[AuditReturn]] = relationship(  # noqa: F821
+    returns: Mapped[list[AuditReturn]] = relationship(
         back_populates="round", order_by="AuditReturn.id"
     )
     cases: Mapped[list[AuditCase]] = relationship(
@@ -53,7 +56,7 @@ class AuditRound(db.Model):
         return Definition.from_dict(self.definition_json)
 
 
-class AuditCase(db.Model):
+class AuditCase(Model):
     """One case of a case audit, known only by the partnership's reference for it."""
 
     __tablename__ = "audit_case"
@@ -73,7 +76,7 @@ class AuditCase(db.Model):
     grades: Mapped[list[AuditCaseGrade]] = relationship(order_by="AuditCaseGrade.id")
 
 
-class AuditCaseGrade(db.Model):
+class AuditCaseGrade(Model):
     """The grade a case audit's panel agreed for one case and one question."""
 
     __tablename__ = "audit_case_grade"

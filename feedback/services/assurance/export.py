@@ -8,6 +8,7 @@ is neutralised (analysis.export.neutralise), and characters XML cannot hold are 
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -29,7 +30,7 @@ def _cell(value: object) -> object:
     return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
 
 
-def _header(sheet, names: list[str]) -> None:  # type: ignore[no-untyped-def]
+def _header(sheet: Any, names: list[str]) -> None:
     cells = []
     for name in names:
         cell = WriteOnlyCell(sheet, value=name)

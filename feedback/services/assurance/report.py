@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import ScalarResult, select
 
 from analysis.periods import Period, parse_period
 from feedback.extensions import db
@@ -20,7 +20,7 @@ from feedback.services.assurance.results import Results, results
 from forms.schema import Question
 
 
-def _rounds(kind: str, period: Period | str):  # type: ignore[no-untyped-def]
+def _rounds(kind: str, period: Period | str) -> ScalarResult[AuditRound]:
     period = parse_period(period)
     query = (
         select(AuditRound)

@@ -87,8 +87,9 @@ def _worse_ranks(parts: list[Standard]) -> dict[str, int]:
     ranks: dict[str, int] = {}
     for part in parts:
         for q in part.questions:
-            rank = q.qtype.rank  # type: ignore[attr-defined]
-            for i, value in enumerate(rank):
+            qtype = q.qtype
+            assert isinstance(qtype, AssessedType)  # a Standard holds only rated questions
+            for i, value in enumerate(qtype.rank):
                 ranks[value] = i + 1
     return ranks
 
@@ -199,6 +200,6 @@ def _gaps_and_actions(
         for name, qid, text in db.session.execute(
             base.where(AuditRating.actions.is_not(None), func.trim(AuditRating.actions) != "")
         )
-        if qid in where
+        if qid in where and text is not None  # None is left out in SQL; this tells mypy
     ]
     return gaps, actions

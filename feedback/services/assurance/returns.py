@@ -11,10 +11,10 @@ transaction; a refused change stores nothing.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 
 from flask_babel import gettext as _
-from sqlalchemy import update
+from sqlalchemy import CursorResult, update
 
 from feedback.extensions import db
 from feedback.models import AuditComment, AuditRating, AuditReturn, User
@@ -70,16 +70,21 @@ def _rating(ret: AuditReturn, question_id: str) -> AuditRating:
 
 def _bump(ret: AuditReturn, version: int, by: User | None, **values: Any) -> None:
     """Move the return on from `version`, or refuse: someone else got there first."""
-    done = db.session.execute(
-        update(AuditReturn)
-        .where(AuditReturn.id == ret.id, AuditReturn.version == version)
-        .values(
-            version=version + 1,
-            updated_at=utcnow(),
-            updated_by_id=by.id if by else None,
-            **values,
-        )
-        .execution_options(synchronize_session=False)
+    # An UPDATE's result is a CursorResult (it counts the rows changed); Session.execute
+    # is typed for any statement, so the type checker is told which.
+    done = cast(
+        "CursorResult[Any]",
+        db.session.execute(
+            update(AuditReturn)
+            .where(AuditReturn.id == ret.id, AuditReturn.version == version)
+            .values(
+                version=version + 1,
+                updated_at=utcnow(),
+                updated_by_id=by.id if by else None,
+                **values,
+            )
+            .execution_options(synchronize_session=False)
+        ),
     )
     if done.rowcount != 1:
         db.session.rollback()

@@ -25,7 +25,7 @@ def can_moderate(user: Any) -> bool:
     return bool(getattr(user, "is_authenticated", False) and user.role in MODERATORS)
 
 
-def visible_returns(user: Any) -> Select[tuple[AuditReturn]]:
+def visible_returns(user: Any) -> Select[AuditReturn]:
     """A SELECT of the returns `user` may read: all for moderators; for an agency lead,
     only those of their own agency while it is active; none for anyone else."""
     query = select(AuditReturn)
