@@ -69,10 +69,11 @@ test: $(STAMP) system-packages translations-compile
 	@$(MAKE) --no-print-directory $(OIDC_STAMP)
 	$(VENV)/bin/pytest -n 2 -q
 
-## lint: ruff and the import-linter contracts (analysis/ and forms/ never import feedback)
+## lint: ruff, the import-linter contracts (analysis/ and forms/ never import feedback), mypy
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
 
 ## bench: every benchmark (at most 15 minutes on 2 cores); rewrites bench/RESULTS.md
 BENCH_STAMP := $(VENV)/.installed-bench
