@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from flask import Flask
 
+from feedback.models import Survey
 from feedback.services.surveys.lookup import UnknownSurvey, survey_by_slug, surveys_by_slug
 from feedback.services.surveys.versions import bundled_survey
 from tests.feedback.staff_helpers import signed_in
@@ -32,6 +33,16 @@ def test_a_bundled_survey_is_loaded_on_first_use(app: Flask) -> None:
         assert survey_by_slug("focus-group").slug == "focus-group"
         with pytest.raises(UnknownSurvey):
             bundled_survey("not-in-the-library")
+
+
+def test_live_version_is_the_current_one_and_names_a_survey_without_one(app: Flask) -> None:
+    with app.app_context():
+        loaded = bundled_survey("focus-group")
+        assert loaded.live_version is loaded.current_version is not None
+        assert loaded.live_version.definition.title
+        never_loaded = Survey(slug="half-made", title="Half made", audience="adult")
+        with pytest.raises(LookupError, match="'half-made' has no current version"):
+            never_loaded.live_version  # noqa: B018 (the property raises)
 
 
 def test_an_unknown_slug_is_a_404_on_every_staff_page(library_loaded: Flask) -> None:
