@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable
+from typing import Any
 
 import click
 
@@ -66,7 +68,7 @@ def eval_text_command(file: str, fmt: str, no_prompt: bool) -> None:
     except (ValueError, KeyError) as exc:
         raise click.ClickException(f"{file}: {exc}") from exc
 
-    def progress(items):
+    def progress(items: Iterable[Any]) -> Iterable[Any]:
         return tqdm(items, desc="analysing", unit="text", file=sys.stderr, leave=False)
 
     figures = evaluate(examples, progress=progress, use_prompt=not no_prompt, source=file)
