@@ -73,6 +73,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         api,
         assurance,
         auth,
+        evidence,
         facilitate,
         health,
         respond,
@@ -80,7 +81,10 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         staff,
     )
 
-    areas = (health, auth, respond, analyse, safeguarding, admin, staff, facilitate, api, assurance)
+    areas = (
+        health, auth, respond, analyse, safeguarding, admin, staff, facilitate, evidence, api,
+        assurance,
+    )  # fmt: skip
     for area in areas:
         app.register_blueprint(area.bp)
 

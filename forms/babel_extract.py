@@ -16,9 +16,10 @@ at all raises :class:`forms.loader.DefinitionError`.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Mapping
+from pathlib import PurePath
 from typing import IO, Any
 
-from forms.loader import read_yaml
+from forms.loader import NOT_SURVEYS, read_yaml
 from forms.problems import Path, format_path
 from forms.questions import PREFER_NOT_LABEL, QUESTION_TYPES
 
@@ -43,6 +44,8 @@ def extract_survey(
     """
     encoding = options.get("encoding", "utf-8")
     source = str(getattr(fileobj, "name", "<survey>"))
+    if PurePath(source).name in NOT_SURVEYS:
+        return  # the partnership's priorities and indicators: staff wording, not a survey's
     data, lines = read_yaml(fileobj.read().decode(encoding), source)
     if not isinstance(data, dict):
         return

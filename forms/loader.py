@@ -26,6 +26,10 @@ from forms.schema import Definition
 from forms.validate import build_definition
 
 LIBRARY = FilePath(__file__).with_name("library")
+#: Files in the library that are not survey definitions: the partnership's priorities
+#: and dataset indicators (forms/priorities.py, forms/indicators.py). Loading a folder of
+#: surveys, the survey catalog extractor and the bundled-survey list pass them by.
+NOT_SURVEYS = frozenset({"priorities.yaml", "indicators.yaml"})
 #: The largest definition accepted, in characters; real surveys are a few KB.
 MAX_SOURCE = 512 * 1024
 #: The most values (scalars, lists, mappings) a definition may hold; the largest
@@ -178,7 +182,12 @@ def validate_file(path: str | FilePath) -> list[str]:
 
 def library_paths() -> list[FilePath]:
     """The bundled definitions (forms/library/*.yaml), sorted by name."""
-    return sorted(LIBRARY.glob("*.yaml"))
+    return sorted(p for p in LIBRARY.glob("*.yaml") if is_survey_file(p))
+
+
+def is_survey_file(path: FilePath) -> bool:
+    """Whether a file met in a folder of definitions is a survey (not priorities etc.)."""
+    return path.name not in NOT_SURVEYS
 
 
 def audit_library_paths() -> list[FilePath]:
@@ -200,6 +209,7 @@ __all__ = [
     "DefinitionError",
     "audit_library_paths",
     "format_path",
+    "is_survey_file",
     "library_paths",
     "load_definition",
     "load_library",

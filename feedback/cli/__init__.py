@@ -71,6 +71,9 @@ def register(app: Flask) -> None:
     from feedback.cli.reading import reading
 
     app.cli.add_command(reading)
+    from feedback.cli.dataset import dataset
+
+    app.cli.add_command(dataset)
     # Also on the app, for `flask --app feedback` and the app's test runner.
     from feedback.cli import text, text_train
 

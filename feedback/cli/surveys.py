@@ -9,7 +9,7 @@ import click
 from flask.cli import AppGroup
 
 from feedback.services.surveys.versions import SlugTaken, load_survey, survey_summaries
-from forms.loader import DefinitionError, load_definition, validate_file
+from forms.loader import DefinitionError, is_survey_file, load_definition, validate_file
 
 surveys = AppGroup("surveys", help="Survey definitions.")
 
@@ -19,7 +19,11 @@ def _expand(paths: tuple[str, ...]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found += sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml", ".xlsx"))
+            found += sorted(
+                p
+                for p in path.iterdir()
+                if p.suffix in (".yaml", ".yml", ".xlsx") and is_survey_file(p)
+            )
         else:
             found.append(path)
     return found

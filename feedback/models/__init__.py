@@ -1,10 +1,12 @@
 """Database models, one module per aggregate."""
 
+from feedback.models.action import Action, ActionUpdate
 from feedback.models.agency import SECTORS, Agency
 from feedback.models.alert import AlertNote, ConcernAlert
 from feedback.models.audit import AuditEvent
 from feedback.models.audit_return import AuditComment, AuditRating, AuditReturn
 from feedback.models.audit_round import AuditCase, AuditCaseGrade, AuditRound
+from feedback.models.dataset import EvidenceDefinition, IndicatorValue
 from feedback.models.focus import FocusQuote, FocusSession
 from feedback.models.outcome_indexes import ANSWER_OUTCOME_VALUES, ANSWER_RESPONSE_VALUES
 from feedback.models.reading import ReadingDecision
@@ -22,6 +24,8 @@ __all__ = [
     "ANSWER_RESPONSE_VALUES",
     "ROLES",
     "SECTORS",
+    "Action",
+    "ActionUpdate",
     "Agency",
     "AlertNote",
     "Answer",
@@ -35,8 +39,10 @@ __all__ = [
     "Campaign",
     "ConcernAlert",
     "CourseRun",
+    "EvidenceDefinition",
     "FocusQuote",
     "FocusSession",
+    "IndicatorValue",
     "Invitation",
     "ReadingDecision",
     "RecoveryCode",

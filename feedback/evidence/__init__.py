@@ -1,0 +1,21 @@
+"""Evidence for the Board beside the voices: priorities, the partnership dataset, actions."""
+
+from flask import Blueprint
+
+from feedback.evidence.formatting import (
+    change_text,
+    day,
+    figure_text,
+    rag_label,
+    source_label,
+    status_label,
+)
+
+bp = Blueprint("evidence", __name__, url_prefix="/evidence")
+# Figures read the same on the evidence pages and in the Board report.
+for _helper in (figure_text, change_text, rag_label, status_label, source_label):
+    bp.add_app_template_global(_helper)
+bp.add_app_template_filter(day, "day")
+
+# Views live in modules of this package, imported here so they attach to `bp`.
+from feedback.evidence import action_views, dataset_views  # noqa: E402, F401

@@ -1,0 +1,90 @@
+"""The evidence pages' forms (Flask-WTF: CSRF on every POST)."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
+from wtforms import BooleanField, DateField, SelectField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import InputRequired, Length, Optional
+
+from feedback.evidence.formatting import STATUS_LABELS
+from feedback.models.action import SOURCES, STATUSES
+
+SOURCE_LABELS = {
+    "theme": _l("A theme in what people told us"),
+    "outcome": _l("An outcome statement"),
+    "audit_standard": _l("An audit standard"),
+    "audit_finding": _l("An audit finding"),
+    "case_review": _l("A case review"),
+    "indicator": _l("A dataset indicator"),
+}
+AUDIENCE_LABELS = {
+    "": _l("Nobody yet"),
+    "child": _l("Children and young people"),
+    "parent_carer": _l("Parents and carers"),
+    "staff": _l("Frontline staff"),
+    "community": _l("Community"),
+}
+
+
+class DatasetUploadForm(FlaskForm):
+    dataset = FileField(_l("Dataset (.csv)"), validators=[FileRequired()])
+
+
+class DefinitionUploadForm(FlaskForm):
+    kind = SelectField(
+        _l("What the file defines"),
+        choices=[
+            SelectChoice("priorities", _l("Priorities")),
+            SelectChoice("indicators", _l("Dataset indicators")),
+        ],
+        validators=[InputRequired()],
+    )
+    definition = FileField(_l("Definition (.yaml)"), validators=[FileRequired()])
+
+
+class ActionForm(FlaskForm):
+    title = StringField(_l("What will be done"), validators=[InputRequired(), Length(max=200)])
+    owner_agency = SelectField(_l("Agency that owns it"), coerce=int, validators=[InputRequired()])
+    owner_person = StringField(
+        _l("Person who owns it"), validators=[InputRequired(), Length(max=120)]
+    )
+    due = DateField(_l("Due by"), validators=[InputRequired()])
+    source_kind = SelectField(
+        _l("What it answers"),
+        choices=[SelectChoice(s, SOURCE_LABELS[s]) for s in SOURCES],
+        validators=[InputRequired()],
+    )
+    source_ref = StringField(
+        _l("Which one (its id, or the review's or finding's name)"),
+        validators=[InputRequired(), Length(max=120)],
+    )
+    priority = SelectField(_l("Priority"), validators=[Optional()])
+
+
+class UpdateForm(FlaskForm):
+    status = SelectField(
+        _l("Status"),
+        choices=[SelectChoice(s, STATUS_LABELS[s]) for s in STATUSES],
+        validators=[InputRequired()],
+    )
+    text = TextAreaField(_l("What has happened"), validators=[InputRequired(), Length(max=5000)])
+    evidence = StringField(
+        _l("Evidence (a document's name or a link)"), validators=[Optional(), Length(max=500)]
+    )
+    reason = TextAreaField(_l("Why it is dropped"), validators=[Optional(), Length(max=2000)])
+
+
+class PublishForm(FlaskForm):
+    published = BooleanField(_l("Publish on the “you said, we did” pages"))
+    audience = SelectField(
+        _l("Who is told"),
+        choices=[SelectChoice(k, v) for k, v in AUDIENCE_LABELS.items()],
+        validators=[Optional()],
+    )
+    public_text = TextAreaField(
+        _l("What the public reads (plain words, no names)"),
+        validators=[Optional(), Length(max=1000)],
+    )
