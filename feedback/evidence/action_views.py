@@ -24,6 +24,7 @@ from feedback.services.evidence.actions import (
     visible_actions,
 )
 from feedback.services.evidence.definitions import priorities
+from feedback.services.evidence.overview import overdue
 
 
 def _action_or_404(action_id: int) -> Action:
@@ -38,9 +39,11 @@ def _action_or_404(action_id: int) -> Action:
 @bp.get("/actions")
 @role_required(*VIEWERS)
 def actions():  # type: ignore[no-untyped-def]
+    found = visible_actions(current_user)
     return render_template(
         "evidence/actions.html",
-        actions=visible_actions(current_user),
+        actions=found,
+        overdue=overdue(found, today()),
         today=today(),
         can_create=current_user.role in MANAGERS,
     )
