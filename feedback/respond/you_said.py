@@ -1,0 +1,27 @@
+"""/s/<slug>/you-said: "you said, we did", public, in the respondent's language."""
+
+from __future__ import annotations
+
+from flask import g, render_template
+
+from feedback.i18n import survey_languages
+from feedback.labels import theme_label
+from feedback.respond.pages import survey_text
+from feedback.respond.views import _find_campaign, bp
+from feedback.services.evidence.you_said import you_said
+
+
+@bp.get("/s/<slug>/you-said")
+def you_said_page(slug: str):  # type: ignore[no-untyped-def]
+    # A closed campaign's page still answers: people come back to see what changed.
+    campaign = _find_campaign(slug)
+    definition = campaign.survey.current_version.definition
+    g.offered_languages = survey_languages(definition)
+    return render_template(
+        "respond/you_said.html",
+        campaign=campaign,
+        definition=definition,
+        found=you_said(campaign.survey),
+        theme_label=theme_label,
+        t=survey_text,
+    )
