@@ -61,8 +61,10 @@ class Report:
     counts: (voice, mode, responses). alerts: (category, alerts) for safeguarding
     alerts raised in the period, counts only (an alert may have several categories);
     alert_total: the alerts themselves. min_ns: the suppression thresholds in use.
-    summary: the first page. story: the analysts' words (see feedback.services.outcomes.story),
-    {scope: {heading: entry}}, where scope is "report" or a voice. survey_names:
+    summary: the first page. priorities: a section per priority, after the summary
+    (its outcomes, indicators, audits, actions and commentary). story: the analysts'
+    words (see feedback.services.outcomes.story), {scope: {heading: entry}}, where scope
+    is "report", a voice or a priority's scope. survey_names:
     slug -> the name staff read (with its age band).
     """
 
@@ -86,6 +88,8 @@ class Report:
     #: the latest multi-agency case audit with a panel record (feedback.services.assurance.
     #: report.CaseAuditPart), or None
     case_audit: Any = None
+    #: one section per partnership priority (built by feedback.services.evidence)
+    priorities: list[Any] = field(default_factory=list)
 
     @property
     def total_responses(self) -> int:

@@ -18,9 +18,11 @@ from analysis.stories import VOICES
 from feedback.analyse import bp
 from feedback.auth import role_required
 from feedback.labels import voice_label
+from feedback.services.evidence.definitions import priorities as current_priorities
 from feedback.services.outcomes.periods import default_period
 from feedback.services.outcomes.story import (
     MAX_CHARS,
+    PRIORITY_SCOPE,
     StoryTooLong,
     save_story,
     story_entries,
@@ -41,10 +43,15 @@ def _period() -> Period:
 
 
 def _scopes() -> list[tuple[str, str]]:
-    """("report", label), then each voice that has a survey, in the framework's order."""
+    """("report", label), each voice that has a survey in the framework's order, then each
+    of the partnership's priorities."""
     voices = {s.audience for s in surveys_by_slug()}
     ordered = [v for v in VOICES if v in voices] + sorted(voices - set(VOICES))
-    return [("report", _("The whole report"))] + [(v, voice_label(v)) for v in ordered]
+    priorities = [
+        (PRIORITY_SCOPE + p.id, _("Priority: %(title)s", title=p.title))
+        for p in current_priorities()
+    ]
+    return [("report", _("The whole report"))] + [(v, voice_label(v)) for v in ordered] + priorities
 
 
 @bp.route("/report/story", methods=["GET", "POST"])

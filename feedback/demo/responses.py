@@ -73,9 +73,13 @@ def fill(responses: int, seed: int = 7, progress: Callable[[int], object] | None
                 progress(1)
         if definition.audience == "child":
             _add_disclosures(version, campaign, rng)
+    from feedback.demo.evidence import add_demo_evidence
+
     stored += add_demo_course(rng)  # a course run whose answers pair up
     add_demo_audits(seed)  # Section 11 rounds and a case audit
-    return stored + add_demo_reading(rng)
+    stored += add_demo_reading(rng)
+    add_demo_evidence(utcnow().date())  # priorities' figures and actions, no responses
+    return stored
 
 
 def _add_disclosures(version: SurveyVersion, campaign: Campaign | None, rng: random.Random) -> None:

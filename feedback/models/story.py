@@ -25,8 +25,9 @@ class StoryEntry(Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     #: a period label such as 2026-H1 (analysis.periods)
     period: Mapped[str] = mapped_column(String(16))
-    #: "report" for the whole report, or a voice (child, parent_carer, ...)
-    scope: Mapped[str] = mapped_column(String(20))
+    #: "report" for the whole report, a voice (child, parent_carer, ...), or
+    #: "priority-" and a priority's id
+    scope: Mapped[str] = mapped_column(String(80))
     #: working, challenges or emerging: the framework's own headings
     heading: Mapped[str] = mapped_column(String(20))
     #: plain text, always escaped when shown; blank lines separate paragraphs

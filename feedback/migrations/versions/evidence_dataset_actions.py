@@ -74,9 +74,19 @@ def upgrade() -> None:
         sa.Column("evidence", sa.Text()),
     )
     op.create_index("ix_action_update_action_id", "action_update", ["action_id"])
+    # The analysts' story gains a scope per priority ("priority-" and an id of up to 60
+    # characters). SQLite does not enforce a VARCHAR's length, so only others change.
+    if op.get_bind().dialect.name != "sqlite":
+        op.alter_column(
+            "story_entry", "scope", type_=sa.String(length=80), existing_nullable=False
+        )
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name != "sqlite":
+        op.alter_column(
+            "story_entry", "scope", type_=sa.String(length=20), existing_nullable=False
+        )
     op.drop_table("action_update")
     op.drop_table("action")
     op.drop_table("indicator_value")

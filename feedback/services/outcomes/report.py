@@ -40,6 +40,7 @@ from feedback.models import ConcernAlert, Response, Survey
 from feedback.models._time import utcnow
 from feedback.respond.pages import survey_text
 from feedback.services.assurance.report import assurance_for_report, case_audit_for_report
+from feedback.services.evidence.report_sections import priority_sections
 from feedback.services.outcomes.periods import default_period, period_choices  # noqa: F401 (re-exported)
 from feedback.services.outcomes.rows import in_period, outcome_rows
 from feedback.services.outcomes.stories import theme_stories, triangulation
@@ -179,6 +180,7 @@ def build_report(slugs: Sequence[str] | None, period: Period | str) -> Report:
         story=story_for_report(period),
         assurance=assurance_for_report(period),
         case_audit=case_audit_for_report(period),
+        priorities=priority_sections(period, voices),
     )
 
 

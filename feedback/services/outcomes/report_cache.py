@@ -23,7 +23,11 @@ from sqlalchemy.exc import IntegrityError
 from analysis.periods import Period
 from feedback.extensions import db
 from feedback.models import (
+    Action,
+    ActionUpdate,
     ConcernAlert,
+    EvidenceDefinition,
+    IndicatorValue,
     ReportPdf,
     Response,
     StoryEntry,
@@ -34,7 +38,7 @@ from feedback.models import (
 )
 
 #: Change when the report's layout changes, so no print of the old layout is served.
-CACHE_FORMAT = "report-15.1"
+CACHE_FORMAT = "report-16.0"
 #: Prints kept at most (a few periods, each for a few choices of surveys).
 KEEP = 12
 
@@ -47,6 +51,10 @@ def data_version() -> str:
     parts += db.session.execute(
         select(func.count(StoryEntry.id), func.max(StoryEntry.updated_at))
     ).one()
+    # The priority sections: the dataset, its definitions, and the actions with updates.
+    for model in (IndicatorValue, EvidenceDefinition, ActionUpdate):
+        parts += db.session.execute(select(func.count(model.id), func.max(model.id))).one()
+    parts += db.session.execute(select(func.count(Action.id), func.max(Action.updated_at))).one()
     parts.append(sorted(current_app.config.get("HEARD_REDACT_NAMES") or ()))
     return hashlib.sha256(repr(parts).encode()).hexdigest()
 

@@ -22,6 +22,7 @@ from feedback.extensions import db
 from feedback.models import StoryEntry
 from feedback.models._time import utcnow
 from feedback.services.audit import audit
+from forms.priorities import ID
 
 #: The framework's own headings, in the order a Board reads them.
 HEADINGS = (
@@ -29,8 +30,10 @@ HEADINGS = (
     ("challenges", _l("Ongoing challenges")),
     ("emerging", _l("Emerging areas")),
 )
-#: Where a story can be written: the whole report, then each voice.
+#: Where a story can be written: the whole report, then each voice (and each priority,
+#: as PRIORITY_SCOPE followed by its id).
 SCOPES = ("report", *VOICES)
+PRIORITY_SCOPE = "priority-"
 #: Long enough for a few paragraphs; a Board report is not the place for more.
 MAX_CHARS = 4000
 
@@ -56,6 +59,13 @@ class StoryView:
         """The text split at blank lines, so line breaks survive escaping."""
         parts = [" ".join(p.split()) for p in self.text.replace("\r\n", "\n").split("\n\n")]
         return [p for p in parts if p]
+
+
+def is_scope(scope: str) -> bool:
+    """The whole report, a voice, or a priority ("priority-" and its id)."""
+    if scope in SCOPES:
+        return True
+    return scope.startswith(PRIORITY_SCOPE) and bool(ID.fullmatch(scope[len(PRIORITY_SCOPE) :]))
 
 
 def story_headings() -> list[tuple[str, str]]:
@@ -94,7 +104,7 @@ def save_story(period: Period, texts: Mapping[tuple[str, str], str], user_id: in
     """
     keys = {key for key, _label in HEADINGS}
     for scope, heading in texts:
-        if scope not in SCOPES or heading not in keys:
+        if not is_scope(scope) or heading not in keys:
             raise ValueError(f"unknown story heading {scope}/{heading}")
     too_long = [k for k, text in texts.items() if len(text.strip()) > MAX_CHARS]
     if too_long:
