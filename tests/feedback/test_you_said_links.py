@@ -1,0 +1,44 @@
+"""Where people find "you said, we did", and where analysts write each priority's story."""
+
+from __future__ import annotations
+
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import select
+
+from feedback.extensions import db
+from feedback.models import Campaign, StoryEntry
+from tests.feedback.admin_helpers import csrf, sign_in_as
+from tests.feedback.safeguarding_helpers import HARMLESS, submit
+
+
+def test_the_thank_you_page_links_to_you_said(library_loaded: Flask, client: FlaskClient) -> None:
+    thanks = submit(client, "children-8-11", {"anything_else": HARMLESS})
+    assert 'href="/s/children-8-11/you-said"' in thanks
+    assert "See what has changed because of what people told us" in thanks
+
+
+def test_the_poster_prints_the_you_said_address(library_loaded: Flask, client: FlaskClient) -> None:
+    sign_in_as(library_loaded, client, "admin")
+    with library_loaded.app_context():
+        campaign_id = db.session.scalar(select(Campaign.id).where(Campaign.slug == "children-5-7"))
+    poster = client.get(f"/admin/campaigns/{campaign_id}/poster").get_data(as_text=True)
+    assert "/s/children-5-7/you-said</span>" in poster
+
+
+def test_analysts_write_the_story_of_each_priority(
+    library_loaded: Flask, client: FlaskClient
+) -> None:
+    sign_in_as(library_loaded, client, "analyst")
+    page = client.get("/analyse/report/story?period=2026-H1").get_data(as_text=True)
+    assert "Priority: Neglect" in page and 'name="priority-neglect-working"' in page
+    reply = client.post(
+        "/analyse/report/story?period=2026-H1",
+        data={"csrf_token": csrf(client), "priority-neglect-working": "Plans are shorter."},
+    )
+    assert reply.status_code == 302
+    with library_loaded.app_context():
+        entry = db.session.scalar(select(StoryEntry))
+        assert (entry.period, entry.scope, entry.heading, entry.text) == (
+            "2026-H1", "priority-neglect", "working", "Plans are shorter.",
+        )  # fmt: skip
