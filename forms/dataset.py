@@ -24,6 +24,7 @@ from analysis.periods import parse_period
 from forms.problems import suggest
 
 COLUMNS = ("indicator", "period", "value")
+PERIOD_HELP = "use a half-year such as 2026-H1, a quarter such as 2026-Q3 or a year such as FY2026"
 #: the largest file accepted, in characters; a dataset is a few hundred rows
 MAX_CHARACTERS = 2 * 1024 * 1024
 #: problems listed before the rest are summarised (a wrong file would list thousands)
@@ -67,9 +68,9 @@ def _check_row(
     try:
         label = parse_period(period).label
         if label == "all":
-            raise ValueError("a figure belongs to one period, not all")
-    except ValueError as exc:
-        problems.append(f"{where}, column period: {period!r} is not a period ({exc})")
+            raise ValueError(label)  # a figure belongs to one period
+    except ValueError:
+        problems.append(f"{where}, column period: {period!r} is not a period ({PERIOD_HELP})")
         label = ""
     value = _number(values["value"])
     if value is None:

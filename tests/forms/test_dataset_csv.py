@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from forms.dataset import DatasetError, read_dataset
+from forms.dataset import PERIOD_HELP, DatasetError, read_dataset
 
 HEADER = "d.csv: line 1: the header must name the columns indicator,period,value"
 UNITS = {"cp_plans_neglect_rate": "rate_per_10k", "child_views": "percent", "days": "count"}
@@ -42,11 +42,8 @@ def test_every_bad_row_is_named_by_line_and_column() -> None:
     assert _problems(text) == [
         "d.csv: line 2, column indicator: unknown indicator 'cp_plans_neglect_rat'; "
         "did you mean 'cp_plans_neglect_rate'?",
-        "d.csv: line 3, column period: '2026-H3' is not a period "
-        "(unknown period '2026-H3': use 2026-H1 or 2026-H2 (half-years), 2026-Q1 to "
-        "2026-Q4 (calendar quarters), FY2026 (1 April 2026 to 31 March 2027) or all)",
-        "d.csv: line 4, column period: 'all' is not a period "
-        "(a figure belongs to one period, not all)",
+        f"d.csv: line 3, column period: '2026-H3' is not a period ({PERIOD_HELP})",
+        f"d.csv: line 4, column period: 'all' is not a period ({PERIOD_HELP})",
         "d.csv: line 5, column value: 'five' is not a number",
         "d.csv: line 6, column value: -1 is negative",
         "d.csv: line 7, column value: 101 is more than 100 (a percent)",

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import delete, select, tuple_
+from sqlalchemy import delete, insert, select, tuple_
 
 from analysis.indicators import Change, change, rag
 from analysis.periods import parse_period, previous
@@ -70,15 +70,22 @@ def import_dataset(
         replaced += result.rowcount or 0
     by_id = by.id if by is not None else None
     for start in range(0, len(rows), CHUNK):
-        db.session.add_all(
-            IndicatorValue(
-                indicator=r.indicator, period=r.period, value=r.value, imported_by_id=by_id
-            )
-            for r in rows[start : start + CHUNK]
+        chunk_rows = rows[start : start + CHUNK]
+        # One executemany per chunk: an ORM object per figure took twice as long.
+        db.session.execute(
+            insert(IndicatorValue),
+            [
+                {
+                    "indicator": r.indicator,
+                    "period": r.period,
+                    "value": r.value,
+                    "imported_by_id": by_id,
+                }
+                for r in chunk_rows
+            ],
         )
-        db.session.flush()
         if progress:
-            progress(len(rows[start : start + CHUNK]))
+            progress(len(chunk_rows))
     periods = sorted({r.period for r in rows})
     audit(
         "dataset.replace" if replaced else "dataset.import",
