@@ -18,4 +18,4 @@ for _helper in (figure_text, change_text, rag_label, status_label, source_label)
 bp.add_app_template_filter(day, "day")
 
 # Views live in modules of this package, imported here so they attach to `bp`.
-from feedback.evidence import action_views, dataset_views  # noqa: E402, F401
+from feedback.evidence import action_views, dataset_views, survey_actions  # noqa: E402, F401

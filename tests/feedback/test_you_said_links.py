@@ -42,3 +42,22 @@ def test_analysts_write_the_story_of_each_priority(
         assert (entry.period, entry.scope, entry.heading, entry.text) == (
             "2026-H1", "priority-neglect", "working", "Plans are shorter.",
         )  # fmt: skip
+
+
+def test_actions_on_an_outcome_show_on_the_surveys_analyst_page(
+    library_loaded: Flask, client: FlaskClient
+) -> None:
+    from tests.feedback.evidence_helpers import make_action, make_agency
+
+    analyst = sign_in_as(library_loaded, client, "analyst")
+    agency = make_agency(library_loaded, "Early Help Service")
+    make_action(
+        library_loaded, agency, analyst, title="Letters in plain language",
+        source_kind="outcome", source_ref="parents_help_about_right", priority="early_help",
+    )  # fmt: skip
+    page = client.get("/analyse/surveys/parents-carers").get_data(as_text=True)
+    assert "Actions on these outcome statements" in page
+    assert "Letters in plain language" in page
+    assert "Letters in plain language" not in client.get("/analyse/surveys/community").get_data(
+        as_text=True
+    )
