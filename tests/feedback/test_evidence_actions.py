@@ -96,13 +96,15 @@ def test_an_agency_lead_updates_only_its_own_agencys_actions_through_the_pages(
     assert sign_in(client, "lead@police.example.org").status_code == 302
     listing = client.get("/evidence/actions").get_data(as_text=True)
     assert "Audit neglect plans for SMART targets" in listing
-    assert "Health visitors ask about home conditions" not in listing  # another agency's
+    assert "Health visitors ask about home conditions" in listing  # the whole plan is read
     reply = _post_update(client, ids["police_action"], evidence="Minutes of 3 March")
     assert reply.status_code == 303
     page = client.get(f"/evidence/actions/{ids['police_action']}").get_data(as_text=True)
     assert "Minutes of 3 March" in page and "In progress" in page
-    assert _post_update(client, ids["health_action"]).status_code == 404
-    assert client.get(f"/evidence/actions/{ids['health_action']}").status_code == 404
+    assert _post_update(client, ids["health_action"]).status_code == 403
+    other = client.get(f"/evidence/actions/{ids['health_action']}").get_data(as_text=True)
+    assert "Health visitors ask about home conditions" in other
+    assert "Add an update" not in other  # read, not changed
     assert client.get("/evidence/actions/new").status_code == 403
     publish = {
         "csrf_token": csrf(client),
