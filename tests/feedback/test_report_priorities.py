@@ -4,8 +4,11 @@ summary, with its voices, dataset figures, audit results, actions and commentary
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
+import pytest
 from flask import Flask
 from sqlalchemy import func, select
 
@@ -76,3 +79,44 @@ def test_the_demo_has_figures_actions_in_every_state_and_published_ones(app: Fla
     with app.app_context():
         assert db.session.scalar(select(func.count(IndicatorValue.id))) == 36
         assert db.session.scalar(select(func.count(Action.id))) == 8
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler-utils (pdftotext)")
+def test_the_pdf_has_the_same_priority_sections(app: Flask, runner, tmp_path: Path) -> None:
+    assert runner.invoke(args=["demo", "--responses", "3"]).exit_code == 0
+    out = tmp_path / "board.pdf"
+    period = default_period().label
+    result = runner.invoke(
+        args=["report", "children-8-11", "--period", period, "--format", "pdf", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    text = " ".join(text.split())
+    assert "Priority: Neglect" in text and "Priority: Learning and improvement" in text
+    assert "21.6 per 10,000" in text and "Amber" in text
+    assert "Neglect toolkit used in every CP" in text  # the cell wraps beside its owner
+
+
+def test_a_new_figure_or_action_update_prints_the_pdf_afresh(app: Flask, runner) -> None:
+    from feedback.services.report_cache import data_version
+
+    analyst = make_user(app, "cache@example.org", "analyst")
+    with app.app_context():
+        before = data_version()
+        db.session.add(IndicatorValue(indicator="training_days", period="2026-H1", value=3))
+        db.session.commit()
+        after_figure = data_version()
+        from feedback.models import Agency, User
+        from feedback.services.evidence.actions import ActionFields, add_update, create_action
+
+        agency = Agency(name="Police", sector="police")
+        db.session.add(agency)
+        db.session.commit()
+        user = db.session.get(User, analyst)
+        action = create_action(
+            ActionFields("A", agency.id, "B", default_period().end.date(), "theme", "safety"), user
+        )
+        after_action = data_version()
+        add_update(action, user, "Started", "in_progress")
+        after_update = data_version()
+    assert len({before, after_figure, after_action, after_update}) == 4
