@@ -8,7 +8,15 @@ from sqlalchemy import select
 from werkzeug.routing import Rule
 
 from feedback.extensions import db
-from feedback.models import Answer, AuditReturn, Campaign, ConcernAlert, CourseRun, FocusSession
+from feedback.models import (
+    Action,
+    Answer,
+    AuditReturn,
+    Campaign,
+    ConcernAlert,
+    CourseRun,
+    FocusSession,
+)
 from feedback.safeguarding.concern import concern_token
 from feedback.services.people.users import create_user
 from tests.feedback.staff_helpers import TEST_AGENCY
@@ -64,6 +72,9 @@ def build_world(app: Flask, runner: FlaskCliRunner) -> dict[str, object]:
             "round_id": audit_return.round_id,
             "return_id": audit_return.id,
             "case_id": _audit_case(audit_return.agency_id),
+            # The partnership's evidence: a bundled indicator and one of the demo's actions.
+            "indicator_id": "cp_plans_neglect_rate",
+            "action_id": db.session.scalars(select(Action.id).order_by(Action.id)).first(),
         }
 
 

@@ -45,6 +45,7 @@ ACCESS: dict[str, str | tuple[str, ...]] = {
     "respond.answer": PUBLIC,
     "respond.thanks": PUBLIC,
     "respond.withdraw_answers": PUBLIC,
+    "respond.you_said_page": PUBLIC,
     "auth.login": PUBLIC,
     "auth.logout": PUBLIC,
     "auth.accept_invite": PUBLIC,
@@ -96,6 +97,18 @@ ACCESS: dict[str, str | tuple[str, ...]] = {
     "analyse.report_download": ANALYSTS,
     "analyse.story": ANALYSTS,
     "api.survey_outcomes": ANALYSTS,
+    # The partnership's evidence: priorities, the dataset, actions (agency leads, the
+    # third role of these pages, are not in ROLES until issue 16; test_evidence_actions.py
+    # holds them to their own agency's actions).
+    "evidence.index": ANALYSTS,
+    "evidence.indicator": ANALYSTS,
+    "evidence.dataset_upload": ANALYSTS,
+    "evidence.definitions": ADMIN,
+    "evidence.actions": ANALYSTS,
+    "evidence.action_new": ANALYSTS,
+    "evidence.action": ANALYSTS,
+    "evidence.action_update": ANALYSTS,
+    "evidence.action_publication": ANALYSTS,
     # Concern alerts: what a child wrote is for safeguarding leads (and admins) only.
     "safeguarding.index": LEADS,
     "safeguarding.alert": LEADS,
