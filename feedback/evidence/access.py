@@ -6,12 +6,13 @@ from datetime import date
 from pathlib import PurePath
 
 from feedback.models._time import utcnow
+from feedback.services.evidence.actions import MANAGERS as ACTION_MANAGERS
 from feedback.times import to_london
 
 #: staff who read priorities, the dataset and actions (agency leads: their agency's actions)
 VIEWERS = ("admin", "analyst", "agency_lead")
-#: staff who import figures and create actions
-MANAGERS = ("admin", "analyst")
+#: staff who import figures and create actions (the services' rule, one definition)
+MANAGERS = ACTION_MANAGERS
 
 
 def today() -> date:

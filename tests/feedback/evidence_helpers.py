@@ -10,8 +10,6 @@ from feedback.extensions import db
 from feedback.models import Agency, User
 from tests.feedback.admin_helpers import PASSWORD
 
-ROOT_CSV = "docs/dataset-example.csv"
-
 
 def make_agency(app: Flask, name: str, sector: str = "health") -> int:
     with app.app_context():

@@ -18,7 +18,7 @@ from sqlalchemy.orm import selectinload
 from feedback.extensions import db
 from feedback.models import Action, ActionUpdate, Agency, User
 from feedback.models._time import utcnow
-from feedback.models.action import CLOSED, SOURCES, STATUSES
+from feedback.models.action import SOURCES, STATUSES
 from feedback.services.audit import audit
 
 #: roles that create actions and update any of them
@@ -218,7 +218,3 @@ def published_for(audience: str) -> list[Action]:
         .order_by(Action.updated_at.desc(), Action.id.desc())
     )
     return list(db.session.scalars(query))
-
-
-def open_count(actions: Iterable[Action]) -> int:
-    return sum(1 for a in actions if a.status not in CLOSED)

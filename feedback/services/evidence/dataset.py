@@ -23,7 +23,7 @@ from feedback.services.evidence.definitions import indicator_map
 from forms.dataset import DatasetError, DatasetRow, read_dataset
 from forms.indicators import Indicator
 
-__all__ = ["DatasetError", "Figure", "ImportResult", "figures", "import_dataset", "latest"]
+__all__ = ["DatasetError", "Figure", "ImportResult", "figures", "import_dataset"]
 
 #: rows written per flush, so a long import can report progress
 CHUNK = 500
@@ -149,10 +149,3 @@ def figures(indicators: Iterable[Indicator]) -> dict[str, list[Figure]]:
     indicators = list(indicators)
     history = _history(i.id for i in indicators)
     return {i.id: figures_of(i, history.get(i.id, {})) for i in indicators}
-
-
-def latest(history: list[Figure], period: str | None = None) -> Figure | None:
-    """The figure for `period` (or, without one, the newest), from a history."""
-    if period is None:
-        return history[-1] if history else None
-    return next((f for f in history if f.period == period), None)
