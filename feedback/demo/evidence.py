@@ -15,7 +15,7 @@ from sqlalchemy import select
 from analysis.periods import previous
 from feedback.extensions import db
 from feedback.models import Action, ActionUpdate, Agency, IndicatorValue
-from feedback.services.periods import default_period
+from feedback.services.outcomes.periods import default_period
 
 #: made-up figures, oldest first (as in docs/dataset-example.csv)
 SERIES = {

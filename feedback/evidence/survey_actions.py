@@ -8,7 +8,7 @@ from typing import Any
 from feedback.analyse.outcomes_views import add_survey_page_extra
 from feedback.evidence.access import today
 from feedback.services.evidence.actions import actions_for
-from feedback.services.outcome_pages import SurveyPage
+from feedback.services.outcomes.pages import SurveyPage
 
 
 def _actions(page: SurveyPage) -> dict[str, Any]:

@@ -22,8 +22,8 @@ PASSWORD = "a long enough passphrase for the evidence pages"
 @pytest.fixture(scope="module")
 def with_evidence(live_app: Flask) -> Flask:
     """The live app with the demo's figures and actions, and an analyst."""
-    from feedback.services.evidence.demo_evidence import add_demo_evidence
-    from feedback.services.users import create_user
+    from feedback.demo.evidence import add_demo_evidence
+    from feedback.services.people.users import create_user
 
     with live_app.app_context():
         if db.session.scalar(select(Action.id).limit(1)) is None:

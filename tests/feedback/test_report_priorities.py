@@ -15,8 +15,8 @@ from sqlalchemy import func, select
 from analysis.periods import parse_period
 from feedback.extensions import db
 from feedback.models import Action, IndicatorValue
-from feedback.services.periods import default_period
-from feedback.services.story import save_story
+from feedback.services.outcomes.periods import default_period
+from feedback.services.outcomes.story import save_story
 from tests.feedback.admin_helpers import make_user
 
 
@@ -98,7 +98,7 @@ def test_the_pdf_has_the_same_priority_sections(app: Flask, runner, tmp_path: Pa
 
 
 def test_a_new_figure_or_action_update_prints_the_pdf_afresh(app: Flask, runner) -> None:
-    from feedback.services.report_cache import data_version
+    from feedback.services.outcomes.report_cache import data_version
 
     analyst = make_user(app, "cache@example.org", "analyst")
     with app.app_context():

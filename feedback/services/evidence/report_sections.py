@@ -16,7 +16,7 @@ from analysis.periods import Period
 from analysis.report import VoiceSection
 from feedback.models import Action
 from feedback.services.evidence.overview import IndicatorView, priority_views
-from feedback.services.story import PRIORITY_SCOPE
+from feedback.services.outcomes.story import PRIORITY_SCOPE
 from forms.priorities import Priority
 
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from analysis.outcomes import OutcomeRow
 from feedback.models import Action, Survey
 from feedback.services.evidence.actions import published_for
-from feedback.services.outcomes import outcome_rows
-from feedback.services.stories import theme_responses
+from feedback.services.outcomes.rows import outcome_rows
+from feedback.services.outcomes.stories import theme_responses
 
 #: themes named on the page, most mentioned first
 THEMES_SHOWN = 5
