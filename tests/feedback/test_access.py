@@ -35,6 +35,7 @@ MODERATORS = ("moderator", "admin")
 #: walk's return belongs to the test agency lead's agency; test_assurance_scope.py proves
 #: another agency's return is a 404 to them).
 AUDITS = ("moderator", "admin", "agency_lead")
+EVIDENCE_READERS = ("analyst", "admin", "agency_lead")
 
 #: endpoint -> who may use it: "public" (anyone, signed in or not) or the staff roles.
 ACCESS: dict[str, str | tuple[str, ...]] = {
@@ -97,16 +98,16 @@ ACCESS: dict[str, str | tuple[str, ...]] = {
     "analyse.report_download": ANALYSTS,
     "analyse.story": ANALYSTS,
     "api.survey_outcomes": ANALYSTS,
-    # The partnership's evidence: priorities, the dataset, actions (agency leads, the
-    # third role of these pages, are not in ROLES until issue 16; test_evidence_actions.py
-    # holds them to their own agency's actions).
-    "evidence.index": ANALYSTS,
-    "evidence.indicator": ANALYSTS,
+    # The partnership's evidence: priorities, the dataset, actions. Agency leads read the
+    # plan; they update only their own agency's actions, and the walk's action belongs to
+    # another agency, so they get 403 there (test_evidence_actions.py holds the rule).
+    "evidence.index": EVIDENCE_READERS,
+    "evidence.indicator": EVIDENCE_READERS,
     "evidence.dataset_upload": ANALYSTS,
     "evidence.definitions": ADMIN,
-    "evidence.actions": ANALYSTS,
+    "evidence.actions": EVIDENCE_READERS,
     "evidence.action_new": ANALYSTS,
-    "evidence.action": ANALYSTS,
+    "evidence.action": EVIDENCE_READERS,
     "evidence.action_update": ANALYSTS,
     "evidence.action_publication": ANALYSTS,
     # Concern alerts: what a child wrote is for safeguarding leads (and admins) only.
