@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 from flask.cli import AppGroup
+from tqdm import tqdm
 
 dataset = AppGroup("dataset", help="The partnership dataset (indicators per period).")
 #: more rows than this and the import shows a progress bar
@@ -29,9 +30,7 @@ def import_command(file: str) -> None:
     rows = content.count(b"\n")
     try:
         if rows > LONG:
-            with click.progressbar(
-                length=rows, label="Importing", file=click.get_text_stream("stderr")
-            ) as bar:
+            with tqdm(total=rows, desc="importing", unit="row", disable=None) as bar:
                 result = import_dataset(content, Path(file).name, progress=bar.update)
         else:
             result = import_dataset(content, Path(file).name)

@@ -6,7 +6,9 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
-from wtforms.fields.choices import SelectChoice
+
+# SelectChoice is WTForms 3.3's; types-WTForms still describes 3.2, which has none.
+from wtforms.fields.choices import SelectChoice  # type: ignore[attr-defined]
 
 from feedback.auth import role_required
 from feedback.evidence import bp
@@ -60,13 +62,14 @@ def action_new():  # type: ignore[no-untyped-def]
     ]
     problem = None
     if form.validate_on_submit():
+        # InputRequired: each of these holds a value once the form validates.
         fields = ActionFields(
-            title=form.title.data,
+            title=form.title.data or "",
             owner_agency_id=form.owner_agency.data,
-            owner_person=form.owner_person.data,
-            due=form.due.data,
+            owner_person=form.owner_person.data or "",
+            due=form.due.data or today(),
             source_kind=form.source_kind.data,
-            source_ref=form.source_ref.data,
+            source_ref=form.source_ref.data or "",
             priority=form.priority.data or None,
         )
         try:
@@ -121,7 +124,7 @@ def action_update(action_id: int):  # type: ignore[no-untyped-def]
             add_update(
                 found,
                 current_user,
-                form.text.data,
+                form.text.data or "",
                 form.status.data,
                 form.evidence.data,
                 form.reason.data,

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from feedback.extensions import db
+from feedback.extensions import Model
 from feedback.models._time import utcnow
 from feedback.models.agency import Agency
 
@@ -18,7 +18,7 @@ STATUSES = ("planned", "in_progress", "done", "dropped")
 CLOSED = ("done", "dropped")
 
 
-class Action(db.Model):
+class Action(Model):
     """One action of a plan, followed up until it is done or dropped."""
 
     __tablename__ = "action"
@@ -60,7 +60,7 @@ class Action(db.Model):
         return self.status not in CLOSED and self.due < today
 
 
-class ActionUpdate(db.Model):
+class ActionUpdate(Model):
     """A note on an action's progress, with the evidence for it and any change of status."""
 
     __tablename__ = "action_update"

@@ -7,14 +7,14 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from feedback.extensions import db
+from feedback.extensions import Model
 from feedback.models._time import utcnow
 
 #: the kinds of definition an admin may upload: forms/priorities.py, forms/indicators.py
 DEFINITION_KINDS = ("priorities", "indicators")
 
 
-class EvidenceDefinition(db.Model):
+class EvidenceDefinition(Model):
     """One uploaded version of the priorities or the indicators file.
 
     The newest version of a kind is the one in use; with none uploaded, the bundled file
@@ -38,7 +38,7 @@ class EvidenceDefinition(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
-class IndicatorValue(db.Model):
+class IndicatorValue(Model):
     """One indicator's figure for one period, as the last import gave it."""
 
     __tablename__ = "indicator_value"

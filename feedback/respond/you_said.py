@@ -15,7 +15,9 @@ from feedback.services.evidence.you_said import you_said
 def you_said_page(slug: str):  # type: ignore[no-untyped-def]
     # A closed campaign's page still answers: people come back to see what changed.
     campaign = _find_campaign(slug)
-    definition = campaign.survey.current_version.definition
+    version = campaign.survey.current_version
+    assert version is not None  # _find_campaign answers 404 for a survey without one
+    definition = version.definition
     g.offered_languages = survey_languages(definition)
     return render_template(
         "respond/you_said.html",

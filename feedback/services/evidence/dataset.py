@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any, cast
 
-from sqlalchemy import delete, insert, select, tuple_
+from sqlalchemy import CursorResult, delete, insert, select, tuple_
 
 from analysis.indicators import Change, change, rag
 from analysis.periods import parse_period, previous
@@ -50,7 +51,7 @@ def import_dataset(
     content: bytes,
     source: str,
     by: User | None = None,
-    progress: Callable[[int], None] | None = None,
+    progress: Callable[[int], object] | None = None,
 ) -> ImportResult:
     """Check every row of the CSV `content`, then store them all in one transaction.
 
@@ -62,10 +63,13 @@ def import_dataset(
     replaced = 0
     for start in range(0, len(keys), CHUNK):
         chunk = keys[start : start + CHUNK]
-        result = db.session.execute(
-            delete(IndicatorValue).where(
-                tuple_(IndicatorValue.indicator, IndicatorValue.period).in_(chunk)
-            )
+        result = cast(
+            "CursorResult[Any]",
+            db.session.execute(
+                delete(IndicatorValue).where(
+                    tuple_(IndicatorValue.indicator, IndicatorValue.period).in_(chunk)
+                )
+            ),
         )
         replaced += result.rowcount or 0
     by_id = by.id if by is not None else None

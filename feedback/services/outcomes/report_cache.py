@@ -52,8 +52,8 @@ def data_version() -> str:
         select(func.count(StoryEntry.id), func.max(StoryEntry.updated_at))
     ).one()
     # The priority sections: the dataset, its definitions, and the actions with updates.
-    for model in (IndicatorValue, EvidenceDefinition, ActionUpdate):
-        parts += db.session.execute(select(func.count(model.id), func.max(model.id))).one()
+    for evidence in (IndicatorValue, EvidenceDefinition, ActionUpdate):
+        parts += db.session.execute(select(func.count(evidence.id), func.max(evidence.id))).one()
     parts += db.session.execute(select(func.count(Action.id), func.max(Action.updated_at))).one()
     parts.append(sorted(current_app.config.get("HEARD_REDACT_NAMES") or ()))
     return hashlib.sha256(repr(parts).encode()).hexdigest()
