@@ -29,6 +29,7 @@ def _survey_name(survey: Any) -> str:
 
 from feedback.analyse import (  # noqa: E402,F401
     downloads,
+    explorer_views,
     outcomes_views,
     report_views,
     story_views,

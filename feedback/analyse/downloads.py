@@ -18,6 +18,7 @@ from analysis.periods import parse_period
 from feedback.analyse import bp
 from feedback.auth import role_required
 from feedback.services.audit import audit
+from feedback.services.outcomes.explorer_filter import parse_filter
 from feedback.services.outcomes.exports import FORMATS, ExportRequest, stream_export
 from feedback.services.surveys.lookup import survey_by_slug
 
@@ -37,9 +38,18 @@ def _request(slug: str, raw: bool) -> ExportRequest:
         survey = survey_by_slug(slug)
     except LookupError:
         abort(404)
+    # The response explorer's filters (campaign, answers, search...) narrow the rows.
+    filters = parse_filter(survey, values)
+    if filters.errors:
+        abort(400)
     try:
         return ExportRequest(
-            survey, fmt, long=values.get("layout") == "long", raw=raw, period=period
+            survey,
+            fmt,
+            long=values.get("layout") == "long",
+            raw=raw,
+            period=period,
+            filters=filters if filters.narrowed else None,
         )
     except ValueError:
         abort(400)
@@ -59,7 +69,10 @@ def _stream(export: ExportRequest) -> Response:
 @bp.get("/surveys/<slug>/export")
 @role_required("analyst", "admin")
 def export(slug: str) -> ResponseReturnValue:
-    """?format=csv|xlsx|json&period=2026-H1&layout=long: free text redacted."""
+    """?format=csv|xlsx|json&period=2026-H1&layout=long: free text redacted.
+
+    Also takes the response explorer's filters (see services.explorer_filter).
+    """
     return _stream(_request(slug, raw=False))
 
 

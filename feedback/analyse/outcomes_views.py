@@ -13,6 +13,7 @@ whose dict is added to the page's template context.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from flask import abort, current_app, render_template, request
@@ -102,14 +103,24 @@ def index() -> ResponseReturnValue:
 
 
 def _period_choices(page: SurveyPage) -> list[tuple[str, str]]:
-    """'all', then half-years, financial years and quarters holding responses, newest first."""
+    return period_options(page.first, page.last, page.period)
+
+
+def period_options(
+    first: datetime | None, last: datetime | None, current: Period
+) -> list[tuple[str, str]]:
+    """'all', then half-years, financial years and quarters holding responses, newest first.
+
+    first, last: the survey's earliest and latest responses; current: the period shown.
+    The response explorer offers the same.
+    """
     choices = [("all", _("All responses"))]
-    if page.first is not None and page.last is not None:
+    if first is not None and last is not None:
         for kind in ("half", "fy", "quarter"):
-            for period in reversed(periods_covering(page.first, page.last, kind)):
+            for period in reversed(periods_covering(first, last, kind)):
                 choices.append((period.label, period.label))
-    if page.period.label not in {value for value, _label in choices}:
-        choices.append((page.period.label, page.period.label))
+    if current.label not in {value for value, _label in choices}:
+        choices.append((current.label, current.label))
     return choices
 
 

@@ -16,6 +16,8 @@ from feedback.models import (
     ConcernAlert,
     CourseRun,
     FocusSession,
+    Response,
+    Survey,
 )
 from feedback.safeguarding.concern import concern_token
 from feedback.services.people.users import create_user
@@ -75,6 +77,10 @@ def build_world(app: Flask, runner: FlaskCliRunner) -> dict[str, object]:
             # The partnership's evidence: a bundled indicator and one of the demo's actions.
             "indicator_id": "cp_plans_neglect_rate",
             "action_id": db.session.scalars(select(Action.id).order_by(Action.id)).first(),
+            # A response of SURVEY, for the explorer's page of one response.
+            "response_id": db.session.scalars(
+                select(Response.id).join(Survey).where(Survey.slug == SURVEY)
+            ).first(),
         }
 
 

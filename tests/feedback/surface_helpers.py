@@ -18,7 +18,7 @@ from flask.testing import FlaskCliRunner
 from sqlalchemy import select
 
 from feedback.extensions import db
-from feedback.models import ConcernAlert, CourseRun, FocusSession, Survey
+from feedback.models import ConcernAlert, CourseRun, FocusSession, Response, Survey
 from feedback.services.surveys.courses import course_campaigns
 from feedback.services.surveys.focus import QuoteInput, record_session
 from feedback.services.surveys.responses import record_response
@@ -41,6 +41,9 @@ class World:
     values: dict[str, list[object]] = field(default_factory=dict)
     alert_ids: list[int] = field(default_factory=list)
     slugs: list[str] = field(default_factory=list)
+    #: (slug, response id) of every response of those surveys: a response's page is
+    #: walked under its own survey only (another survey's slug is a 404)
+    responses: list[tuple[str, int]] = field(default_factory=list)
 
 
 def _course_answers(app: Flask, course_id: int) -> None:
@@ -103,6 +106,15 @@ def build_text_world(app: Flask, runner: FlaskCliRunner) -> World:
         world.slugs = [contact, "training-post", "focus-group", str(base["slug"])]
         world.values["slug"] = list(world.slugs)
         world.values["kind"] = ["outcomes", "trend", "themes"]
+        world.responses = [
+            (slug, rid)
+            for slug, rid in db.session.execute(
+                select(Survey.slug, Response.id)
+                .join(Response, Response.survey_id == Survey.id)
+                .where(Survey.slug.in_(world.slugs))
+                .order_by(Response.id)
+            )
+        ]
     return world
 
 

@@ -93,6 +93,8 @@ ACCESS: dict[str, str | tuple[str, ...]] = {
     "analyse.chart": ANALYSTS,
     "analyse.export": ANALYSTS,
     "analyse.export_raw": ANALYSTS,
+    "analyse.responses": ANALYSTS,
+    "analyse.response": ANALYSTS,
     "analyse.report": ANALYSTS,
     "analyse.report_view": ANALYSTS,
     "analyse.report_download": ANALYSTS,

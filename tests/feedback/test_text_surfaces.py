@@ -48,9 +48,14 @@ def _queries(app: Flask, endpoint: str, slug: str | None) -> list[str]:
             "?format=csv&layout=long",
             "?format=json",
             "?format=xlsx",
+            "?format=csv&q=painting",  # the explorer's filtered download
+            "?format=json&q=painting",
         ],
         "analyse.report_view": ["?period=all"] + (["?period=all&survey=" + slug] if slug else []),
         "analyse.report_download": ["?period=all&format=html"],
+        # The explorer: everything, and searches for ordinary and alerted words (the
+        # search box echoes the words, so those pages are checked in test_explorer).
+        "analyse.responses": ["", "?q=painting", "?q=kite"],
     }
     return extra.get(endpoint, [""])
 
@@ -63,8 +68,13 @@ def _urls(app: Flask, world) -> list[tuple[str, str]]:  # type: ignore[no-untype
         names = sorted(rule.arguments)
         missing = [n for n in names if n not in world.values]
         assert not missing, f"{rule.rule}: give the text world a value for {missing}"
-        for combo in product(*(world.values[n] for n in names)):
-            args = dict(zip(names, combo, strict=True))
+        combos: list[dict[str, object]] = [
+            dict(zip(names, combo, strict=True))
+            for combo in product(*(world.values[n] for n in names))
+        ]
+        if "response_id" in names:  # each response under its own survey
+            combos = [{"slug": slug, "response_id": rid} for slug, rid in world.responses]
+        for args in combos:
             with app.test_request_context():
                 base = url_for(rule.endpoint, **args)
             slug = args.get("slug")
@@ -116,6 +126,8 @@ def test_every_page_export_report_and_api_withholds_alerted_responses(library_lo
         "analyse.export_raw",
         "analyse.report_view",
         "analyse.report_download",
+        "analyse.responses",
+        "analyse.response",
         "staff.course",
         "facilitate.session",
     } <= showing

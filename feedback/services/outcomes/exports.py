@@ -12,7 +12,7 @@ report shares (feedback.services.safeguarding.showable). Callers (the download r
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import case, false, func, select
@@ -28,6 +28,7 @@ from feedback.models import (
     SurveyVersion,
     TextAnalysis,
 )
+from feedback.services.outcomes.explorer_filter import ResponseFilter
 from feedback.services.outcomes.rows import in_period
 from feedback.services.safeguarding.showable import text_may_be_shown
 
@@ -43,13 +44,18 @@ BATCH = 5000
 
 @dataclass(frozen=True)
 class ExportRequest:
-    """What to export. long: CSV with one row per answer. raw: unredacted free text."""
+    """What to export. long: CSV with one row per answer. raw: unredacted free text.
+
+    filters: only the responses the response explorer's filters pick (its period is
+    ignored: `period` is the export's).
+    """
 
     survey: Survey
     format: str = "csv"
     long: bool = False
     raw: bool = False
     period: Period = ALL
+    filters: ResponseFilter | None = None
 
     def __post_init__(self) -> None:
         if self.format not in FORMATS:
@@ -65,20 +71,36 @@ class ExportRequest:
             parts.append("long")
         if self.raw:
             parts.append("raw-text")
+        if self.filtered:
+            parts.append("filtered")
         return "_".join(parts) + "." + self.format
 
     @property
     def media_type(self) -> str:
         return MEDIA_TYPES[self.format]
 
+    @property
+    def filtered(self) -> bool:
+        """Only some of the period's responses (the explorer's filters)."""
+        return self.filters is not None and self.filters.narrowed
+
+    def scope(self) -> list[Any]:
+        """WHERE conditions on Response: the survey, the period and any filters."""
+        if self.filters is None:
+            return [Response.survey_id == self.survey.id, in_period(self.period)]
+        return replace(self.filters, period=self.period).where(self.survey.id)
+
     def audit_detail(self) -> dict[str, Any]:
         """The facts an audit row records about this export (never any text)."""
-        return {
+        detail = {
             "format": self.format,
             "period": self.period.label,
             "long": self.long,
             "raw_text": self.raw,
         }
+        if self.filtered:
+            detail["filters"] = self.filters.audit_detail()  # type: ignore[union-attr]
+        return detail
 
 
 def questions_of(survey: Survey) -> list[ex.Question]:
@@ -102,14 +124,19 @@ def count_responses(survey: Survey, period: Period | str = "all") -> int:
     return int(db.session.scalar(query) or 0)
 
 
-def response_records(survey: Survey, period: Period | str = "all") -> Iterator[ex.Record]:
+def response_records(
+    survey: Survey, period: Period | str = "all", scope: list[Any] | None = None
+) -> Iterator[ex.Record]:
     """(response columns, answers) per response, ordered by response id, streamed.
 
     Two ordered queries are read side by side: responses, and answers with their text
     analysis. Repeating a response's columns on each of its answers would make the
     database send, and Python parse, every timestamp a dozen times.
+    scope: WHERE conditions on Response instead of the survey and period
+    (:meth:`ExportRequest.scope`).
     """
-    scope = (Response.survey_id == survey.id, in_period(period))
+    if scope is None:
+        scope = [Response.survey_id == survey.id, in_period(period)]
     responses = (
         select(
             Response.id.label("response_id"),
@@ -176,6 +203,10 @@ def _sheets(request: ExportRequest) -> tuple[list[dict[str, Any]], list[dict[str
     from feedback.services.outcomes.rows import outcome_rows
     from feedback.services.outcomes.stories import theme_stories
 
+    if request.filtered:
+        # The outcome and theme figures are the whole period's: beside a filtered set of
+        # rows they would read as that set's. The survey page has them.
+        return [], []
     outcomes = [r.to_json() for r in outcome_rows([request.survey.slug], request.period)]
     themes = [
         {
@@ -195,7 +226,7 @@ def _sheets(request: ExportRequest) -> tuple[list[dict[str, Any]], list[dict[str
 
 def _rows(request: ExportRequest, progress: Callable[[int], object] | None) -> Iterator[Any]:
     questions = questions_of(request.survey)
-    records = response_records(request.survey, request.period)
+    records = response_records(request.survey, request.period, request.scope())
     if request.long:  # CSV only: cells are made ready for it once per response
         rows = ex.long_rows(records, questions, request.raw, csv_ready=True)
     else:
@@ -217,7 +248,9 @@ def stream_export(
         yield from ex.csv_chunks(header, _rows(request, progress), bom=bom, ready=request.long)
     elif request.format == "json":
         records = ex.json_records(
-            response_records(request.survey, request.period), questions, request.raw
+            response_records(request.survey, request.period, request.scope()),
+            questions,
+            request.raw,
         )
         yield from ex.json_chunks(_counted(records, progress))
     else:

@@ -43,7 +43,8 @@ class SurveyPage:
     choice_labels: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
-def _span(survey_id: int) -> tuple[datetime | None, datetime | None]:
+def response_span(survey_id: int) -> tuple[datetime | None, datetime | None]:
+    """The survey's earliest and latest response dates (a paper date counts), or None."""
     first, last, paper = db.session.execute(
         select(
             func.min(Response.submitted_at),
@@ -72,7 +73,7 @@ def survey_page(slug: str, period: Period, by: str | None, pool: bool) -> Survey
         for q in definition.questions()
         if q.closed
     }
-    first, last = _span(survey.id)
+    first, last = response_span(survey.id)
     return SurveyPage(
         survey=survey,
         definition=definition,
