@@ -1,4 +1,4 @@
-"""One measured operation in its own process: `python -m bench.child outcomes|text ...`.
+"""One measured operation in its own process: `python -m bench.child outcomes|text|...`.
 
 The parent (bench.scale) starts this as a child and reads its peak memory from
 os.wait4; this process times only the operation itself (not start-up) and prints one
@@ -25,6 +25,99 @@ def outcomes(slug: str, period: str, by: str | None) -> dict[str, object]:
         rows = outcome_rows([slug], period, by=by)
         seconds, cpu = time.perf_counter() - t0, time.process_time() - cpu0
     return {"seconds": seconds, "cpu_seconds": cpu, "rows": len(rows)}
+
+
+def _signed_in_client(app: object) -> object:
+    """A test client signed in as a bench analyst (made on first use; no second factor)."""
+    import re
+
+    from sqlalchemy import select
+
+    from feedback.extensions import db
+    from feedback.models import User
+    from feedback.services.users import create_user
+
+    email, password = "bench-analyst@example.org", "bench analyst passphrase 7 rivers"
+    with app.app_context():  # type: ignore[attr-defined]
+        if db.session.scalar(select(User.id).where(User.email == email)) is None:
+            create_user(email, "analyst", password)
+    client = app.test_client()  # type: ignore[attr-defined]
+    page = client.get("/login").get_data(as_text=True)
+    token = re.search(r'name="csrf_token"[^>]*value="([^"]*)"', page).group(1)  # type: ignore[union-attr]
+    reply = client.post("/login", data={"csrf_token": token, "email": email, "password": password})
+    assert reply.status_code == 302, f"bench sign-in failed: {reply.status_code}"
+    return client
+
+
+def _timed_gets(client: object, paths: list[str]) -> dict[str, dict[str, float]]:
+    """Each path's server time (wall and CPU seconds) through the WSGI app in-process."""
+    out = {}
+    for path in paths:
+        t0, cpu0 = time.perf_counter(), time.process_time()
+        reply = client.get(path)  # type: ignore[attr-defined]
+        body = reply.get_data()
+        seconds, cpu = time.perf_counter() - t0, time.process_time() - cpu0
+        assert reply.status_code == 200, f"{path}: {reply.status_code}"
+        out[path] = {"seconds": seconds, "cpu_seconds": cpu, "bytes": len(body)}
+    return out
+
+
+def analyst_page(slug: str, period: str) -> dict[str, object]:
+    """A survey's analyst page as a browser loads it: the HTML, then each chart (SVG).
+
+    Server time only (in-process, no network). A first load of another period warms
+    what any running server has warm (imports, compiled templates, matplotlib's fonts);
+    nothing Heard computes is cached between periods, so the timed load is all work.
+    """
+    from feedback import create_app
+    from feedback.services.charts import KINDS
+
+    app = create_app()
+    client = _signed_in_client(app)
+
+    def paths(p: str) -> list[str]:
+        base = f"/analyse/surveys/{slug}"
+        return [f"{base}?period={p}"] + [f"{base}/charts/{k}.svg?period={p}" for k in KINDS]
+
+    _timed_gets(client, paths("2025-H2"))
+    each = _timed_gets(client, paths(period))
+    return {
+        "seconds": sum(v["seconds"] for v in each.values()),
+        "cpu_seconds": sum(v["cpu_seconds"] for v in each.values()),
+        "requests": each,
+    }
+
+
+def explorer(slug: str, period: str) -> dict[str, object]:
+    """The response explorer: the list, a search, a closed answer with a search, one
+    response's page; the figure is the slowest of them (each is one page a person waits for)."""
+    from sqlalchemy import func, select
+
+    from feedback import create_app
+    from feedback.extensions import db
+    from feedback.models import Response
+
+    app = create_app()
+    client = _signed_in_client(app)
+    with app.app_context():
+        newest = db.session.scalar(select(func.max(Response.id)))
+    base = f"/analyse/surveys/{slug}/responses"
+    _timed_gets(client, [f"{base}?period=2025-H2&q=kind"])  # warm up, as analyst_page
+    each = _timed_gets(
+        client,
+        [
+            f"{base}?period={period}",
+            f"{base}?period={period}&q=waited",
+            f"{base}?period={period}&answer=listened:very_happy&q=kind&page=3",
+            f"{base}/{newest}?period={period}",
+        ],
+    )
+    slowest = max(each.values(), key=lambda v: v["seconds"])
+    return {
+        "seconds": slowest["seconds"],
+        "cpu_seconds": slowest["cpu_seconds"],
+        "requests": each,
+    }
 
 
 def _rss_mb() -> float:
@@ -76,11 +169,19 @@ def main() -> None:
     o.add_argument("slug")
     o.add_argument("--period", default="all")
     o.add_argument("--by")
+    for name in ("analyst-page", "explorer"):
+        page = sub.add_parser(name)
+        page.add_argument("slug")
+        page.add_argument("--period", default="all")
     t = sub.add_parser("text")
     t.add_argument("--count", type=int, default=3000)
     args = parser.parse_args()
     if args.what == "outcomes":
         result = outcomes(args.slug, args.period, args.by)
+    elif args.what == "analyst-page":
+        result = analyst_page(args.slug, args.period)
+    elif args.what == "explorer":
+        result = explorer(args.slug, args.period)
     else:
         result = text_rate(args.count)
     sys.stdout.write(json.dumps(result) + "\n")

@@ -18,6 +18,8 @@ OPS = {
     "xlsx": "`heard export --format xlsx`",
     "report_html": "`heard report --format html`",
     "report_pdf": "`heard report --format pdf`",
+    "analyst_page": "a survey's analyst page and its charts (server time, in-process)",
+    "explorer": "response explorer: the slowest of list, search, filter, one response",
 }
 
 

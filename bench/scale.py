@@ -27,7 +27,7 @@ TIME_BOX = 150.0  # seconds of one operation's runs after which no further run s
 PERIOD = "2026-H1"  # the seeded data spans 2025-H2 and 2026-H1: every row is counted
 # size -> the operations measured at that size (issue 3's budgets, plus plot points)
 PLAN: dict[int, tuple[str, ...]] = {
-    10_000: ("outcomes",),
+    10_000: ("outcomes", "analyst_page", "explorer"),
     100_000: ("outcomes", "outcomes_cli", "xlsx", "report_html", "report_pdf"),
     270_000: ("outcomes", "csv"),
     1_000_000: ("outcomes",),
@@ -89,7 +89,11 @@ CHECKS = {
     "report_html": "heard report",
     "report_pdf": "heard report",
     "text": "from analysis.text import analyse_text",
+    "analyst_page": "from feedback.services.charts import KINDS",
+    "explorer": "from feedback.services.explorer import explore",
 }
+#: Operations timed inside their process (bench.child prints the figure as JSON).
+IN_PROCESS = ("outcomes", "analyst_page", "explorer")
 
 
 def _command(what: str, url: str, folder: Path) -> list[str]:
@@ -97,6 +101,8 @@ def _command(what: str, url: str, folder: Path) -> list[str]:
     out = folder / f"out-{what}"
     return {
         "outcomes": [py, "-m", "bench.child", "outcomes", SLUG, "--period", PERIOD],
+        "analyst_page": [py, "-m", "bench.child", "analyst-page", SLUG, "--period", PERIOD],
+        "explorer": [py, "-m", "bench.child", "explorer", SLUG, "--period", PERIOD],
         "outcomes_cli": [heard_bin, "outcomes", SLUG, "--period", PERIOD, "--format", "json"],
         "csv": [heard_bin, "export", SLUG, "--format", "csv", "-o", f"{out}.csv"],
         "xlsx": [heard_bin, "export", SLUG, "--format", "xlsx", "-o", f"{out}.xlsx"],
@@ -138,11 +144,17 @@ def measure(what: str, url: str, folder: Path, runs: int, timeout: float) -> dic
             return {"error": f"`heard {' '.join(_command(what, url, folder)[1:3])}` exited "
                              f"{r['rc']}: {lines[-1][:300]}",
                     "stderr_tail": "\n".join(lines[-12:])}
-        if what == "outcomes":
+        if what in IN_PROCESS:
             inner = json.loads(r["stdout"].strip().splitlines()[-1])
             r["process_seconds"], r["seconds"] = r["seconds"], inner["seconds"]
             r["process_cpu_s"], r["cpu_s"] = r["cpu_s"], round(inner["cpu_seconds"], 3)
-            r["rows"] = inner["rows"]
+            if "rows" in inner:
+                r["rows"] = inner["rows"]
+            if "requests" in inner:
+                r["requests"] = {
+                    path: {k: round(v, 4) for k, v in figures.items()}
+                    for path, figures in inner["requests"].items()
+                }
         r.update(_output_note(what, folder))
         r["cpu_busy_before"] = busy
         r.pop("stdout", None)

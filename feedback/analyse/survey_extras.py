@@ -21,7 +21,7 @@ from feedback.analyse.outcomes_views import add_survey_page_extra
 from feedback.auth import role_required
 from feedback.extensions import db
 from feedback.models import TextAnalysis
-from feedback.services.outcomes.charts import KINDS, survey_chart
+from feedback.services.outcomes.charts import KINDS, remember_outcome_rows, survey_chart
 from feedback.services.outcomes.pages import SurveyPage
 from feedback.services.outcomes.stories import theme_stories
 from feedback.services.surveys.lookup import survey_by_slug
@@ -48,6 +48,9 @@ def _answer_ids(stories: list[Any]) -> dict[int, int]:
 
 def _extra(page: SurveyPage) -> dict[str, Any]:
     survey = page.survey
+    if page.by is None and not page.pool and page.rows:
+        # The outcome table is the outcome chart's data and the trend's last point.
+        remember_outcome_rows(survey, page.period, page.rows)
     stories = theme_stories([survey.id], page.period, per_theme=EXCERPTS)
     return {
         "charts": [(kind, survey_chart(survey, kind, page.period, None)) for kind in KINDS],

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from flask import g, has_request_context
 from sqlalchemy import func, select
 
 from analysis import charts
 from analysis.charts import Chart
+from analysis.outcomes import OutcomeRow
 from analysis.periods import Period, parse_period, period_of, previous
 from analysis.report import headline_rows, trend_points
 from feedback.extensions import db
@@ -31,9 +33,27 @@ def _name(survey: Survey) -> str:
     return survey_name(survey.title, survey_age_band(survey))
 
 
+def _memo() -> dict[tuple[int, str], list[dict]]:
+    """This request's outcome rows by (survey, period): the survey page, its outcome
+    chart and its trend all read the same table, counted once (a fresh dict elsewhere)."""
+    if not has_request_context():
+        return {}
+    return g.setdefault("heard_chart_rows", {})
+
+
 def _rows(survey: Survey, period: Period) -> list[dict]:
-    rows = [r.to_json() for r in outcome_rows([survey.slug], period, pooled=False)]
-    return headline_rows(rows)[0]
+    memo = _memo()
+    key = (survey.id, period.label)
+    if key not in memo:
+        rows = [r.to_json() for r in outcome_rows([survey.slug], period, pooled=False)]
+        memo[key] = headline_rows(rows)[0]
+    return memo[key]
+
+
+def remember_outcome_rows(survey: Survey, period: Period, rows: list[OutcomeRow]) -> None:
+    """Give this request's charts the rows a page already counted for `survey` in
+    `period` (``outcome_rows([slug], period, pooled=False)``, no breakdown)."""
+    _memo()[(survey.id, period.label)] = headline_rows([r.to_json() for r in rows])[0]
 
 
 def outcome_chart(survey: Survey, period: Period | str, fmt: str | None = "svg") -> Chart:
