@@ -81,9 +81,14 @@ def analyst_page(slug: str, period: str) -> dict[str, object]:
 
     _timed_gets(client, paths("2025-H2"))
     each = _timed_gets(client, paths(period))
+    # The same page again (another breakdown, or coming back): its charts are kept.
+    again = _timed_gets(client, [p.replace("?period=", "?by=mode&period=", 1) if i == 0 else p
+                                 for i, p in enumerate(paths(period))])
     return {
         "seconds": sum(v["seconds"] for v in each.values()),
         "cpu_seconds": sum(v["cpu_seconds"] for v in each.values()),
+        "again_seconds": sum(v["seconds"] for v in again.values()),
+        "again_cpu_seconds": sum(v["cpu_seconds"] for v in again.values()),
         "requests": each,
     }
 

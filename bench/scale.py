@@ -150,6 +150,9 @@ def measure(what: str, url: str, folder: Path, runs: int, timeout: float) -> dic
             r["process_cpu_s"], r["cpu_s"] = r["cpu_s"], round(inner["cpu_seconds"], 3)
             if "rows" in inner:
                 r["rows"] = inner["rows"]
+            if "again_seconds" in inner:
+                r["again_seconds"] = round(inner["again_seconds"], 4)
+                r["again_cpu_s"] = round(inner["again_cpu_seconds"], 4)
             if "requests" in inner:
                 r["requests"] = {
                     path: {k: round(v, 4) for k, v in figures.items()}

@@ -21,7 +21,12 @@ from feedback.analyse.outcomes_views import add_survey_page_extra
 from feedback.auth import role_required
 from feedback.extensions import db
 from feedback.models import TextAnalysis
-from feedback.services.outcomes.charts import KINDS, remember_outcome_rows, survey_chart
+from feedback.services.outcomes.charts import (
+    KINDS,
+    chart_image,
+    remember_outcome_rows,
+    survey_chart,
+)
 from feedback.services.outcomes.pages import SurveyPage
 from feedback.services.outcomes.stories import theme_stories
 from feedback.services.surveys.lookup import survey_by_slug
@@ -77,7 +82,7 @@ def chart(slug: str, kind: str) -> ResponseReturnValue:
         abort(400)
     except LookupError:
         abort(404)
-    image = survey_chart(survey, kind, period, "svg").image
+    image = chart_image(survey, kind, period, "svg")
     reply = Response(image, mimetype="image/svg+xml")
     reply.headers["Content-Security-Policy"] = CHART_CSP
     reply.headers["Cache-Control"] = "private, no-store"

@@ -60,3 +60,18 @@ def test_chart_route_needs_the_analyst_role(app, client):
     make_user(app, "lead@example.org", "safeguarding")
     sign_in(client, "lead@example.org")
     assert client.get(url).status_code == 403
+
+
+def test_a_kept_chart_is_drawn_afresh_when_the_data_changes(app, client):
+    """Chart images are kept per data version: the same again, until a response arrives."""
+    _fill(app)
+    make_user(app, "analyst@example.org", "analyst")
+    sign_in(client, "analyst@example.org")
+    url = "/analyse/surveys/children-8-11/charts/outcomes.svg?period=all"
+    first = client.get(url).data
+    assert b"(n=11)" in first
+    assert client.get(url).data == first
+    with app.app_context():
+        add_text("children-8-11", "One more reply.", [], closed={"listened": "sad"})
+    again = client.get(url).data
+    assert b"(n=12)" in again and b"(n=11)" not in again

@@ -7,6 +7,8 @@ the SVG. Flagged texts never reach a chart: theme counts come from the stories s
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from datetime import datetime
 
 from flask import g, has_request_context
@@ -118,3 +120,38 @@ def survey_chart(survey: Survey, kind: str, period: Period | str, fmt: str | Non
     """One of KINDS; raises KeyError for another kind."""
     makers = {"outcomes": outcome_chart, "trend": trend_chart, "themes": themes_chart}
     return makers[kind](survey, period, fmt)
+
+
+#: Drawn chart images by (survey, kind, period, language, data version), newest last.
+_IMAGES: OrderedDict[tuple[object, ...], str | bytes] = OrderedDict()
+#: Images kept per process: a few surveys and periods, a few hundred kilobytes in all.
+KEEP_IMAGES = 48
+_IMAGES_LOCK = threading.Lock()
+
+
+def chart_image(survey: Survey, kind: str, period: Period, fmt: str = "svg") -> str | bytes:
+    """The image of one chart, drawn once per data version.
+
+    Drawing is most of a chart's cost (matplotlib, 0.1-0.2 s each), and an analyst who
+    changes the breakdown or comes back to a period asks for the same three images
+    again. The key holds the report cache's data version (every table a chart reads),
+    so a new response, analysis or alert draws afresh; the images hold no free text.
+    """
+    from flask_babel import get_locale
+
+    from feedback.services.outcomes.report_cache import data_version
+
+    # The database is in the key: one process may serve (or test) several.
+    where = db.engine.url.render_as_string(hide_password=True)
+    key = (where, survey.id, kind, period.label, fmt, str(get_locale() or "en"), data_version())
+    with _IMAGES_LOCK:
+        image = _IMAGES.get(key)
+        if image is not None:
+            _IMAGES.move_to_end(key)
+            return image
+    image = survey_chart(survey, kind, period, fmt).image
+    with _IMAGES_LOCK:
+        _IMAGES[key] = image
+        while len(_IMAGES) > KEEP_IMAGES:
+            _IMAGES.popitem(last=False)
+    return image
