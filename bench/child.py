@@ -35,7 +35,7 @@ def _signed_in_client(app: object) -> object:
 
     from feedback.extensions import db
     from feedback.models import User
-    from feedback.services.users import create_user
+    from feedback.services.people.users import create_user
 
     email, password = "bench-analyst@example.org", "bench analyst passphrase 7 rivers"
     with app.app_context():  # type: ignore[attr-defined]
@@ -70,7 +70,7 @@ def analyst_page(slug: str, period: str) -> dict[str, object]:
     nothing Heard computes is cached between periods, so the timed load is all work.
     """
     from feedback import create_app
-    from feedback.services.charts import KINDS
+    from feedback.services.outcomes.charts import KINDS
 
     app = create_app()
     client = _signed_in_client(app)

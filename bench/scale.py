@@ -89,8 +89,8 @@ CHECKS = {
     "report_html": "heard report",
     "report_pdf": "heard report",
     "text": "from analysis.text import analyse_text",
-    "analyst_page": "from feedback.services.charts import KINDS",
-    "explorer": "from feedback.services.explorer import explore",
+    "analyst_page": "from feedback.services.outcomes.charts import KINDS",
+    "explorer": "from feedback.services.outcomes.explorer import explore",
 }
 #: Operations timed inside their process (bench.child prints the figure as JSON).
 IN_PROCESS = ("outcomes", "analyst_page", "explorer")

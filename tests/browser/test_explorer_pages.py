@@ -23,7 +23,7 @@ SLUG = "children-8-11"
 @pytest.fixture(scope="module")
 def analysed(live_app: Flask) -> Flask:
     """The live app with demo answers and an analyst."""
-    from feedback.services.users import create_user
+    from feedback.services.people.users import create_user
 
     with live_app.app_context():
         if db.session.scalar(select(CourseRun.id)) is None:
