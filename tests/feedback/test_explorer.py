@@ -333,3 +333,25 @@ def test_only_analysts_and_admins_open_the_explorer(library_loaded, known):
     clients = every_role(library_loaded)
     assert_locked(clients, URL, ("analyst", "admin"))
     assert_locked(clients, f"{URL}/{known['kind']}", ("analyst", "admin"))
+
+
+def test_the_unredacted_download_of_a_filtered_set_is_confirmed_and_audited(library_loaded, known):
+    analyst = signed_in(library_loaded, "analyst")
+    page = analyst.get(URL + "?q=listened&period=2026-H1").get_data(as_text=True)
+    form = page.split('action="/analyse/surveys/children-8-11/export"', 1)[1].split("</form>")[0]
+    fields = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', form))
+    assert fields["q"] == "listened" and fields["period"] == "2026-H1"
+    reply = analyst.post(
+        f"/analyse/surveys/{SLUG}/export", data=fields | {"format": "json", "confirm": "1"}
+    )
+    records = json.loads(reply.get_data(as_text=True))
+    # The filtered set, with the words as written (the name and the school included).
+    assert sorted(r["response_id"] for r in records) == sorted([known["kind"], known["redacted"]])
+    texts = {r["answers"]["anything_else"] for r in records}
+    assert texts == {"My worker was kind and listened", "Sam Jones at Oak School listened to me"}
+    with library_loaded.app_context():
+        event = db.session.scalars(
+            select(AuditEvent).where(AuditEvent.action == "export.json")
+        ).one()
+    assert event.detail["raw_text"] is True
+    assert event.detail["filters"] == {"q": "listened"}
