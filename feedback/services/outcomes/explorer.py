@@ -87,7 +87,7 @@ def filter_options(survey: Survey) -> Options:
     }
     return Options(
         campaigns=[(cid, name) for cid, name in campaigns],
-        services=sorted(services),
+        services=sorted(s for s in services if s),
         languages=distinct(Response.language),
         age_bands=distinct(Response.age_band),
         modes=MODES,
