@@ -41,7 +41,18 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         # Flask's documented way to wrap the WSGI app, though the type checker sees a method.
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count)  # type: ignore[method-assign]
 
-    from feedback import errors, extensions, i18n, labels, links, navigation, security, throttle
+    from feedback import (
+        banners,
+        errors,
+        extensions,
+        i18n,
+        labels,
+        links,
+        navigation,
+        security,
+        throttle,
+        times,
+    )
 
     links.init_app(app)
     labels.init_app(app)
@@ -62,6 +73,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     oidc.init_app(app)  # reads each single sign-on provider's discovery document
     i18n.init_app(app)
     navigation.init_app(app)
+    banners.init_app(app)
+    times.init_app(app)
     security.init_app(app)
     errors.init_app(app)
     with app.app_context():

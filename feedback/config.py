@@ -82,6 +82,8 @@ class Config:
     # The address people reach Heard at: every absolute link (posters, QR codes, course
     # pages, invitations, alert e-mails) starts with it. Required in production.
     HEARD_BASE_URL = os.environ.get("HEARD_BASE_URL", "")
+    # The zone of every time staff see (an IANA name); the database keeps UTC.
+    HEARD_TIMEZONE = os.environ.get("HEARD_TIMEZONE", "Europe/London")
     HEARD_ALERT_OVERDUE_HOURS = _env_int("HEARD_ALERT_OVERDUE_HOURS", 24)
     # A closed alert is a safeguarding record: `heard retention apply` deletes it this
     # many days after it was closed (six years by default; follow your records policy),

@@ -102,7 +102,11 @@ ALERT_FILTER_LABELS = {
 #: A concern alert's level: 1 possible, 2 likely, 3 urgent.
 ALERT_LEVEL_LABELS = {1: _l("Possible"), 2: _l("Likely"), 3: _l("Urgent")}
 #: Why an alert's response has gone (models.alert.REMOVED_REASONS), as a tag.
-REMOVED_LABELS = {"withdrawn": _l("Withdrawn"), "retention": _l("Response deleted")}
+REMOVED_LABELS = {
+    "withdrawn": _l("Withdrawn"),
+    "retention": _l("Response deleted"),
+    "entry_deleted": _l("Paper entry deleted"),
+}
 #: Whose voice a survey carries (analysis.stories.VOICES).
 VOICE_LABELS = {
     "child": _l("Children and young people"),

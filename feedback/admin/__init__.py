@@ -10,6 +10,7 @@ from feedback.admin import (  # noqa: E402, F401
     audit_log,
     campaigns,
     preview,
+    settings,
     surveys,
     translations,
     users,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from flask import render_template, request
@@ -12,10 +12,12 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import Select, select
 
 from feedback.admin import bp
+from feedback.admin.audit_words import action_label, describe, resolve
 from feedback.auth import role_required
 from feedback.extensions import db
 from feedback.models import AuditEvent, User
 from feedback.navigation import add_staff_link
+from feedback.times import utc_start_of
 
 PER_PAGE = 50
 #: the "user" filter value for events no signed-in person caused (e.g. notifications)
@@ -60,12 +62,12 @@ def _query(wanted: dict[str, Any]) -> Select[AuditEvent]:
         query = query.where(AuditEvent.user_id.is_(None))
     elif wanted["user"]:
         query = query.where(AuditEvent.user_id == int(wanted["user"]))
+    # Days as staff read them (Europe/London), like the times in the table.
     if wanted["start"]:
-        query = query.where(AuditEvent.at >= datetime.combine(wanted["start"], time.min))
+        query = query.where(AuditEvent.at >= utc_start_of(wanted["start"]))
     if wanted["end"]:
         # The end date is inclusive: everything before the next midnight.
-        next_day = datetime.combine(wanted["end"] + timedelta(days=1), time.min)
-        query = query.where(AuditEvent.at < next_day)
+        query = query.where(AuditEvent.at < utc_start_of(wanted["end"] + timedelta(days=1)))
     return query.order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
 
 
@@ -84,12 +86,12 @@ def audit() -> ResponseReturnValue:
         select(AuditEvent.action).distinct().order_by(AuditEvent.action)
     ).all()
     args = {k: v for k, v in request.args.items() if k != "page" and k in wanted and v}
+    names = resolve(page.items)  # one query per kind of thing on this page, not per row
     return render_template(
         "admin/audit.html",
         page=page,
-        events=page.items,
-        emails=emails,
-        actions=actions,
+        events=[(event, describe(event, names)) for event in page.items],
+        actions=[(a, action_label(a)) for a in actions],
         people=sorted(emails.items(), key=lambda item: item[1]),
         wanted=wanted,
         errors=errors,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 
 import segno
-from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Response, abort, current_app, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -24,6 +24,7 @@ from wtforms.validators import InputRequired, Length, Optional
 
 from feedback.admin import bp
 from feedback.auth import role_required
+from feedback.banners import success
 from feedback.extensions import db
 from feedback.labels import survey_age_band, survey_name
 from feedback.links import absolute_url
@@ -121,7 +122,7 @@ def new_campaign() -> ResponseReturnValue:
         except CampaignError as exc:
             form.name.errors = [str(exc)]
         else:
-            flash(_("Campaign created. Its link and poster are ready."))
+            success(_("Campaign created. Its link and poster are ready."))
             return redirect(url_for("admin.campaign_poster", campaign_id=campaign.id), code=303)
     return render_template("admin/campaign_form.html", form=form, campaign=None)
 
@@ -142,7 +143,7 @@ def edit_campaign(campaign_id: int) -> ResponseReturnValue:
         except CampaignError as exc:
             form.name.errors = [str(exc)]
         else:
-            flash(_("Campaign saved."))
+            success(_("Campaign saved."))
             return redirect(url_for("admin.campaigns", survey=campaign.survey_id), code=303)
     return render_template("admin/campaign_form.html", form=form, campaign=campaign)
 

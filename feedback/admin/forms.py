@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import BooleanField, EmailField, HiddenField, SelectField, StringField
+from wtforms import BooleanField, EmailField, HiddenField, RadioField, SelectField, StringField
 from wtforms.validators import AnyOf, InputRequired, Length
 
 from feedback.labels import role_choices, sector_choices
@@ -18,8 +18,19 @@ def _agency_choices() -> list[tuple[str, str]]:
 
 
 class InviteForm(FlaskForm):
-    email = EmailField(_l("Email address"), validators=[InputRequired(), Length(max=254)])
-    role = SelectField(_l("Role"), choices=role_choices, validators=[InputRequired()])
+    email = EmailField(
+        _l("Email address"),
+        validators=[InputRequired(_l("Enter their email address.")), Length(max=254)],
+    )
+    # Radios with none chosen: a role is a decision the admin makes each time, never a
+    # default they might not notice (issue 15). The service checks the value is a role.
+    role = RadioField(
+        _l("Role"),
+        id="invite-role",  # the users table above has its own role-<id> selects
+        choices=role_choices,
+        validate_choice=False,
+        validators=[InputRequired(_l("Choose the role this person will have."))],
+    )
     #: needed for an agency lead (the service refuses one without); ignored for other roles
     agency = SelectField(_l("Agency"), choices=_agency_choices, default="")
 

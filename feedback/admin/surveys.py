@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -11,6 +11,7 @@ from flask_login import current_user
 from feedback.admin import bp
 from feedback.admin.forms import OpenForm, UploadForm
 from feedback.auth import role_required
+from feedback.banners import success
 from feedback.models import Survey
 from feedback.navigation import add_staff_link
 from feedback.services.surveys.admin import (
@@ -83,7 +84,7 @@ def survey_state(slug: str) -> ResponseReturnValue:
         abort(400)
     opening = form.state.data == "open"
     if set_open(found, opening, by=current_user):
-        flash(
+        success(
             _("%(title)s is open for responses.", title=found.title)
             if opening
             else _(

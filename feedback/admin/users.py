@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import abort, current_app, flash, redirect, render_template, url_for
+from flask import abort, current_app, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -13,10 +13,11 @@ from flask_login import current_user
 from feedback.admin import bp
 from feedback.admin.forms import ActiveForm, InviteForm, PlainForm, RoleForm
 from feedback.auth import role_required
+from feedback.banners import problem, success
 from feedback.extensions import db
 from feedback.labels import role_label
 from feedback.models import AGENCY_ROLES, Invitation, User
-from feedback.navigation import add_staff_link
+from feedback.navigation import add_home_panel, add_staff_link
 from feedback.services.mail import smtp_configured
 from feedback.services.people.accounts import AccountError, change_role, set_active, staff_list
 from feedback.services.people.invitations import (
@@ -29,8 +30,12 @@ from feedback.services.people.invitations import (
 from feedback.services.people.invite_mail import invitation_link, send_invitation
 from feedback.services.people.second_factor import enrolled
 from feedback.services.people.second_factor import reset as reset_second_factor
+from feedback.services.people.workload import open_invitations
 
 add_staff_link("admin.users", lambda: str(_l("Users and roles")), ("admin",))
+add_home_panel(
+    "admin/_home_panel.html", lambda: {"invitations": open_invitations()}, ("admin",)
+)
 
 
 def _private(body: str, code: int = 200) -> Any:
@@ -70,13 +75,13 @@ def user_role(user_id: int) -> ResponseReturnValue:
     user = db.session.get(User, user_id) or abort(404)
     form = RoleForm()
     if not form.validate():
-        flash(_("Choose one of the roles."))
+        problem(_("Choose one of the roles."), field=f"role-{user_id}")
         return redirect(url_for("admin.users"))
     try:
         if change_role(user, form.role.data, by=current_user):
-            flash(_("%(email)s is now: %(role)s.", email=user.email, role=role_label(user.role)))
+            success(_("%(email)s is now: %(role)s.", email=user.email, role=role_label(user.role)))
     except AccountError as exc:
-        flash(str(exc))
+        problem(str(exc))
     return redirect(url_for("admin.users"))
 
 
@@ -95,9 +100,9 @@ def user_active(user_id: int) -> ResponseReturnValue:
                 if active
                 else _("%(email)s can no longer sign in.", email=user.email)
             )
-            flash(message)
+            success(message)
     except AccountError as exc:
-        flash(str(exc))
+        problem(str(exc))
     return redirect(url_for("admin.users"))
 
 
@@ -108,7 +113,7 @@ def user_reset_second_factor(user_id: int) -> ResponseReturnValue:
     if not PlainForm().validate():
         abort(400)
     if reset_second_factor(user, by=current_user):
-        flash(
+        success(
             _(
                 "The second factor of %(email)s is removed. They set up a new one when they "
                 "next sign in.",
@@ -153,5 +158,5 @@ def revoke(invitation_id: int) -> ResponseReturnValue:
     if not PlainForm().validate():
         abort(400)
     revoke_invitation(invitation, by=current_user)
-    flash(_("The invitation for %(email)s was withdrawn.", email=invitation.email))
+    success(_("The invitation for %(email)s was withdrawn.", email=invitation.email))
     return redirect(url_for("admin.users"))

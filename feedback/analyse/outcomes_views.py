@@ -29,15 +29,17 @@ from feedback.analyse.figures import helpers as figure_helpers
 from feedback.analyse.languages import language_name
 from feedback.auth import role_required
 from feedback.labels import mode_label, survey_names, theme_label, voice_label
-from feedback.navigation import add_staff_link
+from feedback.navigation import add_home_panel, add_staff_link
 from feedback.services.outcomes.changes import what_changed
 from feedback.services.outcomes.pages import SurveyPage, survey_page
 from feedback.services.outcomes.periods import default_period, period_choices
+from feedback.services.outcomes.recent import new_responses
 from feedback.services.outcomes.rows import BadBreakdown, BadPeriod
 from feedback.services.surveys.lookup import surveys_by_slug
 from feedback.services.surveys.versions import survey_summaries
 
 add_staff_link("analyse.index", lambda: _("Analysis"), ("analyst", "admin"))
+add_home_panel("analyse/_home_panel.html", lambda: {"counts": new_responses()}, ("analyst",))
 
 #: Names of the response attributes an outcome table can be broken down by.
 ATTRIBUTE_LABELS = {

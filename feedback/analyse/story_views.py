@@ -7,7 +7,7 @@ transaction) and returns to the report page for that period with a banner.
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import ngettext
@@ -17,6 +17,7 @@ from analysis.periods import Period, parse_period
 from analysis.stories import VOICES
 from feedback.analyse import bp
 from feedback.auth import role_required
+from feedback.banners import success
 from feedback.labels import voice_label
 from feedback.services.evidence.definitions import priorities as current_priorities
 from feedback.services.outcomes.periods import default_period
@@ -74,7 +75,7 @@ def story() -> ResponseReturnValue:
             message = _("Write at most %(num)d characters under each heading.", num=MAX_CHARS)
             errors = {f"{s}-{h}": message for s, h in exc.keys}
         else:
-            flash(
+            success(
                 ngettext(
                     "Saved: %(num)d heading changed for %(period)s.",
                     "Saved: %(num)d headings changed for %(period)s.",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import current_app, flash, redirect, render_template, url_for
+from flask import current_app, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -18,6 +18,7 @@ from wtforms import PasswordField
 from wtforms.validators import EqualTo, InputRequired, Length
 
 from feedback.auth.views import bp
+from feedback.banners import success
 from feedback.extensions import limiter
 from feedback.services.people.invitations import (
     InvitationError,
@@ -66,7 +67,7 @@ def accept_invite(token: str) -> ResponseReturnValue:
         else:
             if current_user.is_authenticated:
                 logout_user()  # someone else's session on this browser must not carry on
-            flash(_("Your account is ready. Please sign in with your new password."))
+            success(_("Your account is ready. Please sign in with your new password."))
             return redirect(url_for("auth.login"))
     return _private(
         render_template(

@@ -8,7 +8,6 @@ from typing import Any
 from flask import (
     abort,
     current_app,
-    flash,
     jsonify,
     redirect,
     render_template,
@@ -25,6 +24,7 @@ from wtforms import StringField
 from wtforms.validators import InputRequired, Length
 
 from feedback.auth.views import bp
+from feedback.banners import success
 from feedback.extensions import db, limiter
 from feedback.services.audit import audit
 from feedback.services.people import recovery_codes, security_keys, totp
@@ -102,7 +102,7 @@ def security_app() -> ResponseReturnValue:
         if totp.enrol(current_user, secret, form.code.data or ""):
             session.pop(_NEW_SECRET, None)
             codes = _after_first_factor("totp")
-            flash(_("Your authenticator app is set up."))
+            success(_("Your authenticator app is set up."))
             if codes:
                 return _private(render_template("auth/recovery_codes.html", codes=codes))
             return redirect(url_for("auth.security"))
@@ -150,5 +150,5 @@ def security_key_add() -> ResponseReturnValue:
     _after_first_factor("webauthn", codes=False)
     # Recovery codes are made by the security page's own form (a key's answer is JSON,
     # and codes must not travel in a cookie): it asks for them while there are none.
-    flash(_("Your security key is added."))
+    success(_("Your security key is added."))
     return jsonify(redirect=url_for("auth.security"))

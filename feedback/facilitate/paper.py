@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import secrets
 
-from flask import abort, current_app, flash, redirect, render_template, session, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -21,17 +21,19 @@ from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice  # type: ignore[attr-defined]
 
 from feedback.auth import role_required
+from feedback.banners import success
 from feedback.extensions import db
 from feedback.facilitate import bp
 from feedback.facilitate.forms import definition_answers, optional_questions, paper_form_class
+from feedback.facilitate.paper_batch import BATCH, batch_entries, batch_entry, filled_in, remember
 from feedback.models import Campaign, Survey
 from feedback.navigation import add_staff_link
 from feedback.respond.pages import survey_text
+from feedback.services.surveys.lifecycle import delete_paper_entry
 from feedback.services.surveys.lookup import UnknownSurvey, survey_by_slug
 from feedback.services.surveys.responses import record_response
 
 ROLES = ("facilitator", "admin")
-BATCH = "paper_batch"
 #: Settings kept from one questionnaire to the next in a batch (all from one stack).
 STICKY = ("entry_mode", "entry_helper", "entry_campaign", "entry_language")
 add_staff_link("facilitate.paper", lambda: _("Paper entry"), ROLES)
@@ -41,7 +43,7 @@ def _batch(slug: str) -> dict:
     """This browser's current batch for survey `slug` (a new survey starts a new batch)."""
     batch = session.get(BATCH) or {}
     if batch.get("slug") != slug:
-        batch = {"slug": slug, "count": 0, "sticky": {}}
+        batch = {"slug": slug, "count": 0, "sticky": {}, "ids": []}
     return batch
 
 
@@ -72,8 +74,15 @@ def paper_entry(slug: str) -> ResponseReturnValue:
     campaigns = db.session.scalars(
         select(Campaign).where(Campaign.survey_id == survey.id).order_by(Campaign.id)
     ).all()
-    form = paper_form_class(definition, [SelectChoice(c.id, c.name) for c in campaigns])()
+    form_class = paper_form_class(definition, [SelectChoice(c.id, c.name) for c in campaigns])
     batch = _batch(slug)
+    # ?correct=<id>: an entry of this batch, shown again to be put right (the form's
+    # action keeps the query string, so the POST knows which entry it replaces).
+    correcting = batch_entry(batch, request.args.get("correct", type=int))
+    if correcting is not None and request.method == "GET":
+        form = form_class(formdata=filled_in(correcting))
+    else:
+        form = form_class()
     if form.is_submitted() and form.validate():
         campaign = db.session.get(Campaign, form.entry_campaign.data)
         if campaign is None or campaign.survey_id != survey.id:
@@ -92,18 +101,28 @@ def paper_entry(slug: str) -> ResponseReturnValue:
             completed_with_help=form.entry_helper.data if helped else None,
         )
         if response is None:
-            flash(_("That questionnaire was already saved; it was not saved twice."))
+            flash(_("That questionnaire was already saved; it was not saved twice."), "info")
+        elif correcting is not None:
+            # Stored first, then the old entry deleted: a failure between the two leaves
+            # both (to delete one again), never neither.
+            number = batch["ids"].index(correcting.id) + 1
+            delete_paper_entry(correcting, current_user.id, replaced_by=response.id)
+            remember(batch, response.id, replaces=correcting.id)
+            session[BATCH] = batch
+            success(_("Entry %(number)d of this batch was corrected.", number=number))
         else:
             batch["count"] += 1
             batch["sticky"] = {name: form[name].data for name in STICKY}
+            remember(batch, response.id)
             session[BATCH] = batch
-            flash(_("Saved. Here is a blank form for the next one."))
+            success(_("Saved. Here is a blank form for the next one."))
         return redirect(url_for("facilitate.paper_entry", slug=slug), code=303)
-    if not form.is_submitted():
+    if not form.is_submitted() and correcting is None:
         form.entry_campaign.data = campaigns[0].id if campaigns else None
         for name, value in batch["sticky"].items():
             if name in form and value not in (None, ""):
                 form[name].data = value
+    if not form.is_submitted():
         form.entry_token.data = secrets.token_urlsafe(24)
     return render_template(
         "facilitate/paper_entry.html",
@@ -112,6 +131,8 @@ def paper_entry(slug: str) -> ResponseReturnValue:
         definition=definition,
         questions=optional_questions(definition),
         count=batch["count"],
+        entries=batch_entries(batch),
+        correcting=correcting,
         new_batch=FlaskForm(),
         t=survey_text,
     )
@@ -124,5 +145,5 @@ def paper_new_batch(slug: str) -> ResponseReturnValue:
     if not FlaskForm().validate():
         abort(400)
     session.pop(BATCH, None)
-    flash(_("A new batch has started."))
+    success(_("A new batch has started."))
     return redirect(url_for("facilitate.paper_entry", slug=slug), code=303)

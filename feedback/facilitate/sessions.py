@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import secrets
+from typing import Any
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf import FlaskForm
+from werkzeug.datastructures import MultiDict
 
 from feedback.auth import role_required
+from feedback.banners import problem, success
 from feedback.extensions import db
 from feedback.facilitate import bp
 from feedback.facilitate.forms import (
@@ -22,7 +25,7 @@ from feedback.facilitate.forms import (
 )
 from feedback.labels import theme_choices
 from feedback.models import FocusSession, Response, SurveyVersion
-from feedback.navigation import add_staff_link
+from feedback.navigation import add_home_panel, add_staff_link
 from feedback.respond.pages import survey_text
 from feedback.services.safeguarding.concerns import response_alerted
 from feedback.services.surveys.focus import (
@@ -33,15 +36,20 @@ from feedback.services.surveys.focus import (
     review_items,
     save_human_themes,
 )
+from feedback.services.surveys.focus_drafts import discard_draft, load_draft, save_draft
+from feedback.services.surveys.upcoming import sessions_to_check
 from forms.schema import Definition
 
 ROLES = ("facilitator", "admin")
 add_staff_link("facilitate.sessions", lambda: _("Focus groups"), ROLES)
+add_home_panel(
+    "facilitate/_home_panel.html", lambda: {"to_check": sessions_to_check()}, ("facilitator",)
+)
 
 
-def _rows() -> int:
+def _rows(fields: Any = None) -> int:
     try:
-        wanted = int(request.form.get("quote_rows") or QUOTE_ROWS)
+        wanted = int((fields or request.form).get("quote_rows") or QUOTE_ROWS)
     except ValueError:
         wanted = QUOTE_ROWS
     return max(QUOTE_ROWS, min(MAX_QUOTE_ROWS, wanted))
@@ -50,19 +58,28 @@ def _rows() -> int:
 @bp.get("/sessions")
 @role_required(*ROLES)
 def sessions() -> ResponseReturnValue:
-    return render_template("facilitate/sessions.html", rows=list_sessions())
+    return render_template(
+        "facilitate/sessions.html", rows=list_sessions(), draft=load_draft(current_user.id)
+    )
 
 
 @bp.route("/sessions/new", methods=["GET", "POST"])
 @role_required(*ROLES)
 def new_session() -> ResponseReturnValue:
     definition = focus_survey().live_version.definition
-    rows = _rows()
-    more = request.method == "POST" and request.form.get("action") == "more"
+    action = request.form.get("action") if request.method == "POST" else None
+    if action in ("draft", "discard"):
+        return _draft_action(action)
+    draft = load_draft(current_user.id) if request.method == "GET" else None
+    saved = MultiDict([(k, v) for k, vs in draft.fields.items() for v in vs]) if draft else None
+    rows = _rows(saved)
+    more = action == "more"
     if more:
         rows = min(MAX_QUOTE_ROWS, rows + 4)
-    form = session_form_class(definition, rows)()
-    if request.method == "GET":
+    form_class = session_form_class(definition, rows)
+    # A draft is shown again as it was left (its token too, so it is saved only once).
+    form = form_class(formdata=saved) if saved else form_class()
+    if request.method == "GET" and not saved:
         form.token.data = secrets.token_urlsafe(24)
         form.facilitator.data = current_user.email
     form.quote_rows.data = str(rows)
@@ -78,13 +95,14 @@ def new_session() -> ResponseReturnValue:
         try:
             response = _record(form, definition, quotes)
         except FocusError as exc:
-            flash(str(exc))
+            problem(str(exc))
         else:
             if response is None:
-                flash(_("That session was already saved."))
+                flash(_("That session was already saved."), "info")
                 return redirect(url_for("facilitate.sessions"), code=303)
             session = db.session.query(FocusSession).filter_by(response_id=response.id).one()
-            flash(_("Session saved. Now check the themes suggested for each note and quote."))
+            discard_draft(current_user.id)
+            success(_("Session saved. Now check the themes suggested for each note and quote."))
             return redirect(url_for("facilitate.session", session_id=session.id), code=303)
     return render_template(
         "facilitate/session_new.html",
@@ -92,7 +110,26 @@ def new_session() -> ResponseReturnValue:
         definition=definition,
         rows=rows,
         t=survey_text,
+        draft=draft,
     )
+
+
+def _draft_action(action: str) -> ResponseReturnValue:
+    """ "Save and continue later" keeps the form as it is, unchecked; "Start again" drops it."""
+    if not FlaskForm().validate():  # the CSRF token only: a draft may be half done
+        abort(400)
+    if action == "discard":
+        discard_draft(current_user.id)
+        success(_("The draft was deleted. Here is an empty form."))
+        return redirect(url_for("facilitate.new_session"), code=303)
+    save_draft(current_user.id, request.form.to_dict(flat=False))
+    success(
+        _(
+            "Draft saved. To carry on, choose “Record a session”: the form opens as you "
+            "left it."
+        )
+    )
+    return redirect(url_for("facilitate.sessions"), code=303)
 
 
 def _record(form: FlaskForm, definition: Definition, quotes: list[QuoteInput]) -> Response | None:
@@ -160,5 +197,5 @@ def review_themes(session_id: int) -> ResponseReturnValue:
             picked = request.form.getlist(f"themes_{answer_id}")
             chosen[answer_id] = [t for t in picked if t in allowed]
     save_human_themes(focus, chosen, current_user.id)
-    flash(_("Themes saved. Your choices replace the suggestions."))
+    success(_("Themes saved. Your choices replace the suggestions."))
     return redirect(url_for("facilitate.session", session_id=focus.id), code=303)

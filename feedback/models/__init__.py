@@ -7,7 +7,7 @@ from feedback.models.audit import AuditEvent
 from feedback.models.audit_return import AuditComment, AuditRating, AuditReturn
 from feedback.models.audit_round import AuditCase, AuditCaseGrade, AuditRound
 from feedback.models.dataset import EvidenceDefinition, IndicatorValue
-from feedback.models.focus import FocusQuote, FocusSession
+from feedback.models.focus import FocusDraft, FocusQuote, FocusSession
 from feedback.models.outcome_indexes import ANSWER_OUTCOME_VALUES, ANSWER_RESPONSE_VALUES
 from feedback.models.reading import ReadingDecision
 from feedback.models.report_cache import ReportPdf
@@ -40,6 +40,7 @@ __all__ = [
     "ConcernAlert",
     "CourseRun",
     "EvidenceDefinition",
+    "FocusDraft",
     "FocusQuote",
     "FocusSession",
     "IndicatorValue",

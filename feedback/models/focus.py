@@ -9,8 +9,9 @@ quote, whether the person quoted agreed and which prompt it answered.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import JSON, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from feedback.extensions import Model
@@ -54,3 +55,20 @@ class FocusQuote(Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     answer: Mapped[Answer] = relationship()
+
+
+class FocusDraft(Model):
+    """A focus-group record half typed in, kept on the server ("Save and continue later").
+
+    One per person: it holds the form as posted (notes may be long, so not in a cookie)
+    until the session is saved or the draft discarded. Facilitators' own notes, never
+    shown to anyone else.
+    """
+
+    __tablename__ = "focus_draft"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), unique=True)
+    #: the posted form fields, name: [values] (the CSRF token left out)
+    fields: Mapped[dict[str, Any]] = mapped_column(JSON)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)

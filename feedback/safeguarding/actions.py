@@ -6,12 +6,13 @@ an audit row, and redirects back to the alert page.
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, url_for
+from flask import abort, redirect, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from feedback.auth import role_required
+from feedback.banners import problem, success
 from feedback.extensions import db
 from feedback.labels import alert_state_label
 from feedback.models import ConcernAlert
@@ -35,16 +36,18 @@ def _actor() -> Actor:
 
 
 def _back(alert_id: int) -> ResponseReturnValue:
-    return redirect(url_for("safeguarding.alert", alert_id=alert_id) + "#workflow", code=303)
+    # The top of the page, not the form's anchor: the banner saying what happened (or the
+    # error summary) is there, and a screen reader is taken to it.
+    return redirect(url_for("safeguarding.alert", alert_id=alert_id), code=303)
 
 
-def _refused(error: AlertError) -> None:
+def _refused(error: AlertError, field: str | None = None) -> None:
     messages = {
         "note_required": _("Say what was done before closing the alert."),
         "empty_note": _("Write a note first."),
         "assignee": _("Alerts can only be assigned to an active safeguarding lead."),
     }
-    flash(messages.get(error.code, _("That change is not possible.")))
+    problem(messages.get(error.code, _("That change is not possible.")), field=field)
 
 
 @bp.post("/alerts/<int:alert_id>/state")
@@ -54,14 +57,14 @@ def change_state(alert_id: int) -> ResponseReturnValue:
     form = StateForm()
     form.state.choices = [(s, alert_state_label(s)) for s in TRANSITIONS[alert.state]]
     if not form.validate():
-        flash(_("Choose what the alert should move to."))
+        problem(_("Choose what the alert should move to."), field="state-0")
         return _back(alert_id)
     try:
         alerts.change_state(alert, form.state.data, _actor(), form.state_note.data or "")
     except AlertError as error:
-        _refused(error)
+        _refused(error, field="state_note")
     else:
-        flash(_("The alert is now: %(state)s.", state=alert_state_label(alert.state)))
+        success(_("The alert is now: %(state)s.", state=alert_state_label(alert.state)))
     return _back(alert_id)
 
 
@@ -78,9 +81,9 @@ def assign(alert_id: int) -> ResponseReturnValue:
     try:
         alerts.assign(alert, int(raw) if raw else None, _actor())
     except AlertError as error:
-        _refused(error)
+        _refused(error, field="assignee")
     else:
-        flash(_("Assignment saved."))
+        success(_("Assignment saved."))
     return _back(alert_id)
 
 
@@ -90,12 +93,12 @@ def add_note(alert_id: int) -> ResponseReturnValue:
     alert = _alert(alert_id)
     form = NoteForm()
     if not form.validate():
-        flash(_("Write a note first (up to 5,000 characters)."))
+        problem(_("Write a note first (up to 5,000 characters)."), field="note_text")
         return _back(alert_id)
     try:
         alerts.add_note(alert, form.note_text.data or "", _actor())
     except AlertError as error:
-        _refused(error)
+        _refused(error, field="note_text")
     else:
-        flash(_("Note added."))
+        success(_("Note added."))
     return _back(alert_id)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -20,6 +20,7 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from feedback.auth import role_required
+from feedback.banners import success
 from feedback.extensions import db
 from feedback.models import ROLES, Answer, TextAnalysis
 from feedback.safeguarding import bp
@@ -99,7 +100,7 @@ def raise_concern(signed: str) -> ResponseReturnValue:
         except ConcernError as error:
             problem = _messages(error)
         else:
-            flash(str(_DONE if new else _ADDED))
+            success(str(_DONE if new else _ADDED))
             current_app.logger.info("staff concern on alert %s", alert.id)
             return redirect(back, code=303)
     withheld = response_alerted(answer.response_id)

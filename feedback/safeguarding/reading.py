@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import current_app, flash, redirect, render_template, request, url_for
+from flask import current_app, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -20,6 +20,7 @@ from flask_login import current_user
 
 from feedback.analyse.languages import language_name, words_direction
 from feedback.auth import role_required
+from feedback.banners import problem, success
 from feedback.navigation import add_home_panel, add_staff_link
 from feedback.safeguarding import bp
 from feedback.services.audit import audit
@@ -123,9 +124,9 @@ def mark_read_view() -> ResponseReturnValue:
         ids = _ids(request.form.getlist("item"))
         done = mark_read(ids, request.form.get("shown", ""), _actor(), bulk=bulk)
     except ReadingError as error:
-        flash(_message(error))
+        problem(_message(error))
     else:
-        flash(ngettext("Marked %(num)d text as read.", "Marked %(num)d texts as read.", done))
+        success(ngettext("Marked %(num)d text as read.", "Marked %(num)d texts as read.", done))
     return _back()
 
 
@@ -139,7 +140,7 @@ def reading_alert(answer_id: int) -> ResponseReturnValue:
         alert = raise_alert(answer_id, request.form.get("shown", ""), _actor(), categories, note)
     except ReadingError as error:
         if error.code not in FORM_PROBLEMS:
-            flash(_message(error))
+            problem(_message(error))
             return _back()
         failed = {
             "answer_id": answer_id,
@@ -148,5 +149,5 @@ def reading_alert(answer_id: int) -> ResponseReturnValue:
             "message": _message(error),
         }
         return _page(failed, status=400)
-    flash(_("Alert %(id)s raised: it is in review, and the other leads are told.", id=alert.id))
+    success(_("Alert %(id)s raised: it is in review, and the other leads are told.", id=alert.id))
     return _back()

@@ -12,13 +12,14 @@ from flask import abort, current_app, render_template, request
 from flask.typing import ResponseReturnValue
 from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
+from flask_login import current_user
 from sqlalchemy import select
 
 from feedback.auth import role_required
 from feedback.extensions import db
 from feedback.labels import alert_state_label, category_label, removed_label
 from feedback.models import ConcernAlert, Survey, User
-from feedback.navigation import add_staff_link
+from feedback.navigation import add_home_panel, add_staff_link
 from feedback.safeguarding import bp
 from feedback.safeguarding.forms import AssignForm, NoteForm, StateForm
 from feedback.services.audit import audit
@@ -40,11 +41,17 @@ from feedback.services.safeguarding.reading_summary import (
     parse_month,
     previous_month,
 )
+from feedback.services.safeguarding.workload import alert_work
 
 ROLES = ("safeguarding", "admin")
 PER_PAGE = 50
 
 add_staff_link("safeguarding.index", lambda: str(_l("Safeguarding alerts")), ROLES)
+add_home_panel(
+    "safeguarding/_alerts_panel.html",
+    lambda: {"work": alert_work(current_user.id, _overdue_hours()), "hours": _overdue_hours()},
+    ROLES,
+)
 
 
 def _private(body: str) -> Any:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import abort, current_app, flash, redirect, render_template, url_for
+from flask import abort, current_app, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -14,9 +14,11 @@ from wtforms import DateField, IntegerField, StringField
 from wtforms.validators import InputRequired, Length, NumberRange
 
 from feedback.auth import role_required
+from feedback.banners import success
 from feedback.extensions import db
 from feedback.models import CourseRun
-from feedback.navigation import add_staff_link
+from feedback.models._time import utcnow
+from feedback.navigation import add_home_panel, add_staff_link
 from feedback.services.surveys.campaigns import response_counts
 from feedback.services.surveys.courses import (
     STAGES,
@@ -28,11 +30,18 @@ from feedback.services.surveys.courses import (
     list_course_runs,
     renew_access_code,
 )
+from feedback.services.surveys.upcoming import next_courses
 from feedback.staff import bp
 from feedback.staff.course_report import course_report
+from feedback.times import to_london
 
 ROLES = ("trainer", "admin")
 add_staff_link("staff.courses", lambda: _("Training courses"), ROLES)
+add_home_panel(
+    "staff/_home_panel.html",
+    lambda: {"courses": next_courses(to_london(utcnow()).date())},
+    ("trainer",),
+)
 
 
 class CourseForm(FlaskForm):
@@ -85,7 +94,7 @@ def new_course() -> ResponseReturnValue:
         except CourseError as exc:
             form.title.errors = [str(exc)]
         else:
-            flash(_("Course created, with links for before, after and a few months on."))
+            success(_("Course created, with links for before, after and a few months on."))
             return redirect(url_for("staff.course", course_id=course.id), code=303)
     return render_template("staff/course_new.html", form=form)
 
@@ -114,5 +123,5 @@ def renew_code(course_id: int) -> ResponseReturnValue:
     if not FlaskForm().validate():
         abort(400)
     renew_access_code(run, current_app.config["SECRET_KEY"], by_id=current_user.id)
-    flash(_("The access code works again for all three links."))
+    success(_("The access code works again for all three links."))
     return redirect(url_for("staff.course", course_id=run.id), code=303)

@@ -22,7 +22,10 @@
     if (escapes >= 3) leave();
   });
   document.addEventListener("DOMContentLoaded", function () {
-    var summary = document.querySelector("[data-error-summary]");
+    // A problem first; else the success banner after an action (as GOV.UK Frontend does),
+    // so a screen reader reads it and the page shows it even when the form was far down.
+    var summary = document.querySelector("[data-error-summary]") ||
+      document.querySelector("[data-notification-banner]");
     if (summary) summary.focus();
   });
 })();

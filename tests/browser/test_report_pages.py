@@ -117,6 +117,6 @@ def test_analyst_writes_the_story(any_page: Any, live_server: str, analysed):
     with page.expect_navigation():
         page.get_by_role("button", name="Save the story").click()
     # A banner says what happened (the phone run saved it; the desktop run finds it saved).
-    banner = page.locator("main .notice").inner_text()
+    banner = page.locator("main .notification-banner").inner_text()
     assert "Saved: 1 heading changed" in banner or "Nothing had changed" in banner
     assert_accessible(page, "the report page after saving the story")

@@ -80,6 +80,7 @@ ACCESS: dict[str, str | tuple[str, ...]] = {
     "admin.agencies": ADMIN,
     "admin.agency": ADMIN,
     "admin.agency_active": ADMIN,
+    "admin.settings": ADMIN,
     "admin.new_campaign": ADMIN,
     # Trainers manage their courses' campaigns (the walk uses a course's campaign).
     "admin.campaigns": TRAINERS,
@@ -152,6 +153,7 @@ ACCESS: dict[str, str | tuple[str, ...]] = {
     "assurance.comment": AUDITS,
     "assurance.agree": MODERATORS,
     "assurance.agree_rest": MODERATORS,
+    "facilitate.paper_delete": FACILITATORS,
 }
 
 #: GET routes whose normal answer to an allowed visitor is a redirect, not a page:

@@ -31,7 +31,7 @@ def test_filters_by_action_person_and_dates(app, client):
         app,
         [
             ("export.csv", analyst, datetime(2026, 3, 1, 9)),
-            ("export.csv", analyst, datetime(2026, 3, 31, 23, 59)),
+            ("export.csv", analyst, datetime(2026, 3, 31, 22, 59)),  # 23:59 in London (BST)
             ("export.csv", admin, datetime(2026, 4, 1, 0, 0)),
             ("alert.view", admin, datetime(2026, 3, 15)),
             ("alert.notify", None, datetime(2026, 3, 15)),
@@ -45,13 +45,14 @@ def test_filters_by_action_person_and_dates(app, client):
     assert _shown(by_person) == 2 and "analyst@example.org" in by_person
     system = client.get("/admin/audit?user=none").get_data(as_text=True)
     assert _shown(system) == 1 and "alert.notify" in system
-    # Dates are inclusive days: all of 31 March, none of 1 April.
+    # Dates are inclusive days in London: all of 31 March, none of 1 April (which began
+    # at 23:00 UTC on the 31st, British Summer Time).
     march = client.get("/admin/audit?start=2026-03-01&end=2026-03-31").get_data(as_text=True)
     assert _shown(march) == 4
     combined = client.get(
         f"/admin/audit?action=export.csv&user={analyst}&start=2026-03-02"
     ).get_data(as_text=True)
-    assert _shown(combined) == 1 and "2026-03-31 23:59" in combined
+    assert _shown(combined) == 1 and "31 Mar 2026, 23:59 BST" in combined
 
 
 def test_bad_filters_are_explained_not_fatal(app, client):

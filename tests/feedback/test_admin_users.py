@@ -152,7 +152,7 @@ def test_invitation_happy_path(app, client):
     assert done.status_code == 302 and done.headers["Location"] == "/login"
     assert sign_in(newcomer, "new.person@example.org", "my new long passphrase").status_code == 302
     home = newcomer.get("/staff").get_data(as_text=True)
-    assert "new.person@example.org" in home and "trainer" in home
+    assert "new.person@example.org" in home and "(Trainer)" in home  # the role in words
     assert _actions(app)[-2:] == ["user.invite", "user.invite.accept"]
     # The link is not shown again anywhere.
     assert path not in client.get("/admin/users").get_data(as_text=True)

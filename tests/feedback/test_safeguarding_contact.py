@@ -113,7 +113,8 @@ def test_without_a_key_in_production_the_question_is_not_offered(app, client):
     assert not any("contact you" in html for html in screens)
     assert alerts(app) == []
     lead = lead_client(app, "admin@example.org", "admin")
-    assert "HEARD_CONTACT_KEY is not set" in lead.get("/safeguarding/").get_data(as_text=True)
+    page = lead.get("/safeguarding/").get_data(as_text=True)
+    assert "Surveys do not offer “Would you like someone to contact you?”" in page
 
 
 def test_a_rotated_key_still_opens_older_details(app):

@@ -8,7 +8,8 @@ are never given again; and a used submission token stays used after its response
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import UTC, timedelta
+from zoneinfo import ZoneInfo
 
 from flask import Flask
 from flask.testing import FlaskClient
@@ -76,7 +77,8 @@ def test_withdrawing_keeps_the_alert_and_its_text_as_a_record(app, client):
         {"question": "Anything else?", "text": DISCLOSURE, "flagged": True}
     ]
     assert kept.record["audience"] == "community" and kept.record["submitted_at"]
-    day = kept.response_removed_at.strftime("%Y-%m-%d")
+    local = kept.response_removed_at.replace(tzinfo=UTC).astimezone(ZoneInfo("Europe/London"))
+    day = f"{local.day} {local:%b %Y}"  # as staff read it: "6 Dec 2026", London's day
     lead = lead_client(app)
     page = lead.get(f"/safeguarding/alerts/{alert.id}").get_data(as_text=True)
     assert DISCLOSURE in page

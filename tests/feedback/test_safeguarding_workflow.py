@@ -157,5 +157,5 @@ def test_the_list_warns_about_alerts_nobody_was_told_about(library_loaded, lead)
         db.session.get(ConcernAlert, alert_id).created_at = utcnow() - timedelta(minutes=5)
         db.session.commit()
     page = lead.get("/safeguarding/").get_data(as_text=True)
-    assert "1 alert has not been notified yet" in page
+    assert "1 alert has not been e-mailed to the leads yet." in page
     assert "outbox" not in page  # e-mail is set up, it just failed

@@ -161,3 +161,28 @@ def expire_closed_alerts(
     )
     db.session.commit()
     return AlertExpiry(cutoff, len(ids))
+
+
+def delete_paper_entry(response: Response, by_id: int, replaced_by: int | None = None) -> list[int]:
+    """Delete a questionnaire typed in by staff (a typing mistake), with its audit row.
+
+    `replaced_by` is the corrected entry's id when this one is being replaced. Like a
+    withdrawal, any alert on it stays as a safeguarding record ("entry_deleted").
+    Returns the ids of the alerts kept.
+    """
+    survey_id, response_id = response.survey_id, response.id
+    kept = keep_records([response_id], "entry_deleted", utcnow())
+    db.session.delete(response)
+    drop_report_cache()  # a kept Board report PDF may count or quote it
+    audit(
+        "paper.correct" if replaced_by else "paper.delete",
+        "survey",
+        survey_id,
+        commit=False,
+        user_id=by_id,
+        response=response_id,
+        **({"replaced_by": replaced_by} if replaced_by else {}),
+        **({"alerts": kept} if kept else {}),
+    )
+    db.session.commit()
+    return kept
