@@ -115,6 +115,21 @@ VOICE_LABELS = {
     "community": _l("Community"),
     "focus_group": _l("Focus groups"),
 }
+#: An action's status and where it came from (models.action.STATUSES, SOURCES).
+ACTION_STATUS_LABELS = {
+    "planned": _l("Planned"),
+    "in_progress": _l("In progress"),
+    "done": _l("Done"),
+    "dropped": _l("Dropped"),
+}
+ACTION_SOURCE_LABELS = {
+    "theme": _l("A theme in what people told us"),
+    "outcome": _l("An outcome statement"),
+    "audit_standard": _l("An audit standard"),
+    "audit_finding": _l("An audit finding"),
+    "case_review": _l("A case review"),
+    "indicator": _l("A dataset indicator"),
+}
 #: How a response was completed (models.response.MODES).
 MODE_LABELS = {
     "online": _l("Online"),
@@ -186,6 +201,20 @@ def voice_label(voice: str) -> str:
 
 def mode_label(mode: str) -> str:
     return _named(MODE_LABELS, mode)
+
+
+def action_status_label(status: str) -> str:
+    return _named(ACTION_STATUS_LABELS, status)
+
+
+def action_source_label(source: str) -> str:
+    return _named(ACTION_SOURCE_LABELS, source)
+
+
+def action_audience_choices() -> list[tuple[str, str]]:
+    """Who a published action is told to: a voice that answers surveys, or nobody yet."""
+    voices = [(v, str(label)) for v, label in VOICE_LABELS.items() if v != "focus_group"]
+    return [("", str(_l("Nobody yet"))), *voices]
 
 
 def sentiment_label(sentiment: str) -> str:
@@ -262,6 +291,8 @@ TEMPLATE_GLOBALS = {
         voice_label,
         mode_label,
         sentiment_label,
+        action_status_label,
+        action_source_label,
         category_choices,
         role_choices,
         alert_source_choices,

@@ -7,13 +7,11 @@ from feedback.evidence.formatting import (
     day,
     figure_text,
     rag_label,
-    source_label,
-    status_label,
 )
 
 bp = Blueprint("evidence", __name__, url_prefix="/evidence")
 # Figures read the same on the evidence pages and in the Board report.
-for _helper in (figure_text, change_text, rag_label, status_label, source_label):
+for _helper in (figure_text, change_text, rag_label):
     bp.add_app_template_global(_helper)
 bp.add_app_template_filter(day, "day")
 

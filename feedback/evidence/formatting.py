@@ -11,12 +11,6 @@ from flask_babel import lazy_gettext as _l
 from analysis.indicators import Change
 
 RAG_LABELS = {"red": _l("Red"), "amber": _l("Amber"), "green": _l("Green")}
-STATUS_LABELS = {
-    "planned": _l("Planned"),
-    "in_progress": _l("In progress"),
-    "done": _l("Done"),
-    "dropped": _l("Dropped"),
-}
 DIRECTION_LABELS = {"better": _l("better"), "worse": _l("worse"), "same": _l("no change")}
 
 
@@ -53,16 +47,6 @@ def rag_label(rag: str | None) -> str:
     return str(RAG_LABELS[rag]) if rag else _("No target")
 
 
-def status_label(status: str) -> str:
-    return str(STATUS_LABELS.get(status, status))
-
-
 def day(value: date) -> str:
     """A due date as people write it: 3 March 2026."""
     return format_date(value, "d MMMM y")
-
-
-def source_label(kind: str) -> str:
-    from feedback.evidence.forms import SOURCE_LABELS
-
-    return str(SOURCE_LABELS.get(kind, kind))

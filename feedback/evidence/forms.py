@@ -11,24 +11,8 @@ from wtforms import BooleanField, DateField, SelectField, StringField, TextAreaF
 from wtforms.fields.choices import SelectChoice  # type: ignore[attr-defined]
 from wtforms.validators import InputRequired, Length, Optional
 
-from feedback.evidence.formatting import STATUS_LABELS
+from feedback.labels import ACTION_SOURCE_LABELS, ACTION_STATUS_LABELS, action_audience_choices
 from feedback.models.action import SOURCES, STATUSES
-
-SOURCE_LABELS = {
-    "theme": _l("A theme in what people told us"),
-    "outcome": _l("An outcome statement"),
-    "audit_standard": _l("An audit standard"),
-    "audit_finding": _l("An audit finding"),
-    "case_review": _l("A case review"),
-    "indicator": _l("A dataset indicator"),
-}
-AUDIENCE_LABELS = {
-    "": _l("Nobody yet"),
-    "child": _l("Children and young people"),
-    "parent_carer": _l("Parents and carers"),
-    "staff": _l("Frontline staff"),
-    "community": _l("Community"),
-}
 
 
 class DatasetUploadForm(FlaskForm):
@@ -56,7 +40,7 @@ class ActionForm(FlaskForm):
     due = DateField(_l("Due by"), validators=[InputRequired()])
     source_kind = SelectField(
         _l("What it answers"),
-        choices=[SelectChoice(s, SOURCE_LABELS[s]) for s in SOURCES],
+        choices=[SelectChoice(s, ACTION_SOURCE_LABELS[s]) for s in SOURCES],
         validators=[InputRequired()],
     )
     source_ref = StringField(
@@ -69,7 +53,7 @@ class ActionForm(FlaskForm):
 class UpdateForm(FlaskForm):
     status = SelectField(
         _l("Status"),
-        choices=[SelectChoice(s, STATUS_LABELS[s]) for s in STATUSES],
+        choices=[SelectChoice(s, ACTION_STATUS_LABELS[s]) for s in STATUSES],
         validators=[InputRequired()],
     )
     text = TextAreaField(_l("What has happened"), validators=[InputRequired(), Length(max=5000)])
@@ -83,7 +67,7 @@ class PublishForm(FlaskForm):
     published = BooleanField(_l("Publish on the “you said, we did” pages"))
     audience = SelectField(
         _l("Who is told"),
-        choices=[SelectChoice(k, v) for k, v in AUDIENCE_LABELS.items()],
+        choices=[SelectChoice(k, v) for k, v in action_audience_choices()],
         validators=[Optional()],
     )
     public_text = TextAreaField(
