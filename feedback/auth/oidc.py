@@ -27,6 +27,13 @@ def oidc_start(name: str) -> ResponseReturnValue:
     return oidc.start(name, absolute_url("auth.oidc_callback", name=name))
 
 
+#: refusals the person can act on get their own page; the rest share one (reason in the log)
+_REFUSAL_PAGES = {
+    "unmapped": "auth/oidc_unmapped.html",
+    "no_agency": "auth/oidc_no_agency.html",
+}
+
+
 @bp.get("/login/oidc/<name>/callback")
 @limiter.limit("20 per minute")
 def oidc_callback(name: str) -> ResponseReturnValue:
@@ -41,8 +48,7 @@ def oidc_callback(name: str) -> ResponseReturnValue:
     except oidc.OidcRefused as refusal:
         db.session.rollback()
         signin.refused(method, refusal.reason, refusal.user)
-        unmapped = refusal.reason == "unmapped"
-        page = "auth/oidc_unmapped.html" if unmapped else "auth/oidc_refused.html"
+        page = _REFUSAL_PAGES.get(refusal.reason, "auth/oidc_refused.html")
         return render_template(page, provider=found), 403
     # The provider applies the organisation's own multi-factor policy: no second prompt here.
     signin.finish(user, method, "oidc")

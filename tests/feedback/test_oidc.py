@@ -17,7 +17,8 @@ from flask import Flask
 from sqlalchemy import select
 
 from feedback.extensions import db
-from feedback.models import AuditEvent, Invitation, User
+from feedback.models import ROLES, AuditEvent, Invitation, User
+from feedback.services.assurance.agencies import ensure_agency
 from feedback.services.people.invitations import create_invitation
 from tests.oidc_provider import CLIENT_ID, CLIENT_SECRET, RunningProvider, oidc_provider
 
@@ -43,9 +44,8 @@ def sso(make_app, provider: RunningProvider):  # type: ignore[no-untyped-def]
             "client_secret": CLIENT_SECRET,
             "label": "Council",
         }
-        return make_app(
-            HEARD_OIDC_PROVIDERS={"council": council}, HEARD_OIDC_ROLE_MAP=ROLE_MAP, **settings
-        )
+        settings.setdefault("HEARD_OIDC_ROLE_MAP", ROLE_MAP)
+        return make_app(HEARD_OIDC_PROVIDERS={"council": council}, **settings)
 
     return build
 
@@ -219,3 +219,63 @@ def test_passwords_can_be_switched_off(sso, provider):
     )
     assert reply.status_code == 400 and client.get("/analyse/").status_code == 302
     assert _refusals(app) == ["passwords_off"]
+
+
+AGENCY_MAP = {"g-analysts": "agency_lead", "g-other": "moderator", "g-admins": "admin"}
+
+
+def test_partnership_roles_outrank_an_agency_lead_and_a_moderator_outranks_an_analyst():
+    from feedback.services.people.oidc_accounts import ROLE_ORDER
+
+    assert ROLE_ORDER.index("moderator") < ROLE_ORDER.index("analyst")
+    assert ROLE_ORDER[-1] == "agency_lead"
+    assert set(ROLE_ORDER) == set(ROLES)  # every role can come from a provider's groups
+
+
+def test_an_agency_lead_without_an_invited_agency_is_refused_with_a_clear_page(sso, provider):
+    app = sso(HEARD_OIDC_JIT=True, HEARD_OIDC_ROLE_MAP=AGENCY_MAP)
+    client = app.test_client()
+    refused = client.get(_through_provider(client, provider, "newcomer"))
+    page = refused.get_data(as_text=True)
+    assert refused.status_code == 403 and "Your account is not linked to an agency" in page
+    assert _refusals(app) == ["no_agency"]
+    with app.app_context():
+        assert db.session.scalar(select(User.id)) is None  # no account made half-way
+    assert client.get("/assurance/").status_code == 302
+
+
+def test_an_agency_lead_invited_to_an_agency_signs_in_as_its_lead(sso, provider):
+    app = sso(HEARD_OIDC_ROLE_MAP=AGENCY_MAP)
+    with app.test_request_context():
+        agency_id = ensure_agency("Northshire Police", "police").id
+        create_invitation("newcomer@council.example", "agency_lead", agency_id=agency_id)
+    client = app.test_client()
+    done = client.get(_through_provider(client, provider, "newcomer"))
+    assert done.status_code == 302
+    with app.app_context():
+        user = db.session.scalar(select(User).where(User.email == "newcomer@council.example"))
+        assert user.role == "agency_lead" and user.agency_id == agency_id
+
+
+def test_an_account_moved_to_agency_lead_by_its_groups_keeps_its_role_without_an_agency(
+    sso, provider
+):
+    app = sso(HEARD_OIDC_JIT=True)
+    client = app.test_client()
+    client.get(_through_provider(client, provider, "newcomer"))  # an analyst, no agency
+    moved = sso(HEARD_OIDC_ROLE_MAP=AGENCY_MAP)
+    other = moved.test_client()
+    refused = other.get(_through_provider(other, provider, "newcomer"))
+    assert refused.status_code == 403
+    assert "not linked to an agency" in refused.get_data(as_text=True)
+    with app.app_context():
+        user = db.session.scalar(select(User).where(User.email == "newcomer@council.example"))
+        assert user.role == "analyst"  # the refused change was rolled back
+
+
+def test_a_moderator_in_the_agency_leads_group_too_signs_in_as_moderator(sso, provider):
+    app = sso(HEARD_OIDC_JIT=True, HEARD_OIDC_ROLE_MAP=AGENCY_MAP)
+    client = app.test_client()
+    assert client.get(_through_provider(client, provider, "analyst")).status_code == 302
+    with app.app_context():
+        assert db.session.scalar(select(User.role)) == "moderator"

@@ -3,6 +3,10 @@
 - The role comes from the token's group or role claims through HEARD_OIDC_ROLE_MAP (for
   example an Entra group id -> "safeguarding"); when several map, the most trusted role
   wins (ROLE_ORDER). A person whose claims map to no role is refused.
+- An agency lead belongs to one partner agency, which no provider's group says: it comes
+  from the person's invitation (or their existing account). A sign-in that maps to
+  agency_lead without one is refused ("no_agency") rather than made an account that
+  would reach no agency's returns, or the wrong one.
 - The account is the one linked to the provider's issuer and subject. The first sign-in
   links an account by e-mail address: an existing account, or a pending invitation
   (which is then used). Without either, a new account is made only with HEARD_OIDC_JIT.
@@ -17,13 +21,24 @@ from flask import current_app
 from sqlalchemy import func, select
 
 from feedback.extensions import db
-from feedback.models import ROLES, Invitation, User
+from feedback.models import AGENCY_ROLES, ROLES, Invitation, User
 from feedback.models._time import utcnow
 from feedback.services.audit import audit
 from feedback.services.people.oidc import OidcRefused, Provider
 
-#: most trusted first: a person in both the analysts' and the admins' group is an admin
-ROLE_ORDER = ("admin", "safeguarding", "analyst", "trainer", "facilitator")
+#: most trusted first: a person in both the analysts' and the admins' group is an admin.
+#: A moderator reads every agency's returns, so ranks above the analysts; agency_lead,
+#: the one role held by people outside the partnership, ranks last: a partnership role
+#: in any of a person's groups wins over it.
+ROLE_ORDER = (
+    "admin",
+    "safeguarding",
+    "moderator",
+    "analyst",
+    "trainer",
+    "facilitator",
+    "agency_lead",
+)
 NO_PASSWORD = "!oidc"  # never a valid werkzeug hash: this account has no password
 
 
@@ -81,6 +96,8 @@ def account_for(claims: dict[str, Any], found: Provider) -> User:
         user = _link_or_make(claims, found, role, subject)
     if not user.active:
         raise OidcRefused("deactivated", user)
+    if role in AGENCY_ROLES and user.agency_id is None:
+        raise OidcRefused("no_agency", user)
     if user.role != role:
         before, user.role = user.role, role
         user.end_sessions()
@@ -101,9 +118,12 @@ def _link_or_make(claims: dict[str, Any], found: Provider, role: str, subject: s
         invitation = _pending_invitation(email)
         if invitation is None and not current_app.config.get("HEARD_OIDC_JIT"):
             raise OidcRefused("not_invited")
+        agency_id = invitation.agency_id if invitation is not None else None
+        if role in AGENCY_ROLES and agency_id is None:
+            raise OidcRefused("no_agency")  # before anything is made or an invitation used
         if invitation is not None:
             invitation.used_at = utcnow()
-        user = User(email=email, role=role, password_hash=NO_PASSWORD)
+        user = User(email=email, role=role, password_hash=NO_PASSWORD, agency_id=agency_id)
         db.session.add(user)
         db.session.flush()
         action = "user.invite.accept" if invitation else "user.create_sso"
