@@ -14,11 +14,10 @@ from datetime import timedelta
 
 from sqlalchemy import func, select
 
-from feedback.demo.agencies import DEMO_AGENCIES
+from feedback.demo.agencies import demo_agencies
 from feedback.extensions import db
 from feedback.models import Agency, AuditComment, AuditRating, AuditReturn, AuditRound, User
 from feedback.models._time import utcnow
-from feedback.services.assurance.agencies import ensure_agency
 from feedback.services.assurance.rounds import bundled_audits, london_today, open_round
 
 EVIDENCE = (
@@ -77,7 +76,7 @@ def add_demo_audits(seed: int = 7) -> int:
         return 0
     rng = random.Random(seed)
     section11 = bundled_audits()["section11"]
-    agencies = [ensure_agency(name, sector) for name, sector in DEMO_AGENCIES]
+    agencies = list(demo_agencies().values())
     today = london_today()
     moderator = _author("moderator@heard.example")
     lead = _author("agency_lead@heard.example")

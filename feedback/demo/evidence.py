@@ -1,4 +1,4 @@
-"""Made-up evidence for `heard demo`: agencies, dataset figures, actions in every state.
+"""Made-up evidence for `heard demo`: dataset figures, actions in every state.
 
 The figures follow docs/dataset-example.csv (the same series), placed on the four
 half-years up to the last complete one, so the Board report's default period has them.
@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from sqlalchemy import select
 
 from analysis.periods import previous
+from feedback.demo.agencies import demo_agencies
 from feedback.extensions import db
 from feedback.models import Action, ActionUpdate, Agency, IndicatorValue
 from feedback.services.outcomes.periods import default_period
@@ -29,26 +30,6 @@ SERIES = {
     "training_days": (58, 66, 71, 84),
     "staff_skills_improved": (79.0, 83.5, 86.0, 88.0),
 }
-AGENCIES = (
-    ("Children's Social Care (demo)", "childrens_social_care"),
-    ("Borough Police (demo)", "police"),
-    ("Community Health Trust (demo)", "health"),
-    ("Early Help Service (demo)", "voluntary"),
-)
-
-
-def _agencies() -> dict[str, Agency]:
-    found: dict[str, Agency] = {}
-    for name, sector in AGENCIES:
-        agency = db.session.scalar(select(Agency).where(Agency.name == name))
-        if agency is None:
-            agency = Agency(name=name, sector=sector)
-            db.session.add(agency)
-        found[sector] = agency
-    db.session.flush()
-    return found
-
-
 def _figures() -> None:
     periods = [default_period()]
     while len(periods) < 4:
@@ -141,8 +122,8 @@ def _actions(agencies: dict[str, Agency], today: date) -> None:
 
 
 def add_demo_evidence(today: date) -> None:
-    """Agencies, figures and actions for the demo (each added once), then commit."""
-    agencies = _agencies()
+    """Figures and actions for the demo (each added once), then commit."""
+    agencies = demo_agencies()  # the same partnership as the audits demo
     _figures()
     _actions(agencies, today)
     db.session.commit()

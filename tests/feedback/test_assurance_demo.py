@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from feedback.demo.agencies import DEMO_AGENCIES
 from feedback.extensions import db
-from feedback.models import AuditRound
+from feedback.models import Action, Agency, AuditReturn, AuditRound
 from feedback.services.assurance.results import results
 from feedback.services.assurance.rounds import return_state
 
@@ -72,3 +73,14 @@ def test_an_instance_with_demo_responses_but_no_rounds_gets_them_once(app, runne
     assert "Added the demo" not in again.output
     with app.app_context():
         assert len(db.session.scalars(select(AuditRound.id)).all()) == 4
+
+
+def test_the_demo_has_one_partnership_for_audits_and_actions(app, runner):
+    result = runner.invoke(args=["demo", "--responses", "0"])
+    assert result.exit_code == 0, result.output
+    with app.app_context():
+        names = {a.name for a in db.session.scalars(select(Agency))}
+        assert names == {name for name, _sector in DEMO_AGENCIES}
+        asked = {r.agency.name for r in db.session.scalars(select(AuditReturn))}
+        owners = {a.owner_agency.name for a in db.session.scalars(select(Action))}
+        assert owners and owners <= asked  # every action's agency also made a return
