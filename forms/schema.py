@@ -154,6 +154,9 @@ class Page:
 
     title: str | None
     questions: tuple[Question, ...]
+    #: a stable id (an audit's standard or theme, e.g. s11_leadership): priorities and
+    #: the Board report name a standard by it, so a retitled page keeps its evidence
+    id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -318,14 +321,18 @@ def _question_from_dict(data: Mapping[str, Any]) -> Question:
 
 
 def _page_to_dict(page: Page) -> dict[str, Any]:
-    return {
+    found: dict[str, Any] = {
         "title": page.title,
         "questions": [_question_to_dict(q) for q in page.questions],
     }
+    if page.id is not None:  # only when set: a survey's stored JSON (and hash) is unchanged
+        found["id"] = page.id
+    return found
 
 
 def _page_from_dict(data: Mapping[str, Any]) -> Page:
-    return Page(data.get("title"), tuple(_question_from_dict(q) for q in data["questions"]))
+    questions = tuple(_question_from_dict(q) for q in data["questions"])
+    return Page(data.get("title"), questions, data.get("id"))
 
 
 def _outcome_to_dict(outcome: Outcome) -> dict[str, Any]:

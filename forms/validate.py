@@ -181,15 +181,18 @@ def _pages(
     complete = raw_pages is not None
     drafts: list[Draft] = []
     titles: list[str | None] = []
+    page_ids: list[str | None] = []
     for p, raw in enumerate(raw_pages or ()):
         page_path = prefix + (p,) if prefix else ()
         page = report.mapping(raw, page_path, "a page") if prefix else raw
         if page is None:
             complete = False
             titles.append(None)
+            page_ids.append(None)
             continue
-        report.keys(page, page_path, ("title", "questions"), ("questions",))
+        report.keys(page, page_path, ("id", "title", "questions"), ("questions",))
         titles.append(report.text(page, page_path, "title"))
+        page_ids.append(report.text(page, page_path, "id"))  # checked by check_audit
         items = None
         if "questions" in page:
             items = report.sequence(page["questions"], page_path + ("questions",), "questions")
@@ -202,7 +205,11 @@ def _pages(
                 drafts.append(draft)
     built = resolve_questions(drafts, report, one_per_page)
     pages = tuple(
-        Page(title, tuple(built[id(d)] for d in drafts if d.page == p and id(d) in built))
+        Page(
+            title,
+            tuple(built[id(d)] for d in drafts if d.page == p and id(d) in built),
+            page_ids[p],
+        )
         for p, title in enumerate(titles)
     )
     untyped = {d.name for d in drafts if d.name and d.fields["type"] is None}

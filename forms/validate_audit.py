@@ -9,6 +9,7 @@ statements, contact offer, withdrawal or show_if). Rating types belong to audits
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from forms.problems import Path, Report
@@ -17,6 +18,8 @@ from forms.questions import QUESTION_TYPES, AssessedType
 
 AUDIT_KIND = "audit"
 AUDIT_AUDIENCE = "agency"
+#: what a standard's (page's) id looks like: a lower-case word, as a priority's ids
+PAGE_ID = re.compile(r"^[a-z][a-z0-9_-]{0,59}$")
 #: The question types an audit may ask.
 AUDIT_TYPES = ("rag", "grade4", "text", "textarea")
 #: Survey settings that make no sense for an identified return.
@@ -49,6 +52,7 @@ def check_audit(
         report.add(("audience",), f"an audit (kind: audit) is for audience: {AUDIT_AUDIENCE}")
     if audience == AUDIT_AUDIENCE and not is_audit:
         report.add(("kind",), "audience: agency is for audits: add kind: audit")
+    _check_page_ids(top, report)  # a survey's page may carry one too: the same rules
     questions = _raw_questions(top)
     if not is_audit:
         for path, q in questions:
@@ -77,6 +81,30 @@ def check_audit(
         rated += qtype in ("rag", "grade4")
     if questions and not rated:
         report.add((), "an audit needs at least one rag or grade4 question")
+
+
+def _check_page_ids(top: dict[str, Any], report: Report) -> None:
+    """A page's id (a standard or theme) must be a unique, slug-like word.
+
+    Priorities and the Board report name a standard by this id, so it must not depend
+    on the page's title, which may be reworded between rounds. A page without an id
+    is allowed (an ad hoc audit); priorities simply cannot name it.
+    """
+    pages = top.get("pages")
+    seen: set[str] = set()
+    for p, page in enumerate(pages if isinstance(pages, list) else ()):
+        value = page.get("id") if isinstance(page, dict) else None
+        if value is None:
+            continue
+        if not isinstance(value, str) or not PAGE_ID.fullmatch(value):
+            report.add(
+                ("pages", p, "id"),
+                f"must be a lower-case word such as s11_leadership, not {value!r}",
+            )
+        elif value in seen:
+            report.add(("pages", p, "id"), f"the id {value!r} is used by another page")
+        else:
+            seen.add(value)
 
 
 def _check_rag(q: dict[str, Any], path: Path, report: Report) -> None:

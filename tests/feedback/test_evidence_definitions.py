@@ -89,3 +89,23 @@ def test_loading_the_library_folder_leaves_priorities_and_indicators_alone(runne
     assert result.exit_code == 0, result.output
     assert "priorities" not in result.output and "indicators" not in result.output
     assert runner.invoke(args=["surveys", "validate", str(LIBRARY)]).exit_code == 0
+
+
+def test_priorities_must_name_audit_standards_of_the_audit_definitions(
+    library_loaded: Flask, client: FlaskClient
+) -> None:
+    sign_in_as(library_loaded, client, "admin")
+    bad = (
+        "priorities:\n  - id: neglect\n    title: Neglect\n    good: G\n"
+        "    audit_standards: [s11_leadership, s11_neglect, case_plan]\n"
+    )
+    reply = _upload(client, "priorities", bad)
+    text = reply.get_data(as_text=True)
+    assert reply.status_code == 400 and "The file has 2 problems" in text
+    assert "priorities[0].audit_standards[1]" in text
+    assert "unknown audit standard &#39;s11_neglect&#39;" in text
+    assert "unknown audit standard &#39;case_plan&#39;; did you mean &#39;case_planning&#39;?" in (
+        text
+    )
+    good = bad.replace("s11_neglect, case_plan", "case_planning")
+    assert _upload(client, "priorities", good).status_code == 200

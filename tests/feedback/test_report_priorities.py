@@ -56,10 +56,10 @@ def test_the_demo_report_has_a_section_per_priority_after_the_summary(
         r"21\.6 per 10,000</td><td class=\"num\">20 per 10,000</td>\s*<td>Amber</td>", neglect
     )
     assert "2.4, better" in neglect
-    assert (
-        "No audit results have been recorded yet for the standards this priority names "
-        "(s11_neglect)" in neglect
-    )
+    # The demo's completed case audit (four cases) grades the neglect plans, in words.
+    planning = re.search(r"\(case_planning\).*?</tr>", neglect, re.S).group(0)
+    assert "Neglect" in planning and "4 panel grades across 4 cases" in planning
+    assert re.search(r"Outstanding: \d+, Good: \d+, Requires improvement: \d+", planning)
     assert "Neglect toolkit used in every CP plan for neglect" in neglect
     assert "(overdue)" in neglect  # due 45 days ago and still in progress
     assert "Ongoing challenges" in neglect

@@ -18,7 +18,8 @@ from sqlalchemy import func, select
 
 from analysis.text.themes import THEMES
 from feedback.extensions import db
-from feedback.models import EvidenceDefinition, Survey, User
+from feedback.models import AuditRound, EvidenceDefinition, Survey, User
+from feedback.services.assurance.rounds import bundled_audits
 from feedback.services.audit import audit
 from forms.indicators import Indicator, load_indicators_text
 from forms.loader import LIBRARY, DefinitionError
@@ -74,13 +75,17 @@ def outcome_ids() -> set[str] | None:
     return found if any_survey else None
 
 
-def audit_standard_ids() -> set[str] | None:
-    """The Section 11 standard ids of the loaded audit definitions, or None (not checked).
+def audit_standard_ids() -> set[str]:
+    """The standard (page) ids of the bundled audit definitions and of every round's.
 
-    Hook for issue 16: audit definitions are built on another branch. Until they are
-    loaded there is nothing to check against, so any standard id is accepted.
+    A priority may name a standard of a round opened from an older definition, so the
+    rounds' own copies count as well as the bundled files.
     """
-    return None
+    found = {p.id for d in bundled_audits().values() for p in d.pages if p.id}
+    for stored in db.session.scalars(select(AuditRound.definition_json)):
+        pages = stored.get("pages") if isinstance(stored, dict) else None
+        found.update(p["id"] for p in pages or () if isinstance(p, dict) and p.get("id"))
+    return found
 
 
 def _known_for_priorities() -> dict[str, Collection[str]]:
@@ -88,9 +93,7 @@ def _known_for_priorities() -> dict[str, Collection[str]]:
     outcomes = outcome_ids()
     if outcomes is not None:
         known["outcomes"] = outcomes
-    standards = audit_standard_ids()
-    if standards is not None:
-        known["audit_standards"] = standards
+    known["audit_standards"] = audit_standard_ids()
     return known
 
 

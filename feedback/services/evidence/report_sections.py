@@ -2,8 +2,8 @@
 
 Built from what the report already gathered (the voices' outcome statements, so the
 figures match theirs to the digit) and from the evidence services (indicators as of the
-report's period, the priority's actions). Audit results come through
-:func:`audit_results`, a hook that returns nothing until audits (issue 16) are merged.
+report's period, the priority's actions) and the audit rounds (the latest results for
+each audit standard the priority names, services.assurance.priority_results).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from typing import Any
 from analysis.periods import Period
 from analysis.report import VoiceSection
 from feedback.models import Action
+from feedback.services.assurance.priority_results import StandardResult, standard_results
 from feedback.services.evidence.overview import IndicatorView, priority_views
 from feedback.services.outcomes.story import PRIORITY_SCOPE
 from forms.priorities import Priority
@@ -26,7 +27,7 @@ class PrioritySection:
     #: (voice label, outcome row as JSON) for each of the priority's outcomes found
     outcomes: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     indicators: list[IndicatorView] = field(default_factory=list)
-    audits: list[Any] = field(default_factory=list)
+    audits: list[StandardResult] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
 
     @property
@@ -34,13 +35,14 @@ class PrioritySection:
         return PRIORITY_SCOPE + self.priority.id
 
 
-def audit_results(priority: Priority, period: Period) -> list[Any]:
-    """Results of the audit standards `priority` names, for `period`.
+def audit_results(priority: Priority) -> list[StandardResult]:
+    """Results of the audit standards `priority` names: each from its latest round.
 
-    Hook for issue 16 (audits are built on another branch): empty until audit results
-    exist, and the report says so in words rather than leaving the heading out.
+    Audit rounds are yearly, so the newest results are shown whatever the report's
+    period (the round's title says which). Empty when no round has results: the
+    report says so in words rather than leaving the heading out.
     """
-    return []
+    return standard_results(priority.audit_standards)
 
 
 def priority_sections(period: Period, voices: Sequence[VoiceSection]) -> list[PrioritySection]:
@@ -59,7 +61,7 @@ def priority_sections(period: Period, voices: Sequence[VoiceSection]) -> list[Pr
                 priority=view.priority,
                 outcomes=outcomes,
                 indicators=view.indicators,
-                audits=audit_results(view.priority, period),
+                audits=audit_results(view.priority),
                 actions=view.actions,
             )
         )
