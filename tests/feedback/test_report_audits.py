@@ -9,9 +9,10 @@ from datetime import date, timedelta
 
 from flask import Flask
 from flask.testing import FlaskClient
+from sqlalchemy import select
 
 from feedback.extensions import db
-from feedback.models import AuditReturn, AuditRound
+from feedback.models import AuditCase, AuditReturn, AuditRound, User
 from feedback.services.assurance.agencies import ensure_agency
 from feedback.services.assurance.cases import open_case_audit, record_panel
 from feedback.services.assurance.returns import (
@@ -109,3 +110,20 @@ def test_a_standard_without_results_says_so_and_others_still_show(
     assert "No audit results have been recorded yet for the standards this priority names" in (
         early
     )
+
+
+def test_an_agreed_rating_or_a_panel_regrade_prints_the_pdf_afresh(library_loaded: Flask) -> None:
+    from feedback.services.outcomes.report_cache import data_version
+
+    _world(library_loaded)
+    with library_loaded.app_context():
+        before = data_version()
+        found = db.session.scalar(select(AuditRound).where(AuditRound.title == "Section 11 2026"))
+        ret_b = sorted(found.returns, key=lambda r: r.agency_id)[1]
+        moderator = db.session.scalar(select(User).where(User.role == "moderator"))
+        agree_rating(ret_b, "childs_voice_1", "green", moderator)
+        after_agree = data_version()
+        case = db.session.scalar(select(AuditCase).where(AuditCase.reference == "MACA-1"))
+        record_panel(case, {"voice": "outstanding"}, "Read", "Learnt", moderator)  # in place
+        after_regrade = data_version()
+    assert len({before, after_agree, after_regrade}) == 3

@@ -25,6 +25,7 @@ from feedback.extensions import db
 from feedback.models import (
     Action,
     ActionUpdate,
+    AuditEvent,
     ConcernAlert,
     EvidenceDefinition,
     IndicatorValue,
@@ -38,7 +39,9 @@ from feedback.models import (
 )
 
 #: Change when the report's layout changes, so no print of the old layout is served.
-CACHE_FORMAT = "report-16.0"
+CACHE_FORMAT = "report-16.1"
+#: the audit-log targets of the audit results the report shows
+AUDIT_TARGETS = ("audit_round", "audit_return", "audit_case", "agency")
 #: Prints kept at most (a few periods, each for a few choices of surveys).
 KEEP = 12
 
@@ -55,6 +58,14 @@ def data_version() -> str:
     for evidence in (IndicatorValue, EvidenceDefinition, ActionUpdate):
         parts += db.session.execute(select(func.count(evidence.id), func.max(evidence.id))).one()
     parts += db.session.execute(select(func.count(Action.id), func.max(Action.updated_at))).one()
+    # The audit results (the Section 11 and case-audit parts, each priority's standards):
+    # every change to a round, a return, a case or an agency writes an audit-log row in
+    # its own transaction, and a panel's regrade changes a row in place, so the log is
+    # the one place that sees them all.
+    audits = AuditEvent.target_type.in_(AUDIT_TARGETS)
+    parts += db.session.execute(
+        select(func.count(AuditEvent.id), func.max(AuditEvent.id)).where(audits)
+    ).one()
     parts.append(sorted(current_app.config.get("HEARD_REDACT_NAMES") or ()))
     return hashlib.sha256(repr(parts).encode()).hexdigest()
 
