@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
@@ -13,6 +14,21 @@ from feedback.models._time import utcnow
 from forms.schema import Definition
 
 _DEFINITIONS: dict[str, Definition] = {}
+
+
+def parsed_definition(sha256: str, load: Callable[[], dict[str, Any]]) -> Definition:
+    """The parsed definition with content hash `sha256`; `load` reads its JSON on a miss.
+
+    A version never changes, so its parsed definition is shared by every request of this
+    process (keyed by the content hash, which a new version always changes).
+    """
+    cached = _DEFINITIONS.get(sha256)
+    if cached is None:
+        cached = Definition.from_dict(load())
+        if len(_DEFINITIONS) > 512:
+            _DEFINITIONS.clear()
+        _DEFINITIONS[sha256] = cached
+    return cached
 
 
 class Survey(Model):
@@ -74,15 +90,7 @@ class SurveyVersion(Model):
 
     @property
     def definition(self) -> Definition:
-        # A version never changes, so its parsed definition is shared by every request of
-        # this process (keyed by the content hash, which a new version always changes).
-        cached = _DEFINITIONS.get(self.sha256)
-        if cached is None:
-            cached = Definition.from_dict(self.definition_json)
-            if len(_DEFINITIONS) > 512:
-                _DEFINITIONS.clear()
-            _DEFINITIONS[self.sha256] = cached
-        return cached
+        return parsed_definition(self.sha256, lambda: self.definition_json)
 
 
 class CourseRun(Model):

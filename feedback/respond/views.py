@@ -21,15 +21,12 @@ from flask import (
 )
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from sqlalchemy import select
-from sqlalchemy.orm import joinedload
 from wtforms import StringField
 
 from feedback.errors import render_error
-from feedback.extensions import db
 from feedback.i18n import survey_languages
-from feedback.models import Campaign, Survey, SurveyVersion
 from feedback.models._time import utcnow
 from feedback.respond import thanks as thanks_note
 from feedback.respond.contact import contact_request, respondent_definition
@@ -40,6 +37,12 @@ from feedback.respond.throttle import (
     guard_survey_post,
     wrong_code_entered,
 )
+from feedback.services.surveys.entry import (
+    LiveCampaign,
+    LiveVersion,
+    live_campaign,
+    live_version,
+)
 from feedback.services.surveys.lifecycle import new_receipt, receipt_hash
 from feedback.services.surveys.responses import record_response
 from forms import steps
@@ -49,26 +52,25 @@ bp = Blueprint("respond", __name__)
 
 
 class StartForm(FlaskForm):
-    access_code = StringField()
+    # A label, even one the template never shows: without one WTForms translates the
+    # field's name, and Flask-WTF loads the WTForms catalog from disk for that on every
+    # request that builds this form (two per survey).
+    access_code = StringField(_l("Access code"))
 
 
-def _find_campaign(slug: str) -> Campaign:
-    """The campaign, its survey and current version in one query (every page needs all three)."""
-    campaign = db.session.scalar(
-        select(Campaign)
-        .where(Campaign.slug == slug)
-        .options(joinedload(Campaign.survey).joinedload(Survey.current_version))
-    )
-    if campaign is None or campaign.survey.current_version is None:
+def _find_campaign(slug: str) -> LiveCampaign:
+    """The campaign, its survey's state and current version (every page needs all three)."""
+    campaign = live_campaign(slug)
+    if campaign is None or campaign.version is None:
         abort(404)
-    if campaign.survey.audience == "agency":
+    if campaign.survey_audience == "agency":
         # An audit names its agency: it is never a public survey, however it was stored
         # (load_survey refuses audits; this holds for a database from before that).
         abort(404)
     return campaign
 
 
-def _campaign(slug: str) -> Campaign:
+def _campaign(slug: str) -> LiveCampaign:
     campaign = _find_campaign(slug)
     if not campaign.is_open(utcnow()):
         abort(410)
@@ -89,13 +91,13 @@ def start(slug: str) -> ResponseReturnValue:
     thanks_note.forget()
     if campaign.kiosk:  # a shared tablet: not even the last person's language
         session.pop("lang", None)
-    definition = campaign.survey.live_version.definition
+    definition = campaign.version.definition
     g.offered_languages = survey_languages(definition)
     return _no_store(_render_consent(campaign, definition, StartForm()))
 
 
 def _render_consent(
-    campaign: Campaign, definition: Any, form: FlaskForm, notice: str | None = None
+    campaign: LiveCampaign, definition: Any, form: FlaskForm, notice: str | None = None
 ) -> str:
     return render_template(
         "respond/consent.html",
@@ -121,7 +123,11 @@ def answer(slug: str) -> ResponseReturnValue:
         )
     except DraftError:
         return render_error(400, _("This survey page had expired. Please start again."))
-    version = db.session.get(SurveyVersion, draft.version_id)
+    version = (
+        campaign.version
+        if draft.version_id == campaign.version.id
+        else live_version(draft.version_id)
+    )
     if (
         draft.campaign_id != campaign.id
         or version is None
@@ -142,8 +148,8 @@ def answer(slug: str) -> ResponseReturnValue:
     return _show(campaign, version, definition, result, secret)
 
 
-def _start_again(campaign: Campaign) -> ResponseReturnValue:
-    definition = respondent_definition(campaign.survey.live_version)
+def _start_again(campaign: LiveCampaign) -> ResponseReturnValue:
+    definition = respondent_definition(campaign.version)
     g.offered_languages = survey_languages(definition)
     form = StartForm(formdata=None)
     notice = _(
@@ -153,8 +159,8 @@ def _start_again(campaign: Campaign) -> ResponseReturnValue:
     return _no_store(_render_consent(campaign, definition, form, notice=notice))
 
 
-def _start(campaign: Campaign, secret: str) -> ResponseReturnValue:
-    version = campaign.survey.live_version
+def _start(campaign: LiveCampaign, secret: str) -> ResponseReturnValue:
+    version = campaign.version
     definition = respondent_definition(version)
     g.offered_languages = survey_languages(definition)
     form = StartForm()
@@ -180,8 +186,8 @@ def _start(campaign: Campaign, secret: str) -> ResponseReturnValue:
 
 
 def _show(
-    campaign: Campaign,
-    version: SurveyVersion,
+    campaign: LiveCampaign,
+    version: LiveVersion,
     definition: Definition,
     result: steps.Result,
     secret: str,
@@ -197,7 +203,7 @@ def _show(
 
 
 def _submit(
-    campaign: Campaign, version: SurveyVersion, draft: Draft, secret: str
+    campaign: LiveCampaign, version: LiveVersion, draft: Draft, secret: str
 ) -> ResponseReturnValue:
     # Read before storing: the commit expires the campaign, and reading its slug after
     # would cost a query just to write the redirect.
@@ -222,7 +228,7 @@ def _submit(
 @bp.get("/s/<slug>/thanks")
 def thanks(slug: str) -> ResponseReturnValue:
     campaign = _find_campaign(slug)
-    definition = campaign.survey.live_version.definition
+    definition = campaign.version.definition
     g.offered_languages = survey_languages(definition)
     # Shown once: the sealed note leaves the session cookie as soon as the page is drawn.
     info = thanks_note.take_over()
@@ -242,7 +248,7 @@ def thanks(slug: str) -> ResponseReturnValue:
 
 
 def _render_screen(
-    campaign: Campaign, definition: Definition, screen: steps.Screen
+    campaign: LiveCampaign, definition: Definition, screen: steps.Screen
 ) -> ResponseReturnValue:
     form, questions_html = screen_body(definition, screen)
     return _no_store(
@@ -259,7 +265,9 @@ def _render_screen(
     )
 
 
-def _render_check(campaign: Campaign, definition: Definition, draft: Draft) -> ResponseReturnValue:
+def _render_check(
+    campaign: LiveCampaign, definition: Definition, draft: Draft
+) -> ResponseReturnValue:
     return _no_store(
         render_template(
             "respond/check.html",
