@@ -16,6 +16,8 @@ from feedback.services.safeguarding.contact import ContactRequest
 from forms.flow import answered_visible
 from forms.schema import Definition
 
+_TOKENS = SubmissionToken.__table__
+
 
 def _answer_rows(
     definition: Definition, answers: Mapping[str, object], secret: str
@@ -122,7 +124,11 @@ def record_response(
     try:
         db.session.flush()
         _insert_answers(response, _answer_rows(definition, kept, secret))
-        db.session.add(SubmissionToken(token=token, response_id=response.id))
+        # A Core INSERT, not an object for the commit's flush: a duplicate token (two taps
+        # racing) raises IntegrityError here, as the flush did.
+        db.session.connection().execute(
+            _TOKENS.insert(), {"token": token, "response_id": response.id}
+        )
         after_response_stored(response, definition, contact, analysed=analysed)
         db.session.commit()
     except IntegrityError:
