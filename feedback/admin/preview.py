@@ -92,7 +92,7 @@ class _Preview:
         return self.render("consent.html", form=StartForm())
 
     def screen(self, screen: steps.Screen) -> Any:
-        form, questions_html = screen_body(self.definition, screen)
+        form, questions_html, _fresh = screen_body(self.definition, screen)
         return self.render(
             "page.html",
             screen=screen,

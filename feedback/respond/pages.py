@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from flask import current_app, render_template
 from flask_babel import format_date, format_decimal, get_locale, gettext
@@ -76,7 +76,15 @@ def form_for_screen(definition: Definition, draft: Any) -> SurveyPageForm:
 _FRESH_HTML: dict[tuple[Any, ...], Markup] = {}
 
 
-def screen_body(definition: Definition, screen: Screen) -> tuple[FlaskForm, Markup]:
+class ScreenBody(NamedTuple):
+    form: FlaskForm
+    #: the drawn questions
+    html: Markup
+    #: nobody has typed on this screen: the same for every respondent
+    fresh: bool
+
+
+def screen_body(definition: Definition, screen: Screen) -> ScreenBody:
     """The form (for its CSRF token and errors) and the drawn questions of `screen`."""
     questions = screen.questions
     # The question is the page's h1 when the screen has one question and no page title.
@@ -88,7 +96,7 @@ def screen_body(definition: Definition, screen: Screen) -> tuple[FlaskForm, Mark
     if data == {}:
         cached = _FRESH_HTML.get(key)
         if cached is not None:
-            return FlaskForm(), cached
+            return ScreenBody(FlaskForm(), cached, True)
     form = screen.form or _form_class(questions, max_text)(formdata=None, data=data)
     html = Markup(
         render_template("respond/_questions.html", questions=questions, form=form, heading=heading)
@@ -97,7 +105,7 @@ def screen_body(definition: Definition, screen: Screen) -> tuple[FlaskForm, Mark
         if len(_FRESH_HTML) >= _FORM_CLASSES_MAX:
             _FRESH_HTML.clear()
         _FRESH_HTML[key] = html
-    return form, html
+    return ScreenBody(form, html, data == {})
 
 
 def posted_form(definition: Definition, draft: Any) -> FlaskForm:

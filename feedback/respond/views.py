@@ -23,6 +23,7 @@ from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from flask_wtf.csrf import generate_csrf
 from wtforms import StringField
 
 from feedback.errors import render_error
@@ -31,6 +32,7 @@ from feedback.models._time import utcnow
 from feedback.respond import thanks as thanks_note
 from feedback.respond.contact import contact_request, respondent_definition
 from feedback.respond.draft import Draft, DraftError, dump_draft, load_draft
+from feedback.respond.page_cache import reuse_page
 from feedback.respond.pages import answer_summary, posted_form, screen_body, survey_text
 from feedback.respond.throttle import (
     code_guessing_stopped,
@@ -99,14 +101,20 @@ def start(slug: str) -> ResponseReturnValue:
 def _render_consent(
     campaign: LiveCampaign, definition: Any, form: FlaskForm, notice: str | None = None
 ) -> str:
-    return render_template(
-        "respond/consent.html",
-        campaign=campaign,
-        definition=definition,
-        form=form,
-        notice=notice,
-        t=survey_text,
-    )
+    def draw() -> str:
+        return render_template(
+            "respond/consent.html",
+            campaign=campaign,
+            definition=definition,
+            form=form,
+            notice=notice,
+            t=survey_text,
+        )
+
+    if notice or form.errors:
+        return draw()
+    key = ("consent", campaign.slug, campaign.kiosk, bool(campaign.access_code_hash))
+    return reuse_page(key, (definition,), draw, {"csrf": generate_csrf()})
 
 
 @bp.post("/s/<slug>")
@@ -233,8 +241,9 @@ def thanks(slug: str) -> ResponseReturnValue:
     # Shown once: the sealed note leaves the session cookie as soon as the page is drawn.
     info = thanks_note.take_over()
     g.forced_locale = info.language
-    return _no_store(
-        render_template(
+
+    def draw() -> str:
+        return render_template(
             "respond/thanks.html",
             campaign=campaign,
             definition=definition,
@@ -244,25 +253,36 @@ def thanks(slug: str) -> ResponseReturnValue:
             service_contact=current_app.config["HEARD_SERVICE_CONTACT"],
             t=survey_text,
         )
-    )
+
+    if info.receipt:  # shown once, to this respondent only
+        return _no_store(draw())
+    key = ("thanks", campaign.slug, campaign.kiosk, info.concern)
+    return _no_store(reuse_page(key, (definition,), draw, {}))
 
 
 def _render_screen(
     campaign: LiveCampaign, definition: Definition, screen: steps.Screen
 ) -> ResponseReturnValue:
-    form, questions_html = screen_body(definition, screen)
-    return _no_store(
-        render_template(
+    form, questions_html, fresh = screen_body(definition, screen)
+    state = dump_draft(screen.draft, current_app.config["SECRET_KEY"])
+
+    def draw() -> str:
+        return render_template(
             "respond/page.html",
             campaign=campaign,
             definition=definition,
             screen=screen,
             form=form,
             questions_html=questions_html,
-            state=dump_draft(screen.draft, current_app.config["SECRET_KEY"]),
+            state=state,
             t=survey_text,
         )
-    )
+
+    if not fresh:  # answers or errors on it: this respondent's own page
+        return _no_store(draw())
+    key = ("page", campaign.slug, campaign.kiosk, screen.number, screen.total)
+    same = (definition, screen.page, questions_html)
+    return _no_store(reuse_page(key, same, draw, {"csrf": generate_csrf(), "state": state}))
 
 
 def _render_check(
