@@ -5,18 +5,24 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date, datetime
 
-from sqlalchemy import insert, select
+from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.session import make_transient_to_detached
 
 from feedback.extensions import db
 from feedback.models import Answer, Campaign, Response, SubmissionToken, SurveyVersion
+from feedback.models._time import utcnow
 from feedback.services.safeguarding.contact import ContactRequest
 from forms.flow import answered_visible
 from forms.schema import Definition
 
 _TOKENS = SubmissionToken.__table__
+_TOKEN_USED = select(_TOKENS.c.token).where(_TOKENS.c.token == bindparam("token"))
+_INSERT_RESPONSE = Response.__table__.insert().returning(Response.__table__.c.id)
+_INSERT_ANSWERS = (
+    Answer.__table__.insert().returning(Answer.__table__.c.id, sort_by_parameter_order=True)
+)
 
 
 def _answer_rows(
@@ -47,8 +53,7 @@ def _insert_answers(response: Response, rows: list[dict[str, object]]) -> None:
         return
     for row in rows:
         row["response_id"] = response.id
-    statement = insert(Answer).returning(Answer.id, sort_by_parameter_order=True)
-    ids = db.session.scalars(statement, rows).all()
+    ids = db.session.connection().execute(_INSERT_ANSWERS, rows).scalars().all()
     loaded = [Answer(id=i, **row) for i, row in zip(ids, rows, strict=True)]
     for answer in loaded:
         # Detached copies of the inserted rows: make_transient_to_detached keeps the ORM
@@ -93,42 +98,44 @@ def record_response(
     `contact` (the optional "Would you like someone to contact you?") is never an answer:
     it goes, encrypted, onto a safeguarding alert.
     """
-    if db.session.scalar(select(SubmissionToken.token).where(SubmissionToken.token == token)):
+    connection = db.session.connection()
+    if connection.execute(_TOKEN_USED, {"token": token}).first() is not None:
         return None
     definition = version.definition
     kept = answered_visible(definition, answers)
     filled = _response_values(definition, kept, secret)
-    response = Response(
-        survey_id=version.survey_id,
-        version_id=version.id,
-        campaign_id=campaign.id if campaign else None,
-        audience=definition.audience,
-        age_band=definition.age_band,
-        language=language,
-        mode=mode,
-        completed_on=completed_on,
-        completed_with_help=completed_with_help or filled.get("completed_with_help"),
-        consent_to_quote=filled.get("consent_to_quote"),
-        pairing_hash=filled.get("pairing_hash"),
-        entered_by_id=entered_by_id,
-        receipt_hash=receipt_hash,
-    )
-    if submitted_at is not None:
-        response.submitted_at = submitted_at
+    values = {
+        "survey_id": version.survey_id,
+        "version_id": version.id,
+        "campaign_id": campaign.id if campaign else None,
+        "audience": definition.audience,
+        "age_band": definition.age_band,
+        "language": language,
+        "mode": mode,
+        "submitted_at": submitted_at or utcnow(),
+        "completed_on": completed_on,
+        "completed_with_help": completed_with_help or filled.get("completed_with_help"),
+        "consent_to_quote": filled.get("consent_to_quote"),
+        "pairing_hash": filled.get("pairing_hash"),
+        "entered_by_id": entered_by_id,
+        "receipt_hash": receipt_hash,
+    }
     from feedback.services.surveys.hooks import after_response_stored, before_response_stored
 
     # Everything slow happens before the first INSERT; from there to the commit is only
     # writing rows, so the writer (SQLite's one lock) is held briefly.
     analysed = before_response_stored(definition, kept, language)
-    db.session.add(response)
     try:
-        db.session.flush()
+        db.session.flush()  # anything a caller added first (nothing, for a respondent)
+        # Core INSERTs, not objects for the unit of work: the ORM's flush of one Response
+        # and a token cost more than the statements. A duplicate token or receipt (two
+        # taps racing) raises IntegrityError here, as the flush did.
+        response_id = connection.execute(_INSERT_RESPONSE, values).scalar_one()
+        response = Response(id=response_id, **values)
+        make_transient_to_detached(response)  # the row exists: attach it, insert nothing
+        db.session.add(response)
         _insert_answers(response, _answer_rows(definition, kept, secret))
-        # A Core INSERT, not an object for the commit's flush: a duplicate token (two taps
-        # racing) raises IntegrityError here, as the flush did.
-        db.session.connection().execute(
-            _TOKENS.insert(), {"token": token, "response_id": response.id}
-        )
+        connection.execute(_TOKENS.insert(), {"token": token, "response_id": response_id})
         after_response_stored(response, definition, contact, analysed=analysed)
         db.session.commit()
     except IntegrityError:
