@@ -96,7 +96,7 @@ class _Preview:
         return self.render(
             "page.html",
             screen=screen,
-            form=form,
+            form=form if form is not None else FlaskForm(),
             questions_html=questions_html,
             state=dump_draft(screen.draft, _secret()),
         )

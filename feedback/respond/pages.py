@@ -77,7 +77,9 @@ _FRESH_HTML: dict[tuple[Any, ...], Markup] = {}
 
 
 class ScreenBody(NamedTuple):
-    form: FlaskForm
+    #: None for a fresh screen drawn before: only its CSRF token would be read, and a
+    #: reused page takes that from generate_csrf (building a form is not free)
+    form: FlaskForm | None
     #: the drawn questions
     html: Markup
     #: nobody has typed on this screen: the same for every respondent
@@ -96,7 +98,7 @@ def screen_body(definition: Definition, screen: Screen) -> ScreenBody:
     if data == {}:
         cached = _FRESH_HTML.get(key)
         if cached is not None:
-            return ScreenBody(FlaskForm(), cached, True)
+            return ScreenBody(None, cached, True)
     form = screen.form or _form_class(questions, max_text)(formdata=None, data=data)
     html = Markup(
         render_template("respond/_questions.html", questions=questions, form=form, heading=heading)

@@ -95,23 +95,28 @@ def start(slug: str) -> ResponseReturnValue:
         session.pop("lang", None)
     definition = campaign.version.definition
     g.offered_languages = survey_languages(definition)
-    return _no_store(_render_consent(campaign, definition, StartForm()))
+    return _no_store(_render_consent(campaign, definition))
 
 
 def _render_consent(
-    campaign: LiveCampaign, definition: Any, form: FlaskForm, notice: str | None = None
+    campaign: LiveCampaign,
+    definition: Any,
+    form: FlaskForm | None = None,
+    notice: str | None = None,
 ) -> str:
+    """The consent page; `form` when it has errors, else a fresh Start form if it is drawn."""
+
     def draw() -> str:
         return render_template(
             "respond/consent.html",
             campaign=campaign,
             definition=definition,
-            form=form,
+            form=form if form is not None else StartForm(),
             notice=notice,
             t=survey_text,
         )
 
-    if notice or form.errors:
+    if notice or (form is not None and form.errors):
         return draw()
     key = ("consent", campaign.slug, campaign.kiosk, bool(campaign.access_code_hash))
     return reuse_page(key, (definition,), draw, {"csrf": generate_csrf()})
@@ -204,7 +209,7 @@ def _show(
     if isinstance(result, steps.Finish):
         return _submit(campaign, version, result.draft, secret)
     if isinstance(result, steps.Consent):
-        return _no_store(_render_consent(campaign, definition, StartForm()))
+        return _no_store(_render_consent(campaign, definition))
     if isinstance(result, steps.Check):
         return _render_check(campaign, definition, result.draft)
     return _render_screen(campaign, definition, result)
@@ -272,7 +277,7 @@ def _render_screen(
             campaign=campaign,
             definition=definition,
             screen=screen,
-            form=form,
+            form=form if form is not None else FlaskForm(),
             questions_html=questions_html,
             state=state,
             t=survey_text,
