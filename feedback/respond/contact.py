@@ -19,6 +19,7 @@ from feedback.services.safeguarding.contact import (
     ContactRequest,
     contact_available,
 )
+from feedback.services.surveys.entry import LiveVersion
 from forms.questions import N_
 from forms.schema import Condition, Definition, Page, Question
 
@@ -59,7 +60,7 @@ _PAGES = (
 )
 
 
-def respondent_definition(version: SurveyVersion) -> Definition:
+def respondent_definition(version: SurveyVersion | LiveVersion) -> Definition:
     """The definition a respondent answers: the stored one, plus the contact question.
 
     The contact question is left out when no encryption key is available (production

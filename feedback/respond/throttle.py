@@ -22,6 +22,7 @@ from flask import current_app, request
 from feedback.errors import render_error
 from feedback.models import Campaign
 from feedback.respond.draft import DraftError, load_draft
+from feedback.services.surveys.entry import LiveCampaign
 from feedback.throttle import client_address, exhausted, spend
 
 
@@ -77,15 +78,15 @@ def guard_survey_post(view: Callable[..., Any]) -> Callable[..., Any]:
     return wrapped
 
 
-def _code_key(campaign: Campaign) -> str:
+def _code_key(campaign: Campaign | LiveCampaign) -> str:
     return f"{client_address()}|{campaign.id}"
 
 
-def code_guessing_stopped(campaign: Campaign) -> bool:
+def code_guessing_stopped(campaign: Campaign | LiveCampaign) -> bool:
     """Whether this address has had too many wrong access codes for `campaign` lately."""
     return exhausted("access-code", _code_key(campaign), _rate("HEARD_ACCESS_CODE_RATE"))
 
 
-def wrong_code_entered(campaign: Campaign) -> None:
+def wrong_code_entered(campaign: Campaign | LiveCampaign) -> None:
     """Count a wrong access code; right codes are never counted, so a class is never held."""
     spend("access-code", _code_key(campaign), _rate("HEARD_ACCESS_CODE_RATE"))

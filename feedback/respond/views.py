@@ -63,7 +63,7 @@ class StartForm(FlaskForm):
 def _find_campaign(slug: str) -> LiveCampaign:
     """The campaign, its survey's state and current version (every page needs all three)."""
     campaign = live_campaign(slug)
-    if campaign is None or campaign.version is None:
+    if campaign is None:
         abort(404)
     if campaign.survey_audience == "agency":
         # An audit names its agency: it is never a public survey, however it was stored

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from flask import g, render_template
 
+from feedback.extensions import db
 from feedback.i18n import survey_languages
 from feedback.labels import theme_label
+from feedback.models import Survey
 from feedback.respond.pages import survey_text
 from feedback.respond.views import _find_campaign, bp
 from feedback.services.evidence.you_said import you_said
@@ -15,15 +17,15 @@ from feedback.services.evidence.you_said import you_said
 def you_said_page(slug: str):  # type: ignore[no-untyped-def]
     # A closed campaign's page still answers: people come back to see what changed.
     campaign = _find_campaign(slug)
-    version = campaign.survey.current_version
-    assert version is not None  # _find_campaign answers 404 for a survey without one
-    definition = version.definition
+    definition = campaign.version.definition
+    survey = db.session.get(Survey, campaign.survey_id)
+    assert survey is not None  # the campaign row was just read with its survey
     g.offered_languages = survey_languages(definition)
     return render_template(
         "respond/you_said.html",
         campaign=campaign,
         definition=definition,
-        found=you_said(campaign.survey),
+        found=you_said(survey),
         theme_label=theme_label,
         t=survey_text,
     )

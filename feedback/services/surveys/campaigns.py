@@ -18,6 +18,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from feedback.extensions import db
 from feedback.models import Campaign, Response, Survey
 from feedback.services.audit import audit
+from feedback.services.surveys.entry import LiveCampaign
 
 #: A campaign slug is the last part of its public link /s/<slug>.
 SLUG_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{1,78}[a-z0-9])$")
@@ -38,7 +39,7 @@ def hash_access_code(code: str) -> str:
     return generate_password_hash(normalise_code(code))
 
 
-def check_access_code(campaign: Campaign, code: str) -> bool:
+def check_access_code(campaign: Campaign | LiveCampaign, code: str) -> bool:
     """Whether `code` opens `campaign`; a campaign without an access code is always open."""
     if not campaign.access_code_hash:
         return True

@@ -51,11 +51,7 @@ class LiveCampaign:
         self.closes_at: datetime | None = row.closes_at
         self.survey_open: bool = row.survey_open
         self.survey_audience: str = row.survey_audience
-        self.version: LiveVersion | None = (
-            LiveVersion(row.version_id, row.survey_id, row.sha256)
-            if row.version_id is not None
-            else None
-        )
+        self.version = LiveVersion(row.version_id, row.survey_id, row.sha256)
 
     def is_open(self, now: datetime) -> bool:
         """As Campaign.is_open: the survey open and `now` within the campaign's dates."""
@@ -98,9 +94,10 @@ _VERSION_JSON = select(_version.definition_json).where(_version.id == bindparam(
 
 
 def live_campaign(slug: str) -> LiveCampaign | None:
-    """The campaign at /s/<slug> with its survey's current version, or None."""
+    """The campaign at /s/<slug> with its survey's current version; None when there is no
+    such campaign or its survey has no version yet (nothing a respondent can answer)."""
     row = db.session.connection().execute(_BY_SLUG, {"slug": slug}).first()
-    return None if row is None else LiveCampaign(row)
+    return None if row is None or row.version_id is None else LiveCampaign(row)
 
 
 def live_version(version_id: int) -> LiveVersion | None:

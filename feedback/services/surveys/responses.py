@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date, datetime
+from typing import cast
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import Table, bindparam, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.session import make_transient_to_detached
@@ -14,14 +15,18 @@ from feedback.extensions import db
 from feedback.models import Answer, Campaign, Response, SubmissionToken, SurveyVersion
 from feedback.models._time import utcnow
 from feedback.services.safeguarding.contact import ContactRequest
+from feedback.services.surveys.entry import LiveCampaign, LiveVersion
 from forms.flow import answered_visible
 from forms.schema import Definition
 
-_TOKENS = SubmissionToken.__table__
+# Declarative tables are Tables; their type says FromClause, which has no insert().
+_TOKENS = cast(Table, SubmissionToken.__table__)
+_RESPONSES = cast(Table, Response.__table__)
+_ANSWERS = cast(Table, Answer.__table__)
 _TOKEN_USED = select(_TOKENS.c.token).where(_TOKENS.c.token == bindparam("token"))
-_INSERT_RESPONSE = Response.__table__.insert().returning(Response.__table__.c.id)
+_INSERT_RESPONSE = _RESPONSES.insert().returning(_RESPONSES.c.id)
 _INSERT_ANSWERS = (
-    Answer.__table__.insert().returning(Answer.__table__.c.id, sort_by_parameter_order=True)
+    _ANSWERS.insert().returning(_ANSWERS.c.id, sort_by_parameter_order=True)
 )
 
 
@@ -78,8 +83,8 @@ def _response_values(
 
 def record_response(
     *,
-    version: SurveyVersion,
-    campaign: Campaign | None,
+    version: SurveyVersion | LiveVersion,
+    campaign: Campaign | LiveCampaign | None,
     answers: Mapping[str, object],
     token: str,
     secret: str,

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from flask import current_app
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, Table, func, select
 
 from feedback.extensions import db
 from feedback.logsafe import describe
@@ -155,7 +155,7 @@ def _insert_analyses(verdicts: list[tuple[Answer, TextResult]]) -> None:
     """
     if not verdicts:
         return
-    table = TextAnalysis.__table__
+    table = cast(Table, TextAnalysis.__table__)
     connection = db.session.connection()
     ids = connection.execute(
         table.insert().returning(table.c.id, sort_by_parameter_order=True),
@@ -167,7 +167,7 @@ def _insert_analyses(verdicts: list[tuple[Answer, TextResult]]) -> None:
         for values in _theme_values(result)
     ]
     if themes:
-        connection.execute(TextTheme.__table__.insert(), themes)
+        connection.execute(cast(Table, TextTheme.__table__).insert(), themes)
 
 
 def _raise_alert(
