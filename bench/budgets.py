@@ -42,8 +42,10 @@ def page_requests(r: dict[str, Any]) -> tuple[str, bool | None]:
         return "not measured", None
     most = max(p["requests"] for p in pages)
     third = sum(p["third_party"] for p in pages)
-    return (f"at most {most} per page, {third} third-party (in {len(pages)} pages)",
-            most <= 3 and third == 0)
+    return (
+        f"at most {most} per page, {third} third-party (in {len(pages)} pages)",
+        most <= 3 and third == 0,
+    )
 
 
 def _sqlite16(r: dict[str, Any]) -> dict[str, Any] | None:
@@ -58,8 +60,10 @@ def submissions_rate(r: dict[str, Any]) -> tuple[str, bool | None]:
     text = fmt_summary(rate, "completed surveys/s", 1)
     cpu = (s.get("server_cpu_ms_per_survey") or {}).get("median")
     if cpu:
-        text += (f"; server CPU {cpu:.1f} ms per survey, so at most {2000 / cpu:.0f}/s "
-                 "with both cores to itself")
+        text += (
+            f"; server CPU {cpu:.1f} ms per survey, so at most {2000 / cpu:.0f}/s "
+            "with both cores to itself"
+        )
     return text, rate["median"] >= 200
 
 
@@ -72,8 +76,9 @@ def submit_p95(r: dict[str, Any]) -> tuple[str, bool | None]:
 
 def stored_equals(r: dict[str, Any]) -> tuple[str, bool | None]:
     dbs = _get(r, "submissions", "databases") or {}
-    runs = [run for db in dbs.values() for c in (db.get("clients") or {}).values()
-            for run in c["runs"]]
+    runs = [
+        run for db in dbs.values() for c in (db.get("clients") or {}).values() for run in c["runs"]
+    ]
     if not runs:
         return "not measured", None
     ok = all(run["stored_equals_acknowledged"] for run in runs)
@@ -102,6 +107,7 @@ def _timed(size: int, op: str, limit: float, rss: float | None = None) -> Check:
             text += f"; peak RSS {fmt_summary(m['peak_rss_mb'], 'MB', 1)}"
             ok = ok and m["peak_rss_mb"]["max"] <= rss
         return text, ok
+
     return check
 
 
@@ -109,8 +115,11 @@ def text_rate(r: dict[str, Any]) -> tuple[str, bool | None]:
     t = r.get("text_rate") or {}
     if "skipped" in t or "error" in t or not t:
         return t.get("skipped") or t.get("error") or "not measured", None
-    return (f"{fmt_summary(t['per_cpu_s'], 'answers per CPU second', 0)}; wall clock on the "
-            f"pinned core {fmt_summary(t['per_s'], '/s', 0)}", t["per_cpu_s"]["median"] >= 1000)
+    return (
+        f"{fmt_summary(t['per_cpu_s'], 'answers per CPU second', 0)}; wall clock on the "
+        f"pinned core {fmt_summary(t['per_s'], '/s', 0)}",
+        t["per_cpu_s"]["median"] >= 1000,
+    )
 
 
 def text_rate_both(r: dict[str, Any]) -> tuple[str, bool | None]:
@@ -130,8 +139,10 @@ def model_memory(r: dict[str, Any]) -> tuple[str, bool | None]:
     t = r.get("text_rate") or {}
     if "model_rss_mb" not in t:
         return t.get("skipped") or t.get("error") or "not measured", None
-    return (fmt_summary(t["model_rss_mb"], "MB more resident memory", 1),
-            t["model_rss_mb"]["max"] <= 60)
+    return (
+        fmt_summary(t["model_rss_mb"], "MB more resident memory", 1),
+        t["model_rss_mb"]["max"] <= 60,
+    )
 
 
 def _quality(name: str, key: str, limit: float) -> Check:
@@ -139,9 +150,11 @@ def _quality(name: str, key: str, limit: float) -> Check:
         q = _get(r, "quality", name) or {}
         value = q.get(key)
         if value is None:
-            return q.get("skipped") or q.get("error") or _get(r, "quality", "skipped") \
-                or "not measured", None
+            return q.get("skipped") or q.get("error") or _get(
+                r, "quality", "skipped"
+            ) or "not measured", None
         return fmt(value, digits=3), value >= limit
+
     return check
 
 
@@ -155,6 +168,7 @@ def fft_themes(r: dict[str, Any]) -> tuple[str, bool | None]:
 
 def _ratio(name: str, target: float, lower_is_better: bool, cpu: str | None = None) -> Check:
     """Heard / peer for `name`; `cpu` names the CPU-time figure shown beside it."""
+
     def check(r: dict[str, Any]) -> tuple[str, bool | None]:
         ratio = _get(r, "peers", "ratios", name)
         if ratio is None:
@@ -168,48 +182,79 @@ def _ratio(name: str, target: float, lower_is_better: bool, cpu: str | None = No
             # CPU per unit of work: lower is better for Heard in both cases.
             text += f"; by CPU time {1 / by_cpu:.1f}x"
         return text, ok
+
     return check
 
 
 BUDGETS: list[tuple[str, str, Check]] = [
     ("2", "survey page <= 30 KB uncompressed, CSS and script included", page_bytes),
     ("2", "<= 3 requests per page, no third-party request", page_requests),
-    ("2", ">= 200 completed submissions/s, 16 clients, gunicorn 2 workers, SQLite",
-     submissions_rate),
+    (
+        "2",
+        ">= 200 completed submissions/s, 16 clients, gunicorn 2 workers, SQLite",
+        submissions_rate,
+    ),
     ("2", "POST p95 < 100 ms (the POST that stores), same run", submit_p95),
     ("2", "stored == acknowledged (every run, both databases)", stored_equals),
     ("3", "outcomes, 100,000 responses: <= 2 s", _timed(100_000, "outcomes", 2.0)),
-    ("3", "CSV export, 270,000 responses: <= 60 s, peak RSS <= 300 MB",
-     _timed(270_000, "csv", 60.0, 300.0)),
+    (
+        "3",
+        "CSV export, 270,000 responses: <= 60 s, peak RSS <= 300 MB",
+        _timed(270_000, "csv", 60.0, 300.0),
+    ),
     ("3", "XLSX export, 100,000 responses: <= 90 s", _timed(100_000, "xlsx", 90.0)),
     ("3", "Board report (HTML), 100,000 responses: <= 30 s", _timed(100_000, "report_html", 30)),
     ("3", "Board report (PDF), 100,000 responses: <= 30 s", _timed(100_000, "report_pdf", 30)),
     # Issue 15 tightened them, with the summary on page 1 and the PDF tagged (PDF/UA).
     ("15", "Board report (HTML), 100,000 responses: <= 3 s", _timed(100_000, "report_html", 3)),
-    ("15", "Board report (PDF, tagged), 100,000 responses: <= 6 s",
-     _timed(100_000, "report_pdf", 6)),
-    ("15", "a survey's analyst page, 10,000 responses: <= 0.5 s server time, charts included",
-     _timed(10_000, "analyst_page", 0.5)),
-    ("15", "response explorer, 10,000 responses: <= 0.5 s a page (list, search, filter, one)",
-     _timed(10_000, "explorer", 0.5)),
+    (
+        "15",
+        "Board report (PDF, tagged), 100,000 responses: <= 6 s",
+        _timed(100_000, "report_pdf", 6),
+    ),
+    (
+        "15",
+        "a survey's analyst page, 10,000 responses: <= 0.5 s server time, charts included",
+        _timed(10_000, "analyst_page", 0.5),
+    ),
+    (
+        "15",
+        "response explorer, 10,000 responses: <= 0.5 s a page (list, search, filter, one)",
+        _timed(10_000, "explorer", 0.5),
+    ),
     ("3", "text analysis >= 1,000 answers/s on one core", text_rate),
     ("11", "both tiers: >= 500 answers/s on one core (the figure above)", text_rate_both),
     ("11", "one answer at submission <= 10 ms median", text_latency),
     ("11", "learned model <= 60 MB more resident memory per worker", model_memory),
     ("3", "voices-dev theme micro-F1 >= 0.80", _quality("voices-dev", "theme_micro_f1", 0.80)),
-    ("3", "voices-dev sentiment accuracy >= 0.80",
-     _quality("voices-dev", "sentiment_accuracy", 0.80)),
-    ("3", "nhs-fft dev sentiment accuracy >= 0.70",
-     _quality("nhs-fft-dev", "sentiment_accuracy", 0.70)),
+    (
+        "3",
+        "voices-dev sentiment accuracy >= 0.80",
+        _quality("voices-dev", "sentiment_accuracy", 0.80),
+    ),
+    (
+        "3",
+        "nhs-fft dev sentiment accuracy >= 0.70",
+        _quality("nhs-fft-dev", "sentiment_accuracy", 0.70),
+    ),
     ("3", "nhs-fft dev F1 >= 0.60 on each mapped theme", fft_themes),
     ("4", "concern recall >= 0.97 (voices-dev)", _quality("voices-dev", "concern_recall", 0.97)),
-    ("4", "concern precision >= 0.75 (voices-dev)",
-     _quality("voices-dev", "concern_precision", 0.75)),
+    (
+        "4",
+        "concern precision >= 0.75 (voices-dev)",
+        _quality("voices-dev", "concern_precision", 0.75),
+    ),
     ("7", "page >= 10x lighter than the peer's", _ratio("page_bytes", 10, True)),
-    ("7", ">= 5x the peer's submissions/s",
-     _ratio("surveys_per_s", 5, False, "server_cpu_ms_per_survey")),
-    ("7", "CSV export of 10,000 responses >= 20x faster",
-     _ratio("export_10k_s", 20, True, "export_10k_cpu_s")),
+    (
+        "7",
+        ">= 5x the peer's submissions/s",
+        _ratio("surveys_per_s", 5, False, "server_cpu_ms_per_survey"),
+    ),
+    (
+        "7",
+        "CSV export of 10,000 responses >= 20x faster",
+        _ratio("export_10k_s", 20, True, "export_10k_cpu_s"),
+    ),
 ]
 
 

@@ -82,8 +82,13 @@ def analyst_page(slug: str, period: str) -> dict[str, object]:
     _timed_gets(client, paths("2025-H2"))
     each = _timed_gets(client, paths(period))
     # The same page again (another breakdown, or coming back): its charts are kept.
-    again = _timed_gets(client, [p.replace("?period=", "?by=mode&period=", 1) if i == 0 else p
-                                 for i, p in enumerate(paths(period))])
+    again = _timed_gets(
+        client,
+        [
+            p.replace("?period=", "?by=mode&period=", 1) if i == 0 else p
+            for i, p in enumerate(paths(period))
+        ],
+    )
     return {
         "seconds": sum(v["seconds"] for v in each.values()),
         "cpu_seconds": sum(v["cpu_seconds"] for v in each.values()),
@@ -162,9 +167,15 @@ def text_rate(count: int) -> dict[str, object]:
     seconds, cpu = time.perf_counter() - t0, time.process_time() - cpu0
     # Both rates: wall clock on the pinned core, and per CPU second (what the core does
     # when no neighbour shares it; the machine is shared, so wall clock can only be lower).
-    return {"seconds": seconds, "cpu_seconds": cpu, "texts": len(texts),
-            "per_s": len(texts) / seconds, "per_cpu_s": len(texts) / cpu,
-            "median_ms": statistics.median(each) * 1000, "model_rss_mb": model_mb}
+    return {
+        "seconds": seconds,
+        "cpu_seconds": cpu,
+        "texts": len(texts),
+        "per_s": len(texts) / seconds,
+        "per_cpu_s": len(texts) / cpu,
+        "median_ms": statistics.median(each) * 1000,
+        "model_rss_mb": model_mb,
+    }
 
 
 def main() -> None:

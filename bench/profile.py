@@ -105,8 +105,21 @@ def profile_command(size: int, heard_args: list[str]) -> str:
         seed(url, SLUG, size)
         out = folder / "profile.txt"
         args = [a.replace("{tmp}", str(folder)) for a in heard_args]
-        subprocess.run([sys.executable, "-m", "pyinstrument", "-r", "text", "-o", str(out),
-                        str(BIN / "heard"), *args], env=heard_env(url), check=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pyinstrument",
+                "-r",
+                "text",
+                "-o",
+                str(out),
+                str(BIN / "heard"),
+                *args,
+            ],
+            env=heard_env(url),
+            check=True,
+        )
         return f"heard {' '.join(heard_args)} at {size:,} responses\n" + out.read_text()
     finally:
         remove_scratch(folder)
@@ -114,8 +127,10 @@ def profile_command(size: int, heard_args: list[str]) -> str:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(
-        description=__doc__, epilog="example: python -m bench.profile command --size 100000 "
-        "--name export-csv -- export children-8-11 --format csv -o {tmp}/out.csv")
+        description=__doc__,
+        epilog="example: python -m bench.profile command --size 100000 "
+        "--name export-csv -- export children-8-11 --format csv -o {tmp}/out.csv",
+    )
     parser.add_argument("target", choices=["submit", "command"])
     parser.add_argument("--surveys", type=int, default=200)
     parser.add_argument("--survey-file", type=Path, default=HERE / "surveys" / "submit.yaml")

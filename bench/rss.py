@@ -25,9 +25,16 @@ def main() -> None:
             os._exit(127)
     _, status, usage = os.wait4(pid, 0)
     with open(out, "w") as f:
-        f.write(json.dumps({"rc": os.waitstatus_to_exitcode(status),
-                            "peak_rss_kib": usage.ru_maxrss,
-                            "cpu_s": usage.ru_utime + usage.ru_stime}) + "\n")
+        f.write(
+            json.dumps(
+                {
+                    "rc": os.waitstatus_to_exitcode(status),
+                    "peak_rss_kib": usage.ru_maxrss,
+                    "cpu_s": usage.ru_utime + usage.ru_stime,
+                }
+            )
+            + "\n"
+        )
     sys.exit(0)
 
 

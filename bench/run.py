@@ -65,8 +65,9 @@ def _merge_scale(old: dict[str, Any] | None, new: dict[str, Any]) -> dict[str, A
     for size, ops in new["sizes"].items():
         kept = sizes.get(size, {})
         # A point skipped for time keeps the figures an earlier run measured.
-        sizes[size] = {op: (kept[op] if "skipped" in m and op in kept else m)
-                       for op, m in ops.items()}
+        sizes[size] = {
+            op: (kept[op] if "skipped" in m and op in kept else m) for op, m in ops.items()
+        }
     return new | {"sizes": sizes, "seeding": new.get("seeding", [])}
 
 
@@ -82,8 +83,11 @@ def _section(name: str, args: argparse.Namespace) -> dict[str, Any]:
     if name == "scale":
         from bench.scale import bench_scale
 
-        return bench_scale(tuple(int(s) for s in args.scale_sizes.split(",")), runs=args.runs,
-                           deadline=args.started + BUDGET_S)
+        return bench_scale(
+            tuple(int(s) for s in args.scale_sizes.split(",")),
+            runs=args.runs,
+            deadline=args.started + BUDGET_S,
+        )
     if name == "text":
         from bench.scale import bench_text
 
@@ -103,10 +107,14 @@ KEYS = {"text": "text_rate"}
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--only", default=",".join(EVERYTHING),
-                        help="comma-separated: weight,submissions,scale,text,quality,peers")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--only",
+        default=",".join(EVERYTHING),
+        help="comma-separated: weight,submissions,scale,text,quality,peers",
+    )
     parser.add_argument("--scale-sizes", default=",".join(map(str, DEFAULT_SIZES)))
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--seconds", type=float, default=8.0, help="length of a load run")
@@ -122,8 +130,9 @@ def main(argv: list[str] | None = None) -> int:
         machine["postgres"] = _postgres_version()
     except Exception as exc:  # a missing server is reported in its section, not fatal here
         machine["postgres_error"] = str(exc)[:200]
-    machine["commit"] = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=HERE,
-                                       capture_output=True, text=True).stdout.strip()
+    machine["commit"] = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=HERE, capture_output=True, text=True
+    ).stdout.strip()
     results["machine"] = machine
     for name in args.only.split(","):
         t0 = time.monotonic()
@@ -148,8 +157,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.only == ",".join(EVERYTHING):  # a whole `make bench`: its time is a budget too
         results["make_bench"] = {"date": machine["date"], "total_s": machine["total_s"]}
     _save(results)
-    print(f"bench: done in {results['machine']['total_s']} s; see bench/RESULTS.md",
-          file=sys.stderr)
+    print(
+        f"bench: done in {results['machine']['total_s']} s; see bench/RESULTS.md", file=sys.stderr
+    )
     return 0
 
 

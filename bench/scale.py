@@ -106,10 +106,28 @@ def _command(what: str, url: str, folder: Path) -> list[str]:
         "outcomes_cli": [heard_bin, "outcomes", SLUG, "--period", PERIOD, "--format", "json"],
         "csv": [heard_bin, "export", SLUG, "--format", "csv", "-o", f"{out}.csv"],
         "xlsx": [heard_bin, "export", SLUG, "--format", "xlsx", "-o", f"{out}.xlsx"],
-        "report_html": [heard_bin, "report", SLUG, "--period", PERIOD, "--format", "html",
-                        "-o", f"{out}.html"],
-        "report_pdf": [heard_bin, "report", SLUG, "--period", PERIOD, "--format", "pdf",
-                       "-o", f"{out}.pdf"],
+        "report_html": [
+            heard_bin,
+            "report",
+            SLUG,
+            "--period",
+            PERIOD,
+            "--format",
+            "html",
+            "-o",
+            f"{out}.html",
+        ],
+        "report_pdf": [
+            heard_bin,
+            "report",
+            SLUG,
+            "--period",
+            PERIOD,
+            "--format",
+            "pdf",
+            "-o",
+            f"{out}.pdf",
+        ],
     }[what]
 
 
@@ -141,9 +159,11 @@ def measure(what: str, url: str, folder: Path, runs: int, timeout: float) -> dic
         spent += r["seconds"]
         if r["rc"] != 0:
             lines = (r.get("stderr") or "").strip().splitlines() or ["(no output)"]
-            return {"error": f"`heard {' '.join(_command(what, url, folder)[1:3])}` exited "
-                             f"{r['rc']}: {lines[-1][:300]}",
-                    "stderr_tail": "\n".join(lines[-12:])}
+            return {
+                "error": f"`heard {' '.join(_command(what, url, folder)[1:3])}` exited "
+                f"{r['rc']}: {lines[-1][:300]}",
+                "stderr_tail": "\n".join(lines[-12:]),
+            }
         if what in IN_PROCESS:
             inner = json.loads(r["stdout"].strip().splitlines()[-1])
             r["process_seconds"], r["seconds"] = r["seconds"], inner["seconds"]
@@ -168,8 +188,9 @@ def measure(what: str, url: str, folder: Path, runs: int, timeout: float) -> dic
         "cpu_s": summary([r["cpu_s"] for r in results], 2),
         "peak_rss_mb": summary([r["peak_rss_mb"] for r in results], 1),
         "runs": results,
-        "note": "" if len(results) == runs else
-        f"{len(results)} run(s): stopped after {spent:.0f} s to keep make bench within 15 min",
+        "note": ""
+        if len(results) == runs
+        else f"{len(results)} run(s): stopped after {spent:.0f} s to keep make bench within 15 min",
     }
 
 
@@ -181,8 +202,11 @@ def bench_text(runs: int = 3, count: int = 3000) -> dict[str, Any]:
     results = []
     for _ in range(runs):
         busy = wait_quiet()
-        r = measured([sys.executable, "-m", "bench.child", "text", "--count", str(count)],
-                     heard_env("sqlite://"), 600)
+        r = measured(
+            [sys.executable, "-m", "bench.child", "text", "--count", str(count)],
+            heard_env("sqlite://"),
+            600,
+        )
         if r["rc"] != 0:
             return {"error": (r.get("stderr") or "").strip()[-600:]}
         inner = json.loads(r["stdout"].strip().splitlines()[-1])
@@ -214,8 +238,10 @@ def bench_scale(
         prepare(url, SURVEY)
         for size in sorted(sizes):
             if deadline is not None and size >= 1_000_000 and time.monotonic() > deadline - 240:
-                why = ("skipped to keep `make bench` within 15 minutes on a busy machine; "
-                       "`make bench-scale` measures it")
+                why = (
+                    "skipped to keep `make bench` within 15 minutes on a busy machine; "
+                    "`make bench-scale` measures it"
+                )
                 out["sizes"][str(size)] = {"outcomes": {"skipped": why}}
                 continue
             out["seeding"].append(seed(url, SLUG, size))

@@ -27,23 +27,52 @@ START = datetime(2025, 7, 1)  # data spans 2025-H2 and 2026-H1: every row is in 
 SPAN_SECONDS = int((datetime(2026, 7, 1) - START).total_seconds()) - 1
 # (text, sentiment, polarity, theme, theme sentiment) -- written for the benchmark.
 TEXTS = [
-    ("My worker listened to me and did what she said she would", "positive", 0.5,
-     "listened_to", "positive"),
-    ("Nobody told us what was going to happen next", "negative", -0.4, "communication",
-     "negative"),
-    ("We waited ages for a meeting and it was cancelled twice", "negative", -0.5,
-     "timeliness", "negative"),
+    (
+        "My worker listened to me and did what she said she would",
+        "positive",
+        0.5,
+        "listened_to",
+        "positive",
+    ),
+    ("Nobody told us what was going to happen next", "negative", -0.4, "communication", "negative"),
+    (
+        "We waited ages for a meeting and it was cancelled twice",
+        "negative",
+        -0.5,
+        "timeliness",
+        "negative",
+    ),
     ("They were kind and polite to my mum", "positive", 0.6, "respected", "positive"),
     ("I felt safe at the family hub", "positive", 0.5, "safety", "positive"),
-    ("The plan was made about us, not with us", "negative", -0.3,
-     "involvement_in_decisions", "negative"),
-    ("I got a new social worker again, that is the third one", "negative", -0.2,
-     "relationship_with_worker", "negative"),
+    (
+        "The plan was made about us, not with us",
+        "negative",
+        -0.3,
+        "involvement_in_decisions",
+        "negative",
+    ),
+    (
+        "I got a new social worker again, that is the third one",
+        "negative",
+        -0.2,
+        "relationship_with_worker",
+        "negative",
+    ),
     ("It was fine I suppose", "neutral", 0.0, "proportionate_help", "neutral"),
-    ("They believed me when I told them what happened at home", "positive", 0.4,
-     "understood_story", "positive"),
-    ("Some of the letters used words I did not understand but the worker explained", "mixed",
-     0.05, "communication", "neutral"),
+    (
+        "They believed me when I told them what happened at home",
+        "positive",
+        0.4,
+        "understood_story",
+        "positive",
+    ),
+    (
+        "Some of the letters used words I did not understand but the worker explained",
+        "mixed",
+        0.05,
+        "communication",
+        "neutral",
+    ),
 ]
 LANGUAGES = ["en"] * 14 + ["pl", "ur"]  # 16 entries: picked with 4 random bits
 MODES = ["online"] * 14 + ["paper", "facilitated"]
@@ -133,11 +162,33 @@ def _insert(conn: Connection, table: str, columns: tuple[str, ...], rows: list[t
     conn.exec_driver_sql(sql, rows)
 
 
-RESPONSE_COLS = ("id", "survey_id", "version_id", "campaign_id", "audience", "age_band",
-                 "language", "mode", "submitted_at", "completed_with_help", "consent_to_quote")
+RESPONSE_COLS = (
+    "id",
+    "survey_id",
+    "version_id",
+    "campaign_id",
+    "audience",
+    "age_band",
+    "language",
+    "mode",
+    "submitted_at",
+    "completed_with_help",
+    "consent_to_quote",
+)
 ANSWER_COLS = ("id", "response_id", "question_id", "value", "number_value")
-ANALYSIS_COLS = ("id", "answer_id", "response_id", "language", "english_analysed", "sentiment",
-                 "polarity", "concern", "concern_categories", "redacted", "analysed_at")
+ANALYSIS_COLS = (
+    "id",
+    "answer_id",
+    "response_id",
+    "language",
+    "english_analysed",
+    "sentiment",
+    "polarity",
+    "concern",
+    "concern_categories",
+    "redacted",
+    "analysed_at",
+)
 THEME_COLS = ("id", "analysis_id", "theme", "sentiment", "source")
 
 
@@ -151,10 +202,16 @@ def seed(url: str, slug: str, total: int, seed_value: int = 7) -> dict[str, Any]
             conn.exec_driver_sql("PRAGMA synchronous=OFF")
             conn.exec_driver_sql("PRAGMA cache_size=-262144")
         survey_id, version_id, campaign_id, definition = _definition(conn, slug)
-        have = conn.scalar(text("SELECT count(*) FROM response WHERE survey_id = :i"),
-                           {"i": survey_id}) or 0
-        ids = [conn.scalar(text(f"SELECT coalesce(max(id), 0) FROM {t}")) or 0
-               for t in ("response", "answer", "text_analysis", "text_theme")]
+        have = (
+            conn.scalar(
+                text("SELECT count(*) FROM response WHERE survey_id = :i"), {"i": survey_id}
+            )
+            or 0
+        )
+        ids = [
+            conn.scalar(text(f"SELECT coalesce(max(id), 0) FROM {t}")) or 0
+            for t in ("response", "answer", "text_analysis", "text_theme")
+        ]
         rid, aid, tid, thid = ids
         rng = random.Random(seed_value + have)
         profiles = _profiles(rng, definition)
@@ -174,13 +231,38 @@ def seed(url: str, slug: str, total: int, seed_value: int = 7) -> dict[str, Any]
                     tid += 1
                     thid += 1
                     answers.append((aid, rid, qid, phrase, None))
-                    analyses.append((tid, aid, rid, "en", True, sentiment, polarity, False,
-                                     "[]", phrase, analysed))
+                    analyses.append(
+                        (
+                            tid,
+                            aid,
+                            rid,
+                            "en",
+                            True,
+                            sentiment,
+                            polarity,
+                            False,
+                            "[]",
+                            phrase,
+                            analysed,
+                        )
+                    )
                     themes.append((thid, tid, theme, theme_sentiment, "auto"))
                 when = START + timedelta(seconds=rng.randrange(SPAN_SECONDS))
-                responses.append((rid, survey_id, version_id, campaign_id, definition.audience,
-                                  definition.age_band, languages[rng.getrandbits(4)],
-                                  modes[rng.getrandbits(4)], when, helped, quoted))
+                responses.append(
+                    (
+                        rid,
+                        survey_id,
+                        version_id,
+                        campaign_id,
+                        definition.audience,
+                        definition.age_band,
+                        languages[rng.getrandbits(4)],
+                        modes[rng.getrandbits(4)],
+                        when,
+                        helped,
+                        quoted,
+                    )
+                )
             _insert(conn, "response", RESPONSE_COLS, responses)
             _insert(conn, "answer", ANSWER_COLS, answers)
             _insert(conn, "text_analysis", ANALYSIS_COLS, analyses)

@@ -151,10 +151,14 @@ class Gunicorn:
         self.proc = subprocess.Popen(
             [
                 str(BIN / "gunicorn"),
-                "--workers", str(self.workers),
-                "--bind", f"127.0.0.1:{self.port}",
-                "--timeout", "600",
-                "--log-level", "warning",
+                "--workers",
+                str(self.workers),
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--timeout",
+                "600",
+                "--log-level",
+                "warning",
                 "bench.wsgi:app",
             ],
             env=heard_env(self.url),

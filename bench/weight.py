@@ -62,8 +62,8 @@ class Recorder:
             "type": request.resource_type,
             "status": status,
             "bytes": size,
-            "third_party": parts.scheme in ("http", "https") and
-            f"{parts.scheme}://{parts.netloc}" != self.origin,
+            "third_party": parts.scheme in ("http", "https")
+            and f"{parts.scheme}://{parts.netloc}" != self.origin,
         }
 
     def measure(self, name: str, action: Any) -> dict[str, Any]:
@@ -80,10 +80,14 @@ class Recorder:
             "bytes": sum(r["bytes"] for r in loaded),
             "redirects": len(redirects),
             "third_party": sum(r["third_party"] for r in rows),
-            "failed": sum(1 for r in rows if r.get("failed") or (r["status"] >= 400
-                          and r["type"] != "document")),
-            "resources": [{k: r[k] for k in ("method", "url", "type", "status", "bytes")}
-                          for r in rows],
+            "failed": sum(
+                1
+                for r in rows
+                if r.get("failed") or (r["status"] >= 400 and r["type"] != "document")
+            ),
+            "resources": [
+                {k: r[k] for k in ("method", "url", "type", "status", "bytes")} for r in rows
+            ],
             "title": self.page.title(),
         }
 
@@ -143,8 +147,11 @@ def walk(base: str, slug: str = SLUG) -> list[dict[str, Any]]:
             pages.append(_named(result, page))
         submit = page.locator("button[name=action][value=submit]")
         pages.append(rec.measure("thank you", lambda: submit.click()))
-        pages.append(rec.measure("error: unknown survey (404)",
-                                 lambda: page.goto(f"{base}/s/no-such-survey")))
+        pages.append(
+            rec.measure(
+                "error: unknown survey (404)", lambda: page.goto(f"{base}/s/no-such-survey")
+            )
+        )
         browser.close()
     return pages
 

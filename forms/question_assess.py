@@ -121,7 +121,8 @@ class AssessedType(ChoiceType):
             # The rating is a choice field, whose WTForms 3.3 choices have .value (the 3.2
             # stubs know a plain Field, and choices as tuples).
             if part == "rating" and value not in {
-                str(c.value) for c in sub.iter_choices()  # type: ignore[attr-defined]
+                str(c.value)
+                for c in sub.iter_choices()  # type: ignore[attr-defined]
             }:
                 value = None
             out[part] = value

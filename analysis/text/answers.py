@@ -10,24 +10,67 @@ from __future__ import annotations
 from .tokens import normal_text, normalise
 
 #: Whole answers that say "nothing" (to add, to improve, to praise).
-NOTHING_ANSWERS = frozenset((
-    "nothing", "none", "no", "nope", "nothing at all", "nothing really", "not really",
-    "not a thing", "nothing else", "absolutely nothing", "nothing whatsoever", "na",
-    "n a", "no comment", "no comments", "nothing to add", "nothing to say",
-    "nothing i can think of", "can not think of anything", "nothing comes to mind",
-    "not much", "not a lot", "nothing much", "no nothing", "none really", "nil",
-    "nothing that i can think of", "not that i can think of", "nothing more",
-    "no thanks", "no thank you", "nothing thanks", "nothing thank you", "for me nothing",
-    "nothing better", "nothing obvious", "nothing at this time", "nothing so far",
-    "not much to say", "nothing much to say", "not a lot to say", "nothing else to say",
-    "nothing to report", "nothing to mention",
-))
-EVERYTHING_ANSWERS = frozenset(("everything", "absolutely everything", "all of it",
-                                "everything really", "all", "the lot"))
+NOTHING_ANSWERS = frozenset(
+    (
+        "nothing",
+        "none",
+        "no",
+        "nope",
+        "nothing at all",
+        "nothing really",
+        "not really",
+        "not a thing",
+        "nothing else",
+        "absolutely nothing",
+        "nothing whatsoever",
+        "na",
+        "n a",
+        "no comment",
+        "no comments",
+        "nothing to add",
+        "nothing to say",
+        "nothing i can think of",
+        "can not think of anything",
+        "nothing comes to mind",
+        "not much",
+        "not a lot",
+        "nothing much",
+        "no nothing",
+        "none really",
+        "nil",
+        "nothing that i can think of",
+        "not that i can think of",
+        "nothing more",
+        "no thanks",
+        "no thank you",
+        "nothing thanks",
+        "nothing thank you",
+        "for me nothing",
+        "nothing better",
+        "nothing obvious",
+        "nothing at this time",
+        "nothing so far",
+        "not much to say",
+        "nothing much to say",
+        "not a lot to say",
+        "nothing else to say",
+        "nothing to report",
+        "nothing to mention",
+    )
+)
+EVERYTHING_ANSWERS = frozenset(
+    ("everything", "absolutely everything", "all of it", "everything really", "all", "the lot")
+)
 
 #: Cues that a question asks what should change, or what was good.
-IMPROVE_PROMPTS = (" improve ", " better ", " do differently ", " change ",
-                   " could we do ", " improvement ")
+IMPROVE_PROMPTS = (
+    " improve ",
+    " better ",
+    " do differently ",
+    " change ",
+    " could we do ",
+    " improvement ",
+)
 GOOD_PROMPTS = (" was good ", " went well ", " did well ", " like most ", " best ")
 
 

@@ -35,28 +35,88 @@ _IDIOMS = re.compile(
     r"game|group|team)|hurt my feelings|starving lol|could eat a horse"
 )
 #: With these about, "he will kill me if" is a threat, not an idiom.
-_REAL_THREAT = re.compile(r"\b(?:threat\w*|knife|drunk|hits|hurts|scared|frightened|"
-                          r"said he|says he|said she|if i tell)\b")
+_REAL_THREAT = re.compile(
+    r"\b(?:threat\w*|knife|drunk|hits|hurts|scared|frightened|"
+    r"said he|says he|said she|if i tell)\b"
+)
 _NEGATORS = frozenset(("not", "never", "nobody", "noone", "nothing"))
 # Words between a negation and a trigger that show the negation governs something else
 # ("nobody believed me about ...", "so no one sees the marks").
-_SCOPE_BREAKERS = frozenset("sees see saw seen knows know knew believed believes believe "
-                            "told tells tell asked noticed notices cares care listens "
-                            "listened helps helped when because so but and if that what "
-                            "about want wants one".split())
+_SCOPE_BREAKERS = frozenset(
+    "sees see saw seen knows know knew believed believes believe "
+    "told tells tell asked noticed notices cares care listens "
+    "listened helps helped when because so but and if that what "
+    "about want wants one".split()
+)
 _SENTENCE_END = re.compile(r" [.!?;] ")
 
 #: Trigger words whose misspellings are corrected before matching.
 TRIGGER_WORDS = (
-    "touching", "touched", "touches", "bullied", "bullying", "hitting", "slapped",
-    "slapping", "slaps", "punched", "punches", "punching", "kicked", "kicking", "hurting",
-    "choked", "chokes", "strangled", "beaten", "starving", "hungry", "missing", "raped",
-    "molested", "groomed", "suicide", "suicidal", "myself", "killing", "cutting",
-    "harming", "scared", "frightened", "threatens", "threatened", "shouting", "screams",
-    "screaming", "bruises", "bruise", "naked", "secret", "tickles", "drunk", "nobody",
-    "someone", "somebody", "alone", "tablets", "boyfriend", "pictures", "because",
-    "shouts", "smacks", "smacked", "beats", "hurts", "angry", "strangers", "running",
-    "sleeping", "wardrobe", "pretend", "worthless", "stupid",
+    "touching",
+    "touched",
+    "touches",
+    "bullied",
+    "bullying",
+    "hitting",
+    "slapped",
+    "slapping",
+    "slaps",
+    "punched",
+    "punches",
+    "punching",
+    "kicked",
+    "kicking",
+    "hurting",
+    "choked",
+    "chokes",
+    "strangled",
+    "beaten",
+    "starving",
+    "hungry",
+    "missing",
+    "raped",
+    "molested",
+    "groomed",
+    "suicide",
+    "suicidal",
+    "myself",
+    "killing",
+    "cutting",
+    "harming",
+    "scared",
+    "frightened",
+    "threatens",
+    "threatened",
+    "shouting",
+    "screams",
+    "screaming",
+    "bruises",
+    "bruise",
+    "naked",
+    "secret",
+    "tickles",
+    "drunk",
+    "nobody",
+    "someone",
+    "somebody",
+    "alone",
+    "tablets",
+    "boyfriend",
+    "pictures",
+    "because",
+    "shouts",
+    "smacks",
+    "smacked",
+    "beats",
+    "hurts",
+    "angry",
+    "strangers",
+    "running",
+    "sleeping",
+    "wardrobe",
+    "pretend",
+    "worthless",
+    "stupid",
 )
 
 
@@ -89,9 +149,15 @@ def _compile(pattern: str) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _compiled() -> list[tuple[Rule, list[re.Pattern[str]], re.Pattern[str] | None,
-                              list[tuple[re.Pattern[str], str]],
-                              list[tuple[re.Pattern[str], str]]]]:
+def _compiled() -> list[
+    tuple[
+        Rule,
+        list[re.Pattern[str]],
+        re.Pattern[str] | None,
+        list[tuple[re.Pattern[str], str]],
+        list[tuple[re.Pattern[str], str]],
+    ]
+]:
     out = []
     for rule in RULES:
         patterns = [_compile(p) for p in rule.patterns]
@@ -106,8 +172,7 @@ def _compiled() -> list[tuple[Rule, list[re.Pattern[str]], re.Pattern[str] | Non
 def _gate() -> re.Pattern[str]:
     """One pattern matching wherever any rule's trigger could: most answers match none,
     and one scan in C is far cheaper than a hundred from Python."""
-    return re.compile(" (?:" + "|".join(f"(?:{rule.patterns[0]})" for rule in RULES)
-                      + ")(?= )")
+    return re.compile(" (?:" + "|".join(f"(?:{rule.patterns[0]})" for rule in RULES) + ")(?= )")
 
 
 _MULTI = [(cat, level, re.compile(p)) for cat, level, p in MULTILINGUAL]
@@ -132,8 +197,8 @@ def _fuzzy_map() -> dict[str, str]:
     for word in TRIGGER_WORDS:
         variants = set()
         for i in range(len(word)):
-            variants.add(word[:i] + word[i + 1 :])            # dropped letter
-            variants.add(word[:i] + word[i] + word[i:])      # doubled letter
+            variants.add(word[:i] + word[i + 1 :])  # dropped letter
+            variants.add(word[:i] + word[i] + word[i:])  # doubled letter
             if i + 1 < len(word):
                 variants.add(word[:i] + word[i + 1] + word[i] + word[i + 2 :])  # swap
             for vowel in "aeiou":
@@ -170,21 +235,44 @@ def _negated(text: str, start: int) -> bool:
 
 
 def _idiom_spans(text: str) -> list[tuple[int, int]]:
-    if not any(w in text for w in ("kill", "murder", "hit", "beat", "push", "kick",
-                                   "hurt", "starving", "dying", "died", "strangle",
-                                   "skin", "horse", "die")):
+    if not any(
+        w in text
+        for w in (
+            "kill",
+            "murder",
+            "hit",
+            "beat",
+            "push",
+            "kick",
+            "hurt",
+            "starving",
+            "dying",
+            "died",
+            "strangle",
+            "skin",
+            "horse",
+            "die",
+        )
+    ):
         return []
     spans = []
     for m in _IDIOMS.finditer(text):
-        if m.group().startswith(("will", "would", "is going", "going", "gonna")) \
-                and _REAL_THREAT.search(text):
+        if m.group().startswith(
+            ("will", "would", "is going", "going", "gonna")
+        ) and _REAL_THREAT.search(text):
             continue
         spans.append(m.span())
     return spans
 
 
-def _rule_match(rule: Rule, patterns: list[re.Pattern[str]], exclude: re.Pattern[str] | None,
-                text: str, idioms: list[tuple[int, int]], training: bool) -> str | None:
+def _rule_match(
+    rule: Rule,
+    patterns: list[re.Pattern[str]],
+    exclude: re.Pattern[str] | None,
+    text: str,
+    idioms: list[tuple[int, int]],
+    training: bool,
+) -> str | None:
     if rule.kind == "topic" and training:
         return None
     for m in patterns[0].finditer(text):
@@ -204,12 +292,16 @@ def _combine(found: dict[str, tuple[int, str]]) -> Concern:
     if not found:
         return _NO_CONCERN
     categories = tuple(c for c in CATEGORIES if c in found)
-    return Concern(max(level for level, _ in found.values()), categories,
-                   tuple(found[c][1] for c in categories))
+    return Concern(
+        max(level for level, _ in found.values()),
+        categories,
+        tuple(found[c][1] for c in categories),
+    )
 
 
-def detect_concern(text: str, language: str = "en",
-                   tokens: tuple[str, ...] | None = None) -> Concern:
+def detect_concern(
+    text: str, language: str = "en", tokens: tuple[str, ...] | None = None
+) -> Concern:
     """Detect whether ``text`` suggests someone is being harmed or at risk.
 
     ``language``: ISO 639-1 code of the text; English rules run on every Latin-script

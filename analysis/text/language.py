@@ -15,14 +15,27 @@ LANGUAGES = ("en", "pa", "pl", "ur", "ro", "gu", "ta", "ar", "so")
 UNDETERMINED = "und"
 
 #: The script each supported language is normally written in.
-SCRIPT_OF = {"en": "latin", "pl": "latin", "ro": "latin", "so": "latin",
-             "pa": "gurmukhi", "gu": "gujarati", "ta": "tamil", "ur": "arabic",
-             "ar": "arabic"}
+SCRIPT_OF = {
+    "en": "latin",
+    "pl": "latin",
+    "ro": "latin",
+    "so": "latin",
+    "pa": "gurmukhi",
+    "gu": "gujarati",
+    "ta": "tamil",
+    "ur": "arabic",
+    "ar": "arabic",
+}
 
 _BLOCKS = (  # (first, last, script)
-    (0x0A00, 0x0A7F, "gurmukhi"), (0x0A80, 0x0AFF, "gujarati"), (0x0B80, 0x0BFF, "tamil"),
-    (0x0600, 0x06FF, "arabic"), (0x0750, 0x077F, "arabic"), (0x08A0, 0x08FF, "arabic"),
-    (0xFB50, 0xFDFF, "arabic"), (0xFE70, 0xFEFF, "arabic"),
+    (0x0A00, 0x0A7F, "gurmukhi"),
+    (0x0A80, 0x0AFF, "gujarati"),
+    (0x0B80, 0x0BFF, "tamil"),
+    (0x0600, 0x06FF, "arabic"),
+    (0x0750, 0x077F, "arabic"),
+    (0x08A0, 0x08FF, "arabic"),
+    (0xFB50, 0xFDFF, "arabic"),
+    (0xFE70, 0xFEFF, "arabic"),
 )
 _SCRIPT_LANGUAGE = {"gurmukhi": "pa", "gujarati": "gu", "tamil": "ta"}
 
@@ -37,21 +50,29 @@ _RO_LETTERS = frozenset("ăâîșțşţ")
 # Very common words; each hit is a vote. Words shared with English ("a", "do", "to")
 # are left out so that English stays the default for plain Latin text.
 _STOPWORDS = {
-    "en": frozenset("the and to i you my me is was it of in not they she he we for that "
-                    "with have be at but on so very just what when no nobody always "
-                    "never are were this there all our her his them felt feel like "
-                    "would could about really because their did does can will".split()),
-    "pl": frozenset("nie się jest że mnie mi jak ale bardzo czy tak już był była było "
-                    "pani pan mój moja tylko dla od co na jestem są mam ze przez mój "
-                    "moje mnie nas nam nikt zawsze dobrze źle też jej jego oraz gdy "
-                    "kiedy bo żeby wszystko czasami juz zyc chce w z".split()),
-    "ro": frozenset("și si este nu de la cu pe că ca mi mă ma am fost foarte ne au un "
-                    "sunt doamna ce dar mai când cand pentru noi eu ei ele mea meu "
-                    "nimeni mereu bine rău rau acasă acasa copilul copiii".split()),
-    "so": frozenset("waa iyo ayaa ma aan ku baan way yihiin oo laakiin ee wuxuu "
-                    "waxaan ka la aad kala sida haa maya dadka caruurta hooyo aabe "
-                    "igu iga ii naga nagu wax jirin jiray yahay ahaa aad badan kooxda "
-                    "shaqaalaha bulshada".split()),
+    "en": frozenset(
+        "the and to i you my me is was it of in not they she he we for that "
+        "with have be at but on so very just what when no nobody always "
+        "never are were this there all our her his them felt feel like "
+        "would could about really because their did does can will".split()
+    ),
+    "pl": frozenset(
+        "nie się jest że mnie mi jak ale bardzo czy tak już był była było "
+        "pani pan mój moja tylko dla od co na jestem są mam ze przez mój "
+        "moje mnie nas nam nikt zawsze dobrze źle też jej jego oraz gdy "
+        "kiedy bo żeby wszystko czasami juz zyc chce w z".split()
+    ),
+    "ro": frozenset(
+        "și si este nu de la cu pe că ca mi mă ma am fost foarte ne au un "
+        "sunt doamna ce dar mai când cand pentru noi eu ei ele mea meu "
+        "nimeni mereu bine rău rau acasă acasa copilul copiii".split()
+    ),
+    "so": frozenset(
+        "waa iyo ayaa ma aan ku baan way yihiin oo laakiin ee wuxuu "
+        "waxaan ka la aad kala sida haa maya dadka caruurta hooyo aabe "
+        "igu iga ii naga nagu wax jirin jiray yahay ahaa aad badan kooxda "
+        "shaqaalaha bulshada".split()
+    ),
 }
 
 
@@ -91,8 +112,7 @@ def _latin_language(text: str) -> str:
                 votes[lang] += 1
     # Somali spelling: doubled vowels and "dh"/"x" are frequent, rare in English.
     if votes["so"]:  # only once a Somali word has been seen; capped, as "aaaa" is no word
-        votes["so"] += min(3.0, 0.5 * sum(lowered.count(p) for p in ("aa", "dh", "x", "uu",
-                                                                    "ii")))
+        votes["so"] += min(3.0, 0.5 * sum(lowered.count(p) for p in ("aa", "dh", "x", "uu", "ii")))
     best = max(votes, key=votes.__getitem__)
     # Plain Latin text with no clear vote for another language is taken as English.
     if best != "en" and votes[best] <= votes["en"] + 0.5:

@@ -9,7 +9,8 @@ they are names.
 
 from __future__ import annotations
 
-GIVEN_NAMES = frozenset("""
+GIVEN_NAMES = frozenset(
+    """
 aaliyah aaron abdi abdul abdullah abigail abdirahman ada adam adrian ahmed ahmad aidan
 aiden aisha alan albert alex alexander alexandra alfie ali alice alicia alisha alison
 amara amelia amina amir amy ana andrea andrew andrzej aneta angela anika anna anne
@@ -41,11 +42,14 @@ stefan stephanie stephen steven stuart sukhdeep summer susan tanya teresa theo
 thomas tina toby tom tommy tony tracey tyler valentina vanessa victoria vikram
 wayne wiktoria william willow yasmin yusuf zack zain zainab zara zoe zofia zuzanna
 amal bushra deeqa farhan hodan hibo ilhan khalid liban nasra sagal yasin yousef
-""".split())
+""".split()
+)
 
 #: Names that are also ordinary words: redacted only with a cue or a capital letter
 #: that is not at the start of a sentence.
-AMBIGUOUS_NAMES = frozenset("""
+AMBIGUOUS_NAMES = frozenset(
+    """
 will mark rose grace hope joy faith amber april may june bill jack frank dawn pat sue
 ray art max dot summer sky rich star autumn penny patience precious angel
-""".split())
+""".split()
+)

@@ -145,13 +145,14 @@ def _is_suggestion(tokens: tuple[str, ...], start: int, end: int) -> bool:
 def _score_clause(tokens: tuple[str, ...], start: int, end: int) -> tuple[float, int]:
     """Average polarity of the sentiment words in tokens[start:end] and their count."""
     hits: list[float] = []
-    negate = 0   # words still inside a negation's reach
+    negate = 0  # words still inside a negation's reach
     negated_hit = True  # whether the last negation found a sentiment word
-    mult = 1.0   # pending intensifier or downtoner
+    mult = 1.0  # pending intensifier or downtoner
     mult_left = 0
     helped_with = 0
     suggestion = _is_suggestion(tokens, start, end) and not any(
-        t in NEGATORS for t in tokens[start:end])
+        t in NEGATORS for t in tokens[start:end]
+    )
     i = start
     while i < end:
         tok = tokens[i]
@@ -164,8 +165,9 @@ def _score_clause(tokens: tuple[str, ...], start: int, end: int) -> tuple[float,
                 hits.append(UNRESOLVED_NEGATION)
             negate = _WORD_WINDOW + (1 if nxt == "one" else 0)
             # "our plan, not theirs" contrasts rather than complains
-            negated_hit = nxt in NEGATION_NEUTRAL or (tok == "not" and i >= 2
-                                                       and tokens[i - 2] == ",")
+            negated_hit = nxt in NEGATION_NEUTRAL or (
+                tok == "not" and i >= 2 and tokens[i - 2] == ","
+            )
             continue
         if tok in INTENSIFIERS or tok in DOWNTONERS:
             if tok == "too" and (not nxt or not nxt.isalpha()):
@@ -193,8 +195,11 @@ def _score_clause(tokens: tuple[str, ...], start: int, end: int) -> tuple[float,
             if negate and (tok in IMPROVE_WORDS or tok == "changed"):
                 p = 0.6  # "nothing could be improved", "would not change a thing"
             elif negate:
-                p *= -1.0 if tok in STRONG_FLIP or stem(tok) in STRONG_FLIP else (
-                    -0.5 if p < 0 else -0.75)
+                p *= (
+                    -1.0
+                    if tok in STRONG_FLIP or stem(tok) in STRONG_FLIP
+                    else (-0.5 if p < 0 else -0.75)
+                )
                 if 0 > p > UNRESOLVED_NEGATION:
                     p = UNRESOLVED_NEGATION  # "nobody told me": a complaint, not a shrug
                 negated_hit = True
@@ -235,8 +240,7 @@ def _score_clause(tokens: tuple[str, ...], start: int, end: int) -> tuple[float,
     return sum(hits) / len(hits), len(hits)
 
 
-def analyse_sentiment(tokens: tuple[str, ...] | str, prompt: str | None = None
-                      ) -> SentimentScore:
+def analyse_sentiment(tokens: tuple[str, ...] | str, prompt: str | None = None) -> SentimentScore:
     """Score normalised English tokens (or raw text) for sentiment.
 
     ``prompt``: the question answered, if known; it decides what a bare "nothing" means.
@@ -268,10 +272,12 @@ def analyse_sentiment(tokens: tuple[str, ...] | str, prompt: str | None = None
     pos_mass = sum(c.polarity * c.hits for c in scored if c.polarity >= THRESHOLD)
     neg_mass = -sum(c.polarity * c.hits for c in scored if c.polarity <= -THRESHOLD)
     # An explicit "but" between the two views is enough for a smaller share.
-    balance = MIXED_BALANCE_CONTRAST if any(tokens[c.start] in CONTRASTIVE
-                                            for c in scored) else MIXED_BALANCE
-    if pos_mass and neg_mass and min(pos_mass, neg_mass) >= balance * max(
-            pos_mass, neg_mass):
+    balance = (
+        MIXED_BALANCE_CONTRAST
+        if any(tokens[c.start] in CONTRASTIVE for c in scored)
+        else MIXED_BALANCE
+    )
+    if pos_mass and neg_mass and min(pos_mass, neg_mass) >= balance * max(pos_mass, neg_mass):
         label = MIXED
     elif polarity >= THRESHOLD:
         label = POSITIVE

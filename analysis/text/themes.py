@@ -23,8 +23,9 @@ from .tokens import fold, normal_text, stem
 #: Theme ids in THEMES.md order.
 THEMES = tuple(ENGLISH)
 #: What may follow a stem for a word to count as a form of a lexicon word.
-INFLECTIONS = frozenset(("", "s", "es", "ed", "d", "ing", "e", "er", "ers", "y", "ies",
-                         "ied", "est", "ly"))
+INFLECTIONS = frozenset(
+    ("", "s", "es", "ed", "d", "ing", "e", "er", "ers", "y", "ies", "ied", "est", "ly")
+)
 _PHRASE_CHARS = re.compile(r"[\s\\()\[\]?*+|^$.{}]")
 
 
@@ -67,9 +68,12 @@ def compile_lexicon(themes: Mapping[str, Iterable[str]]) -> Lexicon:
             pattern = "|".join(f"(?:{p})" for p in parts)
             # a literal leading space: the regex engine skips from space to space
             phrases.append((theme, re.compile(rf" (?:{pattern})(?= )")))
-    return Lexicon({k: tuple(dict.fromkeys(v)) for k, v in stems.items()},
-                   {k: tuple(dict.fromkeys(v)) for k, v in words.items()},
-                   tuple(phrases), tuple(themes))
+    return Lexicon(
+        {k: tuple(dict.fromkeys(v)) for k, v in stems.items()},
+        {k: tuple(dict.fromkeys(v)) for k, v in words.items()},
+        tuple(phrases),
+        tuple(themes),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -83,8 +87,7 @@ def _extra_lexicon(items: tuple[tuple[str, tuple[str, ...]], ...]) -> Lexicon:
     return compile_lexicon(dict(items))
 
 
-def find_themes(tokens: tuple[str, ...], lexicon: Lexicon | None = None
-                ) -> dict[str, list[int]]:
+def find_themes(tokens: tuple[str, ...], lexicon: Lexicon | None = None) -> dict[str, list[int]]:
     """Map each theme found in normalised English ``tokens`` to the token indices where
     it was found, in the lexicon's theme order."""
     lexicon = lexicon or default_lexicon()
@@ -98,7 +101,7 @@ def find_themes(tokens: tuple[str, ...], lexicon: Lexicon | None = None
                 themes = stems_map.get(root, ())
                 # Inflections only: "listened" finds "listen"; "management" is not
                 # a form of "manageable" though both stem to "manag".
-                if not (tok.startswith(root) and tok[len(root):] in INFLECTIONS):
+                if not (tok.startswith(root) and tok[len(root) :] in INFLECTIONS):
                     themes = ()
             for theme in themes:
                 hits.setdefault(theme, []).append(i)
@@ -122,7 +125,8 @@ def find_themes_other(text: str, language: str) -> list[str]:
     found = []
     for theme, prefixes in lexicon.items():
         if any(w.startswith(p) for w in words for p in prefixes) or any(
-                " " in p and p in folded for p in prefixes):
+            " " in p and p in folded for p in prefixes
+        ):
             found.append(theme)
     return [t for t in THEMES if t in found]
 

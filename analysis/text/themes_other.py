@@ -8,8 +8,16 @@ from __future__ import annotations
 OTHER_LANGUAGES: dict[str, dict[str, tuple[str, ...]]] = {
     "pl": {
         "listened_to": ("slucha", "wyslucha", "nie slucha"),
-        "respected": ("mila", "mily", "mili", "uprzejm", "szacun", "szanow", "nieuprzejm",
-                      "niemil"),
+        "respected": (
+            "mila",
+            "mily",
+            "mili",
+            "uprzejm",
+            "szacun",
+            "szanow",
+            "nieuprzejm",
+            "niemil",
+        ),
         "communication": ("wytlumaczy", "wyjasni", "informow", "tlumacz", "list"),
         "timeliness": ("czeka", "dlugo", "szybko", "opozni"),
         "proportionate_help": ("pomog", "pomoc"),

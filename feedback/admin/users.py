@@ -33,9 +33,7 @@ from feedback.services.people.second_factor import reset as reset_second_factor
 from feedback.services.people.workload import open_invitations
 
 add_staff_link("admin.users", lambda: str(_l("Users and roles")), ("admin",))
-add_home_panel(
-    "admin/_home_panel.html", lambda: {"invitations": open_invitations()}, ("admin",)
-)
+add_home_panel("admin/_home_panel.html", lambda: {"invitations": open_invitations()}, ("admin",))
 
 
 def _private(body: str, code: int = 200) -> Any:

@@ -51,10 +51,19 @@ def analyse_text_command() -> None:
 
 @click.command("eval-text")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="A readable table, or the figures as JSON.")
-@click.option("--no-prompt", is_flag=True,
-              help="Do not give the analyser each answer's question (FFT CSV only).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="A readable table, or the figures as JSON.",
+)
+@click.option(
+    "--no-prompt",
+    is_flag=True,
+    help="Do not give the analyser each answer's question (FFT CSV only).",
+)
 def eval_text_command(file: str, fmt: str, no_prompt: bool) -> None:
     """Score the text analyser on a labelled FILE (.jsonl like voices-dev, or the NHS
     FFT .csv) and print per-theme precision/recall/F1, sentiment accuracy and concern

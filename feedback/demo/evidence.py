@@ -30,6 +30,8 @@ SERIES = {
     "training_days": (58, 66, 71, 84),
     "staff_skills_improved": (79.0, 83.5, 86.0, 88.0),
 }
+
+
 def _figures() -> None:
     periods = [default_period()]
     while len(periods) < 4:

@@ -77,9 +77,7 @@ def add_demo_course(rng: random.Random, today: date | None = None) -> int:
     stages = course_campaigns(course)
     assert stages.pre and stages.post and stages.followup
     items = [
-        q.id
-        for q in stages.pre.survey.live_version.definition.questions()
-        if q.qtype.paired_scale
+        q.id for q in stages.pre.survey.live_version.definition.questions() if q.qtype.paired_scale
     ]
     morning = datetime.combine(run_date, time(9, 0))
     stored = 0

@@ -124,10 +124,7 @@ def _draft_action(action: str) -> ResponseReturnValue:
         return redirect(url_for("facilitate.new_session"), code=303)
     save_draft(current_user.id, request.form.to_dict(flat=False))
     success(
-        _(
-            "Draft saved. To carry on, choose “Record a session”: the form opens as you "
-            "left it."
-        )
+        _("Draft saved. To carry on, choose “Record a session”: the form opens as you left it.")
     )
     return redirect(url_for("facilitate.sessions"), code=303)
 

@@ -9,18 +9,31 @@ from feedback.cli.text import analyse_text_command, eval_text_command
 
 
 def test_analyse_text_one_line_out_per_line_in():
-    lines = "\n".join([
-        json.dumps({"id": 7, "text": "My worker Priya never rings back"}),
-        json.dumps({"id": "b", "text": "Roedd yn dda", "language": "pl"}),
-        json.dumps({"id": 9, "text": "i dont want to go home tonite"}),
-    ]) + "\n"
+    lines = (
+        "\n".join(
+            [
+                json.dumps({"id": 7, "text": "My worker Priya never rings back"}),
+                json.dumps({"id": "b", "text": "Roedd yn dda", "language": "pl"}),
+                json.dumps({"id": 9, "text": "i dont want to go home tonite"}),
+            ]
+        )
+        + "\n"
+    )
     result = CliRunner().invoke(analyse_text_command, input=lines)
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert [row["id"] for row in rows] == [7, "b", 9]
     first = rows[0]
-    for key in ("id", "language", "sentiment", "polarity", "themes", "concern",
-                "concern_categories", "redacted"):
+    for key in (
+        "id",
+        "language",
+        "sentiment",
+        "polarity",
+        "themes",
+        "concern",
+        "concern_categories",
+        "redacted",
+    ):
         assert key in first
     expected = analyse_text("My worker Priya never rings back")
     assert first["sentiment"] == expected.sentiment
@@ -33,10 +46,12 @@ def test_analyse_text_one_line_out_per_line_in():
 
 
 def test_analyse_text_bad_line_gives_error_and_exit_1():
-    lines = ('{"id": 1, "text": "lovely staff"}\n'
-             "this is not json\n"
-             '{"id": 3}\n'
-             '{"id": 4, "text": "too long a wait"}\n')
+    lines = (
+        '{"id": 1, "text": "lovely staff"}\n'
+        "this is not json\n"
+        '{"id": 3}\n'
+        '{"id": 4, "text": "too long a wait"}\n'
+    )
     result = CliRunner().invoke(analyse_text_command, input=lines)
     assert result.exit_code == 1
     rows = [json.loads(line) for line in result.stdout.splitlines()]
@@ -49,10 +64,22 @@ def test_analyse_text_bad_line_gives_error_and_exit_1():
 def test_eval_text_prints_the_table(tmp_path):
     path = tmp_path / "tiny.jsonl"
     rows = [
-        {"id": "a", "text": "nobody listened to me", "themes": ["listened_to"],
-         "sentiment": "negative", "concern": False, "concern_categories": []},
-        {"id": "b", "text": "my dad hits me", "themes": ["safety"],
-         "sentiment": "negative", "concern": True, "concern_categories": ["physical_abuse"]},
+        {
+            "id": "a",
+            "text": "nobody listened to me",
+            "themes": ["listened_to"],
+            "sentiment": "negative",
+            "concern": False,
+            "concern_categories": [],
+        },
+        {
+            "id": "b",
+            "text": "my dad hits me",
+            "themes": ["safety"],
+            "sentiment": "negative",
+            "concern": True,
+            "concern_categories": ["physical_abuse"],
+        },
     ]
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
     result = CliRunner().invoke(eval_text_command, [str(path)])

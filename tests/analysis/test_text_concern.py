@@ -95,9 +95,9 @@ def test_self_harm_is_urgent():
         "my phone went missing at the bus stop",
         "we played hide and seek under the beds at nan's",
         "mum pushed me to do my homework and I got good marks",
-    "my friend punched me on the arm as a joke",
-    "the dentist hurt me a bit but it was fine",
-    "my cat went missing last week",
+        "my friend punched me on the arm as a joke",
+        "the dentist hurt me a bit but it was fine",
+        "my cat went missing last week",
         # negated
         "my parents argue sometimes but they never hit each other",
         "nobody hurts me at home, I'm happy",
@@ -109,7 +109,7 @@ def test_self_harm_is_urgent():
         "Good session on self-harm awareness, I feel more confident now",
         "the domestic abuse training was excellent",
         "We covered county lines and grooming in the refresher",
-    "Our DSL gave a talk on self-harm and suicide prevention",
+        "Our DSL gave a talk on self-harm and suicide prevention",
         # present safety
         "I feel safe at home",
         "I like my foster carers and I feel safe there",
@@ -136,15 +136,18 @@ def test_concern_sets_the_safety_theme():
     assert result.theme_sentiment["safety"] == "negative"
 
 
-@pytest.mark.parametrize(("text", "category"), [
-    ("ma step-dad hitz me", "physical_abuse"),
-    ("i want 2 die", "self_harm_suicide"),
-    ("kms", "self_harm_suicide"),
-    ("mum neva feeds us", "neglect"),
-    ("i dnt wanna go home", "running_away"),
-    ("she says im worthless", "emotional_abuse"),
-    ("da man at da shop gives me free vapes n sweets", "exploitation"),
-])
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("ma step-dad hitz me", "physical_abuse"),
+        ("i want 2 die", "self_harm_suicide"),
+        ("kms", "self_harm_suicide"),
+        ("mum neva feeds us", "neglect"),
+        ("i dnt wanna go home", "running_away"),
+        ("she says im worthless", "emotional_abuse"),
+        ("da man at da shop gives me free vapes n sweets", "exploitation"),
+    ],
+)
 def test_text_speak_disclosures(text, category):
     assert flagged(text, category), detect_concern(text)
 
@@ -153,169 +156,193 @@ def test_a_teacher_on_schoolwork_is_not_emotional_abuse():
     assert not flagged("my teacher says I'm stupid at maths but I know I'm not")
 
 
-@pytest.mark.parametrize("text", [
-    "my little brother hits me when we play but its fine",
-    "nobody at home knows I came here today",
-    "no food allowed in the sessions",
-    "I got hit by a car last year but I am ok now",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my little brother hits me when we play but its fine",
+        "nobody at home knows I came here today",
+        "no food allowed in the sessions",
+        "I got hit by a car last year but I am ok now",
+    ],
+)
 def test_everyday_false_alarms(text):
     assert not flagged(text), detect_concern(text)
 
 
-@pytest.mark.parametrize(("text", "category"), [
-    ("my dad broke my arm and told the hospital i fell", "physical_abuse"),
-    ("i dont eat because i want to disappear", "self_harm_suicide"),
-    ("my uncle gave me money not to tell about what he does", "sexual_abuse"),
-    ("last year a boy in year 10 forced me to do stuff at a party", "sexual_abuse"),
-    ("mum's boyfriend watches me in the shower", "sexual_abuse"),
-    ("they make me sleep in the garden when im bad", "emotional_abuse"),
-    ("i get really scared when my parents fight and dad hits the wall", "domestic_abuse"),
-    ("i heard my mum screaming last night and there was blood", "domestic_abuse"),
-    ("my mum hasnt been home for three days", "neglect"),
-    ("i'm pregnant and my boyfriend is 28", "exploitation"),
-])
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("my dad broke my arm and told the hospital i fell", "physical_abuse"),
+        ("i dont eat because i want to disappear", "self_harm_suicide"),
+        ("my uncle gave me money not to tell about what he does", "sexual_abuse"),
+        ("last year a boy in year 10 forced me to do stuff at a party", "sexual_abuse"),
+        ("mum's boyfriend watches me in the shower", "sexual_abuse"),
+        ("they make me sleep in the garden when im bad", "emotional_abuse"),
+        ("i get really scared when my parents fight and dad hits the wall", "domestic_abuse"),
+        ("i heard my mum screaming last night and there was blood", "domestic_abuse"),
+        ("my mum hasnt been home for three days", "neglect"),
+        ("i'm pregnant and my boyfriend is 28", "exploitation"),
+    ],
+)
 def test_less_common_disclosures(text, category):
     assert flagged(text, category), detect_concern(text)
 
 
-@pytest.mark.parametrize("text", [
-    "the youth worker told us about a girl who ran away in a story",
-    "i want to die of embarrassment lol",
-    "I broke my arm at football",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the youth worker told us about a girl who ran away in a story",
+        "i want to die of embarrassment lol",
+        "I broke my arm at football",
+    ],
+)
 def test_stories_and_figures_of_speech(text):
     assert not flagged(text), detect_concern(text)
 
 
-@pytest.mark.parametrize("text", [
-    "my stepmum pulls my hair when she's cross",
-    "my older cousin does things to me that i dont like when we're alone",
-    "we havent had any food since friday",
-    "i keep thinking everyone would be better without me",
-    "i scratch my arms until they bleed",
-    "i carry stuff for my cousin's mates and they said they'll hurt my family if i stop",
-    "a man i met gaming wants me to come to his house and not tell my parents",
-    "my mum's boyfriend chokes her when he's drunk",
-    "me and my sister are scared of our dad",
-    "they take pictures of me when im getting changed",
-    "my dad throws me against the wall when he's angry",
-    "my mum is always passed out on the sofa",
-    "people on tiktok keep telling me i should die",
-    "i'm going to leave and never come back",
-    "i stayed at a stranger's flat last night",
-    "i need to tell someone about what's happening to me",
-    "im scared all the time at home",
-    "i get locked out of the house all night",
-    "my mum keeps me off school to look after my sisters",
-    "someone older keeps adding me on snap and asking where i live",
-    "she grabbed my neck and wouldnt let go",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my stepmum pulls my hair when she's cross",
+        "my older cousin does things to me that i dont like when we're alone",
+        "we havent had any food since friday",
+        "i keep thinking everyone would be better without me",
+        "i scratch my arms until they bleed",
+        "i carry stuff for my cousin's mates and they said they'll hurt my family if i stop",
+        "a man i met gaming wants me to come to his house and not tell my parents",
+        "my mum's boyfriend chokes her when he's drunk",
+        "me and my sister are scared of our dad",
+        "they take pictures of me when im getting changed",
+        "my dad throws me against the wall when he's angry",
+        "my mum is always passed out on the sofa",
+        "people on tiktok keep telling me i should die",
+        "i'm going to leave and never come back",
+        "i stayed at a stranger's flat last night",
+        "i need to tell someone about what's happening to me",
+        "im scared all the time at home",
+        "i get locked out of the house all night",
+        "my mum keeps me off school to look after my sisters",
+        "someone older keeps adding me on snap and asking where i live",
+        "she grabbed my neck and wouldnt let go",
+    ],
+)
 def test_wider_disclosures(text):
     assert flagged(text), detect_concern(text)
 
 
-@pytest.mark.parametrize("text", [
-    "I was scared before the meeting but it was ok",
-    "My autistic son gets scared of doctors but they were great with him",
-    "I want to tell you I appreciate it",
-    "I stayed at my friend's house for a sleepover",
-    "Mum made me go to bed early as a punishment",
-    "my teacher took pictures of our art project",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was scared before the meeting but it was ok",
+        "My autistic son gets scared of doctors but they were great with him",
+        "I want to tell you I appreciate it",
+        "I stayed at my friend's house for a sleepover",
+        "Mum made me go to bed early as a punishment",
+        "my teacher took pictures of our art project",
+    ],
+)
 def test_wider_ordinary_sentences(text):
     assert not flagged(text), detect_concern(text)
 
 
-@pytest.mark.parametrize("text", [
-    "our house has mould everywhere and my little brother is always ill from it",
-    "sometimes i just want to go to sleep forever",
-    "i made myself sick again after tea",
-    "i'm 14 and my girlfriend's brother who is 22 keeps messaging me",
-    "dad hasn't fed us properly for ages",
-    "my cousin takes photos of me in the bath",
-    "an older girl makes me hold things for her boyfriend",
-    "people in my year have a group where they share pictures of me and laugh",
-    "i haven't got anywhere to sleep tonight",
-    "please call me, i'm not safe",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "our house has mould everywhere and my little brother is always ill from it",
+        "sometimes i just want to go to sleep forever",
+        "i made myself sick again after tea",
+        "i'm 14 and my girlfriend's brother who is 22 keeps messaging me",
+        "dad hasn't fed us properly for ages",
+        "my cousin takes photos of me in the bath",
+        "an older girl makes me hold things for her boyfriend",
+        "people in my year have a group where they share pictures of me and laugh",
+        "i haven't got anywhere to sleep tonight",
+        "please call me, i'm not safe",
+    ],
+)
 def test_yet_more_disclosures(text):
     assert flagged(text), detect_concern(text)
 
 
 # Two more rounds of our own sentences, written before the detector saw them.
-@pytest.mark.parametrize("text", [
-    "my nan's husband comes into the bathroom when i'm in there",
-    "i don't get fed at weekends when i'm at my dad's",
-    "mum's boyfriend squeezes my arm really hard till it goes purple",
-    "i think my brother is selling drugs for someone and he's only 12",
-    "i don't like the way my swimming coach looks at me and messages me late at night",
-    "there's a lot of fighting at home and the police came again",
-    "she calls me fat and disgusting and won't let me eat with everyone else",
-    'im tired of everything and want it all to stop',
-    'i sometimes bang my head against the wall to make the thoughts stop',
-    'my mates brother gets us to deliver things on our bikes',
-    'my friend at school has cuts on her arms and made me promise not to say',
-    "i'm being kept at home and not allowed to see my friends or go out",
-    "he keeps sending me messages saying he loves me and he's 30",
-    'nobody picks me up from school and i have to walk home in the dark on my own',
-    'mum smacks my little sister really hard',
-    "i'm frightened of going back to the flat",
-    "my mum's new boyfriend has been in prison for hurting kids",
-    'i get hit a lot',
-    'i have bruises on my legs from dad',
-    'a girl in year 9 keeps threatening to stab me',
-    "dad says i'm a mistake",
-    'someone showed me a video of people doing sex',
-    'i feel like no one would miss me',
-    'they force me to take drugs',
-    'i sleep in a car with my mum',
-    "my dad's friend gives me cigarettes and asks me to sit in his car",
-    "there's never any electricity and we eat cold beans from the tin",
-    'mum gets angry and bites me',
-    'i tried to hang myself last year',
-    'i wish i was never born',
-    'i was touched by a man on the bus on the way to school',
-    "my brother's friends make me hold their knives",
-    "i'm too scared to go to sleep because of the noises downstairs when they fight",
-    "my foster carer's son comes into my bed",
-    "i haven't eaten properly in days",
-    'they put me in the cold bath as punishment',
-    'when my mum drinks she forgets i exist',
-    "a teacher keeps giving me lifts home and buying me things and says it's our secret",
-    "my stepdad said he'll kill me if i tell",
-    'i keep having thoughts about ending my life',
-    'my mum is in hospital and nobody is looking after us',
-    "dad says i'm useless and hits me round the head",
-    'i want to run off and live on the streets',
-    'i was made to send videos to a man online',
-    'i feel like hurting myself when i get home',
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my nan's husband comes into the bathroom when i'm in there",
+        "i don't get fed at weekends when i'm at my dad's",
+        "mum's boyfriend squeezes my arm really hard till it goes purple",
+        "i think my brother is selling drugs for someone and he's only 12",
+        "i don't like the way my swimming coach looks at me and messages me late at night",
+        "there's a lot of fighting at home and the police came again",
+        "she calls me fat and disgusting and won't let me eat with everyone else",
+        "im tired of everything and want it all to stop",
+        "i sometimes bang my head against the wall to make the thoughts stop",
+        "my mates brother gets us to deliver things on our bikes",
+        "my friend at school has cuts on her arms and made me promise not to say",
+        "i'm being kept at home and not allowed to see my friends or go out",
+        "he keeps sending me messages saying he loves me and he's 30",
+        "nobody picks me up from school and i have to walk home in the dark on my own",
+        "mum smacks my little sister really hard",
+        "i'm frightened of going back to the flat",
+        "my mum's new boyfriend has been in prison for hurting kids",
+        "i get hit a lot",
+        "i have bruises on my legs from dad",
+        "a girl in year 9 keeps threatening to stab me",
+        "dad says i'm a mistake",
+        "someone showed me a video of people doing sex",
+        "i feel like no one would miss me",
+        "they force me to take drugs",
+        "i sleep in a car with my mum",
+        "my dad's friend gives me cigarettes and asks me to sit in his car",
+        "there's never any electricity and we eat cold beans from the tin",
+        "mum gets angry and bites me",
+        "i tried to hang myself last year",
+        "i wish i was never born",
+        "i was touched by a man on the bus on the way to school",
+        "my brother's friends make me hold their knives",
+        "i'm too scared to go to sleep because of the noises downstairs when they fight",
+        "my foster carer's son comes into my bed",
+        "i haven't eaten properly in days",
+        "they put me in the cold bath as punishment",
+        "when my mum drinks she forgets i exist",
+        "a teacher keeps giving me lifts home and buying me things and says it's our secret",
+        "my stepdad said he'll kill me if i tell",
+        "i keep having thoughts about ending my life",
+        "my mum is in hospital and nobody is looking after us",
+        "dad says i'm useless and hits me round the head",
+        "i want to run off and live on the streets",
+        "i was made to send videos to a man online",
+        "i feel like hurting myself when i get home",
+    ],
+)
 def test_fresh_rounds_of_disclosures(text):
     assert flagged(text), detect_concern(text)
 
 
-@pytest.mark.parametrize("text", [
-    'my sister is always hungry after school haha',
-    'we went to the beach and i got sunburnt',
-    'dad is a police officer and he keeps us safe',
-    'my friends and I share photos from the trip',
-    'the worker told me about a safe place I can go if I need it',
-    'My mum drinks wine at Christmas',
-    'I was nervous meeting new people but it was fine',
-    'the sex education lesson was embarrassing',
-    'my mum picks me up late sometimes because of work',
-    'We got a dog and he bit my sock lol',
-    "my mum gets angry when i don't tidy up lol",
-    "my brother bites his nails and it's gross",
-    'the cold bath at the spa was fun',
-    'i had a secret santa at school',
-    'i wish i was older so i could drive',
-    'we learned about knife crime and gangs in assembly',
-    "my dad's friend gave me a lift to football",
-    'i forgot my lunch so my friend shared hers',
-    'the film was about a girl whose mum drinks',
-    'I got a lift home from the youth worker after the session',
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my sister is always hungry after school haha",
+        "we went to the beach and i got sunburnt",
+        "dad is a police officer and he keeps us safe",
+        "my friends and I share photos from the trip",
+        "the worker told me about a safe place I can go if I need it",
+        "My mum drinks wine at Christmas",
+        "I was nervous meeting new people but it was fine",
+        "the sex education lesson was embarrassing",
+        "my mum picks me up late sometimes because of work",
+        "We got a dog and he bit my sock lol",
+        "my mum gets angry when i don't tidy up lol",
+        "my brother bites his nails and it's gross",
+        "the cold bath at the spa was fun",
+        "i had a secret santa at school",
+        "i wish i was older so i could drive",
+        "we learned about knife crime and gangs in assembly",
+        "my dad's friend gave me a lift to football",
+        "i forgot my lunch so my friend shared hers",
+        "the film was about a girl whose mum drinks",
+        "I got a lift home from the youth worker after the session",
+    ],
+)
 def test_fresh_rounds_of_ordinary_sentences(text):
     assert not flagged(text), detect_concern(text)

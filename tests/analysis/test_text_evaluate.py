@@ -19,16 +19,43 @@ def write_jsonl(path, rows):
 
 def test_jsonl_scores(tmp_path):
     path = tmp_path / "voices.jsonl"
-    write_jsonl(path, [
-        {"id": 1, "text": "the nurse was kind and polite", "themes": ["respected"],
-         "sentiment": "positive", "concern": False, "concern_categories": []},
-        {"id": 2, "text": "we waited ages for a reply", "themes": ["timeliness"],
-         "sentiment": "negative", "concern": False, "concern_categories": []},
-        {"id": 3, "text": "it was fine", "themes": [], "sentiment": "neutral",
-         "concern": False, "concern_categories": []},
-        {"id": 4, "text": "i want to die", "themes": [], "sentiment": "negative",
-         "concern": True, "concern_categories": ["self_harm_suicide"]},
-    ])
+    write_jsonl(
+        path,
+        [
+            {
+                "id": 1,
+                "text": "the nurse was kind and polite",
+                "themes": ["respected"],
+                "sentiment": "positive",
+                "concern": False,
+                "concern_categories": [],
+            },
+            {
+                "id": 2,
+                "text": "we waited ages for a reply",
+                "themes": ["timeliness"],
+                "sentiment": "negative",
+                "concern": False,
+                "concern_categories": [],
+            },
+            {
+                "id": 3,
+                "text": "it was fine",
+                "themes": [],
+                "sentiment": "neutral",
+                "concern": False,
+                "concern_categories": [],
+            },
+            {
+                "id": 4,
+                "text": "i want to die",
+                "themes": [],
+                "sentiment": "negative",
+                "concern": True,
+                "concern_categories": ["self_harm_suicide"],
+            },
+        ],
+    )
     examples = load_examples(path)
     figures = evaluate(examples)
     assert figures["examples"] == 4
@@ -52,13 +79,19 @@ def test_jsonl_scores(tmp_path):
 
 def test_fft_csv_maps_themes_and_sentiment(tmp_path):
     path = tmp_path / "fft.csv"
-    header = ["Comment ID", "FFT question", "FFT answer", "Comment sentiment",
-              "Staff manner & personal attributes", "Timeliness of care",
-              "Information provision & guidance", "Labelling not possible"]
+    header = [
+        "Comment ID",
+        "FFT question",
+        "FFT answer",
+        "Comment sentiment",
+        "Staff manner & personal attributes",
+        "Timeliness of care",
+        "Information provision & guidance",
+        "Labelling not possible",
+    ]
     rows = [
         ["1", "What was good?", "Really friendly staff", "1", "1", "0", "0", "0"],
-        ["2", "What could we do better?", "The wait was far too long", "4", "0", "1",
-         "0", "0"],
+        ["2", "What could we do better?", "The wait was far too long", "4", "0", "1", "0", "0"],
         ["3", "What could we do better?", "Nothing", "1", "0", "0", "0", "0"],
         ["4", "What could we do better?", "", "", "0", "0", "0", "0"],
         ["5", "Why?", "asdf", "3", "0", "0", "0", "1"],
@@ -73,8 +106,13 @@ def test_fft_csv_maps_themes_and_sentiment(tmp_path):
     assert examples[1].sentiment == "negative"
     figures = evaluate(examples)
     assert list(figures["themes"]["analyser"]["per_theme"]) == [
-        "listened_to", "respected", "safety", "relationship_with_worker", "communication",
-        "timeliness"]
+        "listened_to",
+        "respected",
+        "safety",
+        "relationship_with_worker",
+        "communication",
+        "timeliness",
+    ]
     assert figures["sentiment"]["accuracy"] == 1.0
     assert "concern" not in figures
     without = evaluate(examples, use_prompt=False)
@@ -82,5 +120,9 @@ def test_fft_csv_maps_themes_and_sentiment(tmp_path):
 
 
 def test_three_class():
-    assert [three_class(s) for s in ("positive", "negative", "mixed", "neutral")] == \
-        ["positive", "negative", "other", "other"]
+    assert [three_class(s) for s in ("positive", "negative", "mixed", "neutral")] == [
+        "positive",
+        "negative",
+        "other",
+        "other",
+    ]

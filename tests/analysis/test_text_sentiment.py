@@ -114,29 +114,35 @@ def test_emoji_and_emoticons_carry_feeling():
     assert analyse_sentiment("waited all day :(").label == "negative"
 
 
-@pytest.mark.parametrize(("text", "label"), [
-    ("she never made me feel stupid for asking", "positive"),
-    ("My health visitor is a star", "positive"),
-    ("my key worker always makes time for me", "positive"),
-    ("it took forever to get an appointment", "negative"),
-    ("the worker was always on her phone", "negative"),
-    ("we were left in the dark for weeks", "negative"),
-    ("i had to tell my story again and again", "negative"),
-    ("it felt like they had already made their minds up", "negative"),
-    ("the food was nice but the games were boring", "mixed"),
-])
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("she never made me feel stupid for asking", "positive"),
+        ("My health visitor is a star", "positive"),
+        ("my key worker always makes time for me", "positive"),
+        ("it took forever to get an appointment", "negative"),
+        ("the worker was always on her phone", "negative"),
+        ("we were left in the dark for weeks", "negative"),
+        ("i had to tell my story again and again", "negative"),
+        ("it felt like they had already made their minds up", "negative"),
+        ("the food was nice but the games were boring", "mixed"),
+    ],
+)
 def test_everyday_expressions(text, label):
     assert analyse_sentiment(text).label == label
 
 
-@pytest.mark.parametrize(("text", "label"), [
-    ("the family hub staff went out of their way for us", "positive"),
-    ("They've been a lifeline", "positive"),
-    ("no pressure, they let me go at my own pace", "positive"),
-    ("they only care about ticking boxes", "negative"),
-    ("i feel like nobody cares about kids like me", "negative"),
-    ("The plan was changed without anyone telling us", "negative"),
-    ("not much to say", "neutral"),
-])
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("the family hub staff went out of their way for us", "positive"),
+        ("They've been a lifeline", "positive"),
+        ("no pressure, they let me go at my own pace", "positive"),
+        ("they only care about ticking boxes", "negative"),
+        ("i feel like nobody cares about kids like me", "negative"),
+        ("The plan was changed without anyone telling us", "negative"),
+        ("not much to say", "neutral"),
+    ],
+)
 def test_more_everyday_expressions(text, label):
     assert analyse_sentiment(text).label == label

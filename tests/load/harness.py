@@ -69,9 +69,24 @@ def gunicorn(
     log = tempfile.NamedTemporaryFile(prefix="heard-gunicorn-", suffix=".log", delete=False)
     LAST_LOG = Path(log.name)
     process = subprocess.Popen(
-        [str(BIN / "gunicorn"), "-w", str(workers), "-b", f"127.0.0.1:{port}", "-t", "60",
-         "--log-level", "warning", "--error-logfile", "-", "feedback:create_app()"],
-        env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+        [
+            str(BIN / "gunicorn"),
+            "-w",
+            str(workers),
+            "-b",
+            f"127.0.0.1:{port}",
+            "-t",
+            "60",
+            "--log-level",
+            "warning",
+            "--error-logfile",
+            "-",
+            "feedback:create_app()",
+        ],
+        env=env,
+        cwd=ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     try:
         # Ready means the app answers /healthz, not only that the port is open: a worker's
@@ -191,9 +206,16 @@ class Client:
         tally.add(unavailable=1)
 
 
-def run_clients(host: str, clients: int, submissions: int, seconds: float, tally: Tally,
-                retry_every: int = 10, stop: threading.Event | None = None,
-                first: int = 0) -> int:
+def run_clients(
+    host: str,
+    clients: int,
+    submissions: int,
+    seconds: float,
+    tally: Tally,
+    retry_every: int = 10,
+    stop: threading.Event | None = None,
+    first: int = 0,
+) -> int:
     """Complete `submissions` surveys across `clients` threads; stop at `seconds` regardless."""
     counter = iter(range(first, first + submissions))
     lock = threading.Lock()

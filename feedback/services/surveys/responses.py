@@ -25,9 +25,7 @@ _RESPONSES = cast(Table, Response.__table__)
 _ANSWERS = cast(Table, Answer.__table__)
 _TOKEN_USED = select(_TOKENS.c.token).where(_TOKENS.c.token == bindparam("token"))
 _INSERT_RESPONSE = _RESPONSES.insert().returning(_RESPONSES.c.id)
-_INSERT_ANSWERS = (
-    _ANSWERS.insert().returning(_ANSWERS.c.id, sort_by_parameter_order=True)
-)
+_INSERT_ANSWERS = _ANSWERS.insert().returning(_ANSWERS.c.id, sort_by_parameter_order=True)
 
 
 def _answer_rows(
