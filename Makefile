@@ -72,6 +72,7 @@ test: $(STAMP) system-packages translations-compile
 ## lint: ruff, the import-linter contracts (analysis/ and forms/ never import feedback), mypy
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/mypy
 
