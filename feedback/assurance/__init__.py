@@ -6,4 +6,4 @@ from flask import Blueprint
 bp = Blueprint("assurance", __name__, url_prefix="/assurance")
 
 # Views live in modules of this package, imported here so they attach to `bp`.
-from feedback.assurance import case_views, return_views, round_views  # noqa: E402, F401
+from feedback.assurance import case_views, definition_views, return_views, round_views  # noqa: E402, F401

@@ -26,14 +26,15 @@ from feedback.services.assurance.cases import (
     record_panel,
     references,
 )
-from feedback.services.assurance.rounds import bundled_audits, return_state
+from feedback.services.assurance.definitions import audit_choices
+from feedback.services.assurance.rounds import return_state
 from feedback.services.assurance.scope import MODERATORS, visible_returns
 
 
 @bp.route("/cases/new", methods=["GET", "POST"])
 @role_required("admin")
 def new_case_audit() -> ResponseReturnValue:
-    audits = {slug: d for slug, d in bundled_audits().items() if slug == "case-audit"}
+    audits = audit_choices("case_audit")
     form = NewCaseAuditForm()
     form.set_choices(audits, all_agencies(active_only=True))
     problems: list[str] = []

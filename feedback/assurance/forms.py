@@ -6,6 +6,7 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
 from wtforms import (
     DateField,
     HiddenField,
@@ -38,8 +39,29 @@ class NewRoundForm(FlaskForm):
     )
 
     def set_choices(self, audits: dict[str, Any], agencies: list[Any]) -> None:
-        self.definition.choices = [SelectChoice(slug, d.title) for slug, d in audits.items()]
+        self.definition.choices = [SelectChoice(key, _label(key, d)) for key, d in audits.items()]
         self.agencies.choices = [SelectChoice(a.id, a.name) for a in agencies]
+
+
+def _label(key: str, definition: Any) -> str:
+    # An upload may share a bundled audit's title: its slug tells them apart.
+    if key.startswith("uploaded-"):
+        return str(
+            _l("%(title)s (uploaded: %(slug)s)", title=definition.title, slug=definition.slug)
+        )
+    return str(definition.title)
+
+
+class AuditDefinitionForm(FlaskForm):
+    round_kind = SelectField(
+        _l("It opens"),
+        choices=[
+            SelectChoice("section11", _l("Section 11 rounds")),
+            SelectChoice("case_audit", _l("Multi-agency case audits")),
+        ],
+        validators=[InputRequired()],
+    )
+    definition = FileField(_l("Audit definition (.yaml)"), validators=[FileRequired()])
 
 
 class CommentForm(FlaskForm):

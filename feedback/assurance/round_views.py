@@ -19,11 +19,11 @@ from feedback.models import AuditReturn, AuditRound
 from feedback.navigation import add_staff_link
 from feedback.respond.pages import survey_text
 from feedback.services.assurance.agencies import all_agencies
+from feedback.services.assurance.definitions import audit_choices
 from feedback.services.assurance.export import XLSX, results_workbook
 from feedback.services.assurance.results import results
 from feedback.services.assurance.rounds import (
     RoundError,
-    bundled_audits,
     london_today,
     open_round,
     publish_results,
@@ -55,7 +55,7 @@ def index() -> ResponseReturnValue:
 @bp.route("/rounds/new", methods=["GET", "POST"])
 @role_required("admin")
 def new_round() -> ResponseReturnValue:
-    audits = {slug: d for slug, d in bundled_audits().items() if slug == "section11"}
+    audits = audit_choices("section11")
     form = NewRoundForm()
     form.set_choices(audits, all_agencies(active_only=True))
     if form.validate_on_submit():

@@ -4,6 +4,7 @@ from feedback.models.action import Action, ActionUpdate
 from feedback.models.agency import SECTORS, Agency
 from feedback.models.alert import AlertNote, ConcernAlert
 from feedback.models.audit import AuditEvent
+from feedback.models.audit_definition import AuditDefinition
 from feedback.models.audit_return import AuditComment, AuditRating, AuditReturn
 from feedback.models.audit_round import AuditCase, AuditCaseGrade, AuditRound
 from feedback.models.dataset import EvidenceDefinition, IndicatorValue
@@ -32,6 +33,7 @@ __all__ = [
     "AuditCase",
     "AuditCaseGrade",
     "AuditComment",
+    "AuditDefinition",
     "AuditEvent",
     "AuditRating",
     "AuditReturn",

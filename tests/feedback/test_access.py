@@ -142,6 +142,7 @@ ACCESS: dict[str, str | tuple[str, ...]] = {
     "assurance.index": AUDITS,
     "assurance.new_round": ADMIN,
     "assurance.new_case_audit": ADMIN,
+    "assurance.definitions": ADMIN,
     "assurance.case_panel": MODERATORS,
     "assurance.round": MODERATORS,
     "assurance.round_xlsx": MODERATORS,
