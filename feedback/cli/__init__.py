@@ -42,11 +42,12 @@ _register_plain_commands()
 
 def register(app: Flask) -> None:
     """Attach every command group to the app (so `flask --app feedback` sees them too)."""
-    from feedback.cli import database, demo, lifecycle, surveys, users
+    from feedback.cli import audits, database, demo, lifecycle, surveys, users
 
     for command in (
         database.init_db,
         surveys.surveys,
+        audits.audits,
         users.users,
         demo.demo,
         lifecycle.retention,

@@ -166,3 +166,19 @@ def test_only_admins_may_upload(app):
     )
     assert reply.status_code in (400, 403)
     assert count(app, AuditDefinition) == 0
+
+
+def test_heard_audits_load_keeps_a_sound_file_and_refuses_a_bad_one(app, tmp_path):
+    runner = app.test_cli_runner()
+    good, bad = tmp_path / "yj.yaml", tmp_path / "broken.yaml"
+    good.write_text(GOOD)
+    bad.write_text(BAD)
+    failed = runner.invoke(args=["audits", "load", str(bad)])
+    assert failed.exit_code == 1
+    assert failed.output.count("broken.yaml:") >= 3
+    assert count(app, AuditDefinition) == 0
+    loaded = runner.invoke(args=["audits", "load", "--for", "case_audit", str(good)])
+    assert loaded.exit_code == 0, loaded.output
+    assert "youth-justice-s11: version 1 (new version)" in loaded.output
+    with app.app_context():
+        assert db.session.scalars(select(AuditDefinition)).one().round_kind == "case_audit"
