@@ -9,6 +9,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
+from sqlalchemy import select
 
 from feedback.assurance import bp
 from feedback.assurance.forms import NewCaseAuditForm
@@ -21,6 +22,7 @@ from feedback.services.assurance.cases import (
     CaseAuditError,
     grade_distribution,
     graded_questions,
+    involvement,
     learning_themes,
     open_case_audit,
     record_panel,
@@ -49,6 +51,7 @@ def new_case_audit() -> ResponseReturnValue:
                 references(form.references.data or ""),
                 audits[form.definition.data],
                 by=current_user,
+                involved=involvement(form.references.data or ""),
             )
         except CaseAuditError as exc:
             problems = exc.problems
@@ -111,6 +114,11 @@ def case_panel(case_id: int) -> ResponseReturnValue:
             case=case,
             questions=questions,
             grades={g.question_id: g.grade for g in case.grades},
+            # the agencies involved in this case and how far each got with its part
+            involved=db.session.scalars(
+                select(AuditReturn).where(AuditReturn.case_id == case.id).order_by(AuditReturn.id)
+            ).all(),
+            return_state=return_state,
             problems=problems,
             survey_text=survey_text,
         ),

@@ -78,5 +78,5 @@ class AgreeForm(FlaskForm):
 class NewCaseAuditForm(NewRoundForm):
     theme = StringField(_l("Theme"), validators=[InputRequired(), Length(max=120)])
     references = TextAreaField(
-        _l("Case references, one a line"), validators=[InputRequired(), Length(max=4000)]
+        _l("Case references, one a line"), validators=[InputRequired(), Length(max=8000)]
     )

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 
 from analysis.text import analyse_text
 from feedback.extensions import db
-from feedback.models import AuditCase, AuditCaseGrade, AuditRound, User
+from feedback.models import Agency, AuditCase, AuditCaseGrade, AuditRound, User
 from feedback.models._time import utcnow
 from feedback.services.assurance.references import reference_problem
 from feedback.services.assurance.returns import TEXT_MAX
@@ -37,8 +37,50 @@ class CaseAuditError(ValueError):
 
 
 def references(text: str) -> list[str]:
-    """One reference per line, blank lines left out."""
-    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+    """One reference per line, blank lines left out (what follows a colon is the
+    agencies involved: involvement)."""
+    return [ref for ref, _names in _lines(text)]
+
+
+def involvement(text: str) -> dict[str, list[str]]:
+    """{reference: the agency names after its colon} for lines that name agencies, as in
+    ``MACA-2026-014: Police, Health Trust``; a line without a colon involves every agency
+    asked. A reference never holds a colon (references.ALLOWED), so the split is safe."""
+    return {ref: names for ref, names in _lines(text) if names}
+
+
+def _lines(text: str) -> list[tuple[str, list[str]]]:
+    found = []
+    for line in (text or "").splitlines():
+        ref, _colon, rest = line.partition(":")
+        if ref.strip():
+            found.append((ref.strip(), [n.strip() for n in rest.split(",") if n.strip()]))
+    return found
+
+
+def _involved_ids(
+    agency_ids: Sequence[int], named: Mapping[str, Sequence[str]]
+) -> tuple[dict[str, set[int]], list[str]]:
+    """Agency ids per reference from the names written; a name not among the agencies
+    asked is a problem (named with its reference)."""
+    asked = db.session.scalars(select(Agency).where(Agency.id.in_(list(agency_ids))))
+    by_name = {" ".join(a.name.split()).casefold(): a.id for a in asked}
+    ids: dict[str, set[int]] = {}
+    problems = []
+    for ref, names in named.items():
+        for name in names:
+            found = by_name.get(" ".join(name.split()).casefold())
+            if found is None:
+                problems.append(
+                    _(
+                        "%(ref)s: %(name)s is not one of the agencies asked.",
+                        ref=ref[:60],
+                        name=name[:60],
+                    )
+                )
+            else:
+                ids.setdefault(ref, set()).add(found)
+    return ids, problems
 
 
 def open_case_audit(
@@ -49,9 +91,14 @@ def open_case_audit(
     refs: Sequence[str],
     definition: Definition,
     by: User | None = None,
+    involved: Mapping[str, Sequence[str]] | None = None,
 ) -> AuditRound:
     """Open a case audit; every reference is checked first, and nothing is stored unless
-    all are partnership references (reference_problem) and none is given twice."""
+    all are partnership references (reference_problem) and none is given twice.
+
+    `involved` names, for some references, the agencies (of those asked) involved in
+    that case; only they get a return for it. A case not named involves every agency.
+    """
     problems = []
     theme = " ".join((theme or "").split())
     if not theme:
@@ -68,11 +115,21 @@ def open_case_audit(
         if problem:
             problems.append(f"{ref[:60]}: {problem}")
         seen.add(ref.upper())
+    involved_ids, named_problems = _involved_ids(agency_ids, involved or {})
+    problems += named_problems
     if problems:
         raise CaseAuditError(problems)
     try:
         return open_round(
-            title, deadline, agency_ids, definition, by, kind="case_audit", theme=theme, cases=refs
+            title,
+            deadline,
+            agency_ids,
+            definition,
+            by,
+            kind="case_audit",
+            theme=theme,
+            cases=refs,
+            involved=involved_ids,
         )
     except RoundError as exc:
         raise CaseAuditError([str(exc)]) from None

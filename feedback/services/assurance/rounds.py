@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import date, datetime
 
 from flask_babel import gettext as _
@@ -49,10 +49,14 @@ def open_round(
     kind: str = "section11",
     theme: str | None = None,
     cases: Sequence[str] = (),
+    involved: Mapping[str, Collection[int]] | None = None,
 ) -> AuditRound:
     """Open a round asking each agency in `agency_ids` for a return (a draft each; in a
-    case audit, one per agency and case, each case known by its reference in `cases`,
-    which the caller has checked: services.assurance.cases).
+    case audit, one per agency involved in each case, each case known by its reference in
+    `cases`, which the caller has checked: services.assurance.cases). `involved` gives,
+    for some references, the ids of the agencies involved; a case it does not name
+    involves every agency asked, and a return exists only for an agency involved, so an
+    agency sees and grades only its cases.
 
     Raises RoundError for an empty or long title, no agencies, an inactive or unknown
     agency, or a definition that is not an audit. Nothing is stored unless all is well.
@@ -90,6 +94,9 @@ def open_round(
             found.cases.append(case)
             db.session.flush()
         for agency in agencies:
+            if case is not None and case.reference in (involved or {}):
+                if agency.id not in (involved or {})[case.reference]:
+                    continue
             db.session.add(
                 AuditReturn(
                     round_id=found.id,
@@ -107,6 +114,7 @@ def open_round(
         kind=kind,
         agencies=len(agencies),
         cases=len(cases),
+        cases_naming_agencies=len(involved or {}),
         deadline=deadline.isoformat(),
     )
     db.session.commit()
