@@ -35,7 +35,7 @@ def _name(survey: Survey) -> str:
     return survey_name(survey.title, survey_age_band(survey))
 
 
-def _memo() -> dict[tuple[object, ...], object]:
+def _memo() -> dict[object, object]:
     """This request's outcome rows by (survey, period) and its data version: the survey
     page, its outcome chart and its trend all read the same table (a fresh dict elsewhere)."""
     if not has_request_context():
