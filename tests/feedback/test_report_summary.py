@@ -88,5 +88,5 @@ def test_pdf_is_tagged_titled_in_english_and_the_summary_fills_page_one(app, run
     for words in ("Summary", "Children who felt listened to", "Most mentioned themes",
                   "Safeguarding alerts", "12 alerts were raised"):  # fmt: skip
         assert words in first
-    # The summary is one page: the next section starts the second.
-    assert second.lstrip().startswith("Who responded"), second[:200]
+    # The summary is one page: the next section (the priorities, issue 17) starts the second.
+    assert second.lstrip().startswith("The partnership's priorities"), second[:200]
