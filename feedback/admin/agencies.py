@@ -13,12 +13,12 @@ from flask_login import current_user
 from feedback.admin import bp
 from feedback.admin.forms import ActiveForm, AgencyForm
 from feedback.auth import role_required
-from feedback.extensions import db
 from feedback.models import Agency
 from feedback.navigation import add_staff_link
 from feedback.services.assurance.agencies import (
     AgencyError,
     add_agency,
+    agency_by_id,
     all_agencies,
     edit_agency,
     set_agency_active,
@@ -62,7 +62,7 @@ def agencies() -> ResponseReturnValue:
 @role_required("admin")
 def agency(agency_id: int) -> ResponseReturnValue:
     """One agency's name and sector, for correcting."""
-    found = db.session.get(Agency, agency_id) or abort(404)
+    found = agency_by_id(agency_id) or abort(404)
     form = AgencyForm(obj=found)
     if form.is_submitted():
         if not form.validate():
@@ -81,7 +81,7 @@ def agency(agency_id: int) -> ResponseReturnValue:
 @bp.post("/agencies/<int:agency_id>/active")
 @role_required("admin")
 def agency_active(agency_id: int) -> ResponseReturnValue:
-    found = db.session.get(Agency, agency_id) or abort(404)
+    found = agency_by_id(agency_id) or abort(404)
     form = ActiveForm()
     if not form.validate():
         abort(400)

@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from flask import render_template, request
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import Select, select
+from sqlalchemy import Select
 
 from feedback.admin import bp
 from feedback.admin.audit_words import action_label, describe, resolve
 from feedback.auth import role_required
 from feedback.extensions import db
-from feedback.models import AuditEvent, User
+from feedback.models import AuditEvent
 from feedback.navigation import add_staff_link
-from feedback.times import utc_start_of
+from feedback.services import audit_log
 
 PER_PAGE = 50
 #: the "user" filter value for events no signed-in person caused (e.g. notifications)
@@ -55,20 +55,14 @@ def _filters() -> tuple[dict[str, Any], list[str]]:
 
 
 def _query(wanted: dict[str, Any]) -> Select[AuditEvent]:
-    query = select(AuditEvent)
-    if wanted["action"]:
-        query = query.where(AuditEvent.action == wanted["action"])
-    if wanted["user"] == NOBODY:
-        query = query.where(AuditEvent.user_id.is_(None))
-    elif wanted["user"]:
-        query = query.where(AuditEvent.user_id == int(wanted["user"]))
-    # Days as staff read them (Europe/London), like the times in the table.
-    if wanted["start"]:
-        query = query.where(AuditEvent.at >= utc_start_of(wanted["start"]))
-    if wanted["end"]:
-        # The end date is inclusive: everything before the next midnight.
-        query = query.where(AuditEvent.at < utc_start_of(wanted["end"] + timedelta(days=1)))
-    return query.order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
+    user = wanted["user"]
+    return audit_log.events_query(
+        action=wanted["action"],
+        user_id=int(user) if user.isdigit() else None,
+        nobody=user == NOBODY,
+        start=wanted["start"],
+        end=wanted["end"],
+    )
 
 
 @bp.get("/audit")
@@ -81,10 +75,8 @@ def audit() -> ResponseReturnValue:
         per_page=PER_PAGE,
         error_out=False,
     )
-    emails = dict(db.session.execute(select(User.id, User.email)).all())
-    actions = db.session.scalars(
-        select(AuditEvent.action).distinct().order_by(AuditEvent.action)
-    ).all()
+    emails = audit_log.everyone_by_email()
+    actions = audit_log.recorded_actions()
     args = {k: v for k, v in request.args.items() if k != "page" and k in wanted and v}
     names = resolve(page.items)  # one query per kind of thing on this page, not per row
     return render_template(

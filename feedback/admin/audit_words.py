@@ -15,11 +15,10 @@ from typing import Any
 from flask import url_for
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup, escape
-from sqlalchemy import select
 
-from feedback.extensions import db
 from feedback.labels import alert_state_label, role_label
-from feedback.models import AuditEvent, Campaign, CourseRun, Invitation, Survey, User
+from feedback.models import AuditEvent
+from feedback.services import audit_log
 
 # %(who)s is the person (or Heard itself), %(what)s the thing, linked where it has a page.
 # Other names are facts from the event's detail, already put into words.
@@ -107,24 +106,15 @@ def resolve(events: Iterable[AuditEvent]) -> Names:
     names = Names()
     if wanted["user"]:
         # Staff have no display name yet: the e-mail address is how colleagues know them.
-        rows = db.session.execute(select(User.id, User.email).where(User.id.in_(wanted["user"])))
-        names.people = dict(rows.all())
+        names.people = audit_log.emails_of(wanted["user"])
     if wanted["survey"]:
-        surveys = db.session.execute(
-            select(Survey.id, Survey.title, Survey.slug).where(Survey.id.in_(wanted["survey"]))
-        )
-        names.surveys = {i: (title, slug) for i, title, slug in surveys}
+        names.surveys = audit_log.survey_titles(wanted["survey"])
     if wanted["campaign"]:
-        query = select(Campaign.id, Campaign.name).where(Campaign.id.in_(wanted["campaign"]))
-        names.campaigns = dict(db.session.execute(query).all())
+        names.campaigns = audit_log.campaign_names(wanted["campaign"])
     if wanted["course_run"]:
-        query = select(CourseRun.id, CourseRun.title).where(CourseRun.id.in_(wanted["course_run"]))
-        names.courses = dict(db.session.execute(query).all())
+        names.courses = audit_log.course_titles(wanted["course_run"])
     if wanted["invitation"]:
-        query = select(Invitation.id, Invitation.email).where(
-            Invitation.id.in_(wanted["invitation"])
-        )
-        names.invitations = dict(db.session.execute(query).all())
+        names.invitations = audit_log.invitation_emails(wanted["invitation"])
     return names
 
 

@@ -15,7 +15,6 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
-from sqlalchemy import select
 from wtforms import BooleanField, DateField, SelectField, StringField
 
 # SelectChoice is WTForms 3.3's; types-WTForms still describes 3.2, which has none.
@@ -25,14 +24,14 @@ from wtforms.validators import InputRequired, Length, Optional
 from feedback.admin import bp
 from feedback.auth import role_required
 from feedback.banners import success
-from feedback.extensions import db
 from feedback.labels import survey_age_band, survey_name
 from feedback.links import absolute_url
-from feedback.models import Campaign, Survey
+from feedback.models import Campaign
 from feedback.navigation import add_staff_link
 from feedback.services.surveys.campaigns import (
     CampaignError,
     CampaignFields,
+    campaign_by_id,
     create_campaign,
     last_day,
     list_campaigns,
@@ -40,6 +39,7 @@ from feedback.services.surveys.campaigns import (
     response_counts,
     update_campaign,
 )
+from feedback.services.surveys.lookup import survey_by_id, surveys_by_title
 
 ROLES = ("admin", "trainer")
 add_staff_link("admin.campaigns", lambda: _("Campaigns and posters"), ROLES)
@@ -74,7 +74,7 @@ def _may_manage(campaign: Campaign) -> bool:
 
 
 def _campaign(campaign_id: int) -> Campaign:
-    campaign = db.session.get(Campaign, campaign_id)
+    campaign = campaign_by_id(campaign_id)
     if campaign is None:
         abort(404)
     if not _may_manage(campaign):
@@ -98,7 +98,7 @@ def campaigns() -> ResponseReturnValue:
         counts=response_counts([c.id for c in rows]),
         links={c.id: public_link(c) for c in rows},
         last_days={c.id: last_day(c.closes_at) for c in rows},
-        surveys=db.session.scalars(select(Survey).order_by(Survey.title)).all(),
+        surveys=surveys_by_title(),
         survey_id=survey_id,
     )
 
@@ -107,7 +107,7 @@ def campaigns() -> ResponseReturnValue:
 @role_required("admin")
 def new_campaign() -> ResponseReturnValue:
     form = CampaignForm()
-    surveys = db.session.scalars(select(Survey).order_by(Survey.title)).all()
+    surveys = surveys_by_title()
     # With the age band: the three children's surveys differ by little else.
     names = [survey_name(s.title, survey_age_band(s)) for s in surveys]
     form.survey.choices = [SelectChoice(s.id, n) for s, n in zip(surveys, names, strict=True)]
@@ -116,7 +116,7 @@ def new_campaign() -> ResponseReturnValue:
     if not form.is_submitted() and wanted:
         form.survey.data = wanted
     if form.validate_on_submit():
-        survey = db.session.get(Survey, form.survey.data) or abort(404)
+        survey = survey_by_id(form.survey.data) or abort(404)
         try:
             campaign = create_campaign(survey, form.fields(), by_id=current_user.id)
         except CampaignError as exc:

@@ -12,15 +12,13 @@ from pathlib import Path
 from flask import current_app, render_template
 from flask.typing import ResponseReturnValue
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
 
 from feedback import catalogs
 from feedback.admin import bp
 from feedback.auth import role_required
-from feedback.extensions import db
 from feedback.i18n import LANGUAGE_NAMES, RTL, survey_languages
-from feedback.models import Survey
 from feedback.navigation import add_staff_link
+from feedback.services.surveys.lookup import surveys_by_slug
 
 add_staff_link("admin.translations", lambda: str(_l("Translations")), ("admin",))
 
@@ -30,9 +28,7 @@ add_staff_link("admin.translations", lambda: str(_l("Translations")), ("admin",)
 def translations() -> ResponseReturnValue:
     """Per language: review status, interface strings translated, surveys complete."""
     folder = Path(current_app.config.get("HEARD_TRANSLATIONS_DIR") or catalogs.TRANSLATIONS)
-    surveys = db.session.scalars(
-        select(Survey).where(Survey.current_version_id.is_not(None)).order_by(Survey.slug)
-    ).all()
+    surveys = surveys_by_slug()
     definitions = [s.current_version.definition for s in surveys if s.current_version]
     rows = list(catalogs.report(definitions, folder))
     offered = {d.slug: survey_languages(d) for d in definitions}

@@ -14,15 +14,15 @@ from feedback.admin import bp
 from feedback.admin.forms import ActiveForm, InviteForm, PlainForm, RoleForm
 from feedback.auth import role_required
 from feedback.banners import problem, success
-from feedback.extensions import db
 from feedback.labels import role_label
-from feedback.models import AGENCY_ROLES, Invitation, User
+from feedback.models import AGENCY_ROLES
 from feedback.navigation import add_home_panel, add_staff_link
 from feedback.services.mail import smtp_configured
 from feedback.services.people.accounts import AccountError, change_role, set_active, staff_list
 from feedback.services.people.invitations import (
     InvitationError,
     create_invitation,
+    invitation_by_id,
     invite_days,
     pending_invitations,
     revoke_invitation,
@@ -30,6 +30,7 @@ from feedback.services.people.invitations import (
 from feedback.services.people.invite_mail import invitation_link, send_invitation
 from feedback.services.people.second_factor import enrolled
 from feedback.services.people.second_factor import reset as reset_second_factor
+from feedback.services.people.users import user_by_id
 from feedback.services.people.workload import open_invitations
 
 add_staff_link("admin.users", lambda: str(_l("Users and roles")), ("admin",))
@@ -70,7 +71,7 @@ def users() -> ResponseReturnValue:
 @bp.post("/users/<int:user_id>/role")
 @role_required("admin")
 def user_role(user_id: int) -> ResponseReturnValue:
-    user = db.session.get(User, user_id) or abort(404)
+    user = user_by_id(user_id) or abort(404)
     form = RoleForm()
     if not form.validate():
         problem(_("Choose one of the roles."), field=f"role-{user_id}")
@@ -86,7 +87,7 @@ def user_role(user_id: int) -> ResponseReturnValue:
 @bp.post("/users/<int:user_id>/active")
 @role_required("admin")
 def user_active(user_id: int) -> ResponseReturnValue:
-    user = db.session.get(User, user_id) or abort(404)
+    user = user_by_id(user_id) or abort(404)
     form = ActiveForm()
     if not form.validate():
         abort(400)
@@ -107,7 +108,7 @@ def user_active(user_id: int) -> ResponseReturnValue:
 @bp.post("/users/<int:user_id>/second-factor/reset")
 @role_required("admin")
 def user_reset_second_factor(user_id: int) -> ResponseReturnValue:
-    user = db.session.get(User, user_id) or abort(404)
+    user = user_by_id(user_id) or abort(404)
     if not PlainForm().validate():
         abort(400)
     if reset_second_factor(user, by=current_user):
@@ -152,7 +153,7 @@ def invite() -> ResponseReturnValue:
 @bp.post("/invitations/<int:invitation_id>/revoke")
 @role_required("admin")
 def revoke(invitation_id: int) -> ResponseReturnValue:
-    invitation = db.session.get(Invitation, invitation_id) or abort(404)
+    invitation = invitation_by_id(invitation_id) or abort(404)
     if not PlainForm().validate():
         abort(400)
     revoke_invitation(invitation, by=current_user)

@@ -102,3 +102,8 @@ def ensure_agency(name: str, sector: str) -> Agency:
 
 def _id(user: User | None) -> int | None:
     return user.id if user is not None else None
+
+
+def agency_by_id(agency_id: int) -> Agency | None:
+    """The agency with this id, or None."""
+    return db.session.get(Agency, agency_id)

@@ -186,3 +186,8 @@ def pending_invitations() -> list[Invitation]:
             .order_by(Invitation.created_at.desc())
         )
     )
+
+
+def invitation_by_id(invitation_id: int) -> Invitation | None:
+    """The invitation with this id, or None."""
+    return db.session.get(Invitation, invitation_id)

@@ -34,3 +34,8 @@ def create_user(email: str, role: str, password: str, agency_id: int | None = No
     db.session.add(user)
     db.session.commit()
     return user
+
+
+def user_by_id(user_id: int) -> User | None:
+    """The account with this id, or None."""
+    return db.session.get(User, user_id)

@@ -210,3 +210,8 @@ def list_campaigns(survey_id: int | None = None, courses_only: bool = False) -> 
 def minutes_to_answer(question_count: int) -> int:
     """A plain estimate for a poster: about four questions a minute, never under 2."""
     return max(2, -(-question_count // 4))
+
+
+def campaign_by_id(campaign_id: int) -> Campaign | None:
+    """The campaign with this id, or None."""
+    return db.session.get(Campaign, campaign_id)

@@ -53,3 +53,13 @@ def surveys_by_slug(slugs: Sequence[str] | None = None) -> list[Survey]:
 def bundled_slugs() -> frozenset[str]:
     """Slugs of the bundled surveys (forms/library/<slug>.yaml)."""
     return frozenset(path.stem for path in library_paths())
+
+
+def survey_by_id(survey_id: int) -> Survey | None:
+    """The survey with this id, or None."""
+    return db.session.get(Survey, survey_id)
+
+
+def surveys_by_title() -> list[Survey]:
+    """Every survey, loaded or not, by title (for choosing one from a list)."""
+    return list(db.session.scalars(select(Survey).order_by(Survey.title)))
