@@ -13,7 +13,6 @@ from flask_login import current_user
 
 from feedback.auth import role_required
 from feedback.banners import problem, success
-from feedback.extensions import db
 from feedback.labels import alert_state_label
 from feedback.models import ConcernAlert
 from feedback.safeguarding import bp
@@ -25,7 +24,7 @@ ROLES = ("safeguarding", "admin")
 
 
 def _alert(alert_id: int) -> ConcernAlert:
-    alert = db.session.get(ConcernAlert, alert_id)
+    alert = alerts.alert_by_id(alert_id)
     if alert is None:
         abort(404)
     return alert

@@ -17,12 +17,10 @@ from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from sqlalchemy import select
 
 from feedback.auth import role_required
 from feedback.banners import success
-from feedback.extensions import db
-from feedback.models import ROLES, Answer, TextAnalysis
+from feedback.models import ROLES, Answer
 from feedback.safeguarding import bp
 from feedback.services.safeguarding.alerts import Actor
 from feedback.services.safeguarding.concerns import (
@@ -32,6 +30,8 @@ from feedback.services.safeguarding.concerns import (
     response_alerted,
 )
 from feedback.services.signed import sign, unsign
+from feedback.services.surveys.responses import answer_by_id
+from feedback.services.text.analyses import redacted_text
 
 PURPOSE = "concern.link"
 #: A concern link works for a week: long enough for a page left open, short enough to expire.
@@ -67,7 +67,7 @@ def _target(signed: str) -> tuple[Answer, str]:
     payload = unsign(PURPOSE, signed, LINK_MAX_AGE)
     if not isinstance(payload, dict) or not isinstance(payload.get("a"), int):
         abort(404)
-    answer = db.session.get(Answer, payload["a"])
+    answer = answer_by_id(payload["a"])
     if answer is None:
         abort(404)
     back = str(payload.get("b") or "")
@@ -106,9 +106,7 @@ def raise_concern(signed: str) -> ResponseReturnValue:
     withheld = response_alerted(answer.response_id)
     text = None
     if not withheld:
-        text = db.session.scalar(
-            select(TextAnalysis.redacted).where(TextAnalysis.answer_id == answer.id)
-        )
+        text = redacted_text(answer.id)
     body = render_template(
         "safeguarding/concern.html",
         text=text,

@@ -13,22 +13,22 @@ from flask.typing import ResponseReturnValue
 from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from sqlalchemy import select
 
 from feedback.auth import role_required
-from feedback.extensions import db
 from feedback.labels import alert_state_label, category_label, removed_label
-from feedback.models import ConcernAlert, Survey, User
+from feedback.models import ConcernAlert
 from feedback.navigation import add_home_panel, add_staff_link
 from feedback.safeguarding import bp
 from feedback.safeguarding.forms import AssignForm, NoteForm, StateForm
 from feedback.services.audit import audit
 from feedback.services.mail import smtp_configured
+from feedback.services.people.users import emails_by_id, user_by_id
 from feedback.services.safeguarding.alert_records import alert_record
 from feedback.services.safeguarding.alerts import (
     FILTERS,
     TRANSITIONS,
-    alerts_query,
+    alert_by_id,
+    alerts_page,
     is_overdue,
     leads,
 )
@@ -42,6 +42,7 @@ from feedback.services.safeguarding.reading_summary import (
     previous_month,
 )
 from feedback.services.safeguarding.workload import alert_work
+from feedback.services.surveys.lookup import survey_by_id, titles_by_id
 
 ROLES = ("safeguarding", "admin")
 PER_PAGE = 50
@@ -64,12 +65,6 @@ def _overdue_hours() -> int:
     return int(current_app.config.get("HEARD_ALERT_OVERDUE_HOURS") or 24)
 
 
-def _names(model: Any, column: Any, ids: set[int]) -> dict[int, str]:
-    if not ids:
-        return {}
-    return dict(db.session.execute(select(model.id, column).where(model.id.in_(ids))).all())
-
-
 def _setup_notices() -> dict[str, Any]:
     return {
         "outbox": None if smtp_configured() else str(outbox_path()),
@@ -86,12 +81,10 @@ def index() -> ResponseReturnValue:
     if state not in FILTERS:
         state = "open"
     page = max(1, request.args.get("page", 1, type=int) or 1)
-    found = list(
-        db.session.scalars(alerts_query(state).limit(PER_PAGE + 1).offset((page - 1) * PER_PAGE))
-    )
+    found = alerts_page(state, page, PER_PAGE)
     alerts = found[:PER_PAGE]
-    surveys = _names(Survey, Survey.title, {a.survey_id for a in alerts})
-    people = _names(User, User.email, {a.assignee_id for a in alerts if a.assignee_id})
+    surveys = titles_by_id({a.survey_id for a in alerts})
+    people = emails_by_id({a.assignee_id for a in alerts if a.assignee_id})
     hours = _overdue_hours()
     rows = [
         {
@@ -131,13 +124,13 @@ def _summary() -> dict[str, Any]:
 
 
 def _context(alert: ConcernAlert) -> dict[str, Any]:
-    authors = _names(User, User.email, {n.user_id for n in alert.notes if n.user_id})
+    authors = emails_by_id({n.user_id for n in alert.notes if n.user_id})
     return {
         # Read live while the response exists, else as kept when it went.
         "record": alert_record(alert),
-        "survey": db.session.get(Survey, alert.survey_id),
-        "assignee": db.session.get(User, alert.assignee_id) if alert.assignee_id else None,
-        "raised_by": db.session.get(User, alert.raised_by_id) if alert.raised_by_id else None,
+        "survey": survey_by_id(alert.survey_id),
+        "assignee": user_by_id(alert.assignee_id) if alert.assignee_id else None,
+        "raised_by": user_by_id(alert.raised_by_id) if alert.raised_by_id else None,
         "authors": authors,
     }
 
@@ -146,7 +139,7 @@ def _context(alert: ConcernAlert) -> dict[str, Any]:
 @role_required(*ROLES)
 def alert(alert_id: int) -> ResponseReturnValue:
     """One alert: the text as written, why it was flagged, contact details, the workflow."""
-    alert = db.session.get(ConcernAlert, alert_id)
+    alert = alert_by_id(alert_id)
     if alert is None:
         abort(404)
     contact = decrypt_contact(alert.contact_encrypted)

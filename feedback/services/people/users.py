@@ -39,3 +39,11 @@ def create_user(email: str, role: str, password: str, agency_id: int | None = No
 def user_by_id(user_id: int) -> User | None:
     """The account with this id, or None."""
     return db.session.get(User, user_id)
+
+
+def emails_by_id(ids: set[int]) -> dict[int, str]:
+    """E-mail address by user id for `ids` (staff have no display name: this is it)."""
+    if not ids:
+        return {}
+    rows = db.session.execute(select(User.id, User.email).where(User.id.in_(ids)))
+    return {user_id: email for user_id, email in rows}

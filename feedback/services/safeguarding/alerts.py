@@ -140,3 +140,15 @@ def add_note(alert: ConcernAlert, text: str, actor: Actor) -> None:
     _note(alert, actor, text)
     audit("alert.note", "alert", alert.id, commit=False, user_id=actor.id)
     db.session.commit()
+
+
+def alert_by_id(alert_id: int) -> ConcernAlert | None:
+    """The alert with this id, or None."""
+    return db.session.get(ConcernAlert, alert_id)
+
+
+def alerts_page(state: str, page: int, per_page: int) -> list[ConcernAlert]:
+    """Page `page` (from 1) of the alerts in `state`, with one more row than `per_page`
+    when there is a next page (so the list needs no separate count)."""
+    query = alerts_query(state).limit(per_page + 1).offset((page - 1) * per_page)
+    return list(db.session.scalars(query))

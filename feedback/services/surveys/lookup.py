@@ -63,3 +63,11 @@ def survey_by_id(survey_id: int) -> Survey | None:
 def surveys_by_title() -> list[Survey]:
     """Every survey, loaded or not, by title (for choosing one from a list)."""
     return list(db.session.scalars(select(Survey).order_by(Survey.title)))
+
+
+def titles_by_id(ids: set[int]) -> dict[int, str]:
+    """Title by survey id for `ids`."""
+    if not ids:
+        return {}
+    rows = db.session.execute(select(Survey.id, Survey.title).where(Survey.id.in_(ids)))
+    return {survey_id: title for survey_id, title in rows}

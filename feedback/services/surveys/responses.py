@@ -146,3 +146,8 @@ def record_response(
         db.session.rollback()
         return None
     return response
+
+
+def answer_by_id(answer_id: int) -> Answer | None:
+    """The answer with this id, or None."""
+    return db.session.get(Answer, answer_id)

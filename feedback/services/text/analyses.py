@@ -351,3 +351,9 @@ def backfill(
             if progress:
                 progress(len(rows))
     return result
+
+
+def redacted_text(answer_id: int) -> str | None:
+    """The answer's text with names and contact details taken out, if it has been read."""
+    query = select(TextAnalysis.redacted).where(TextAnalysis.answer_id == answer_id)
+    return db.session.scalar(query)
