@@ -15,22 +15,22 @@ from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf import FlaskForm
-from sqlalchemy import select
 
 # SelectChoice is WTForms 3.3's; types-WTForms still describes 3.2, which has none.
 from wtforms.fields.choices import SelectChoice  # type: ignore[attr-defined]
 
 from feedback.auth import role_required
 from feedback.banners import success
-from feedback.extensions import db
 from feedback.facilitate import bp
 from feedback.facilitate.forms import definition_answers, optional_questions, paper_form_class
 from feedback.facilitate.paper_batch import BATCH, batch_entries, batch_entry, filled_in, remember
-from feedback.models import Campaign, Survey
+from feedback.models import Survey
 from feedback.navigation import add_staff_link
 from feedback.respond.pages import survey_text
+from feedback.services.surveys.campaigns import campaign_by_id
 from feedback.services.surveys.lifecycle import delete_paper_entry
 from feedback.services.surveys.lookup import UnknownSurvey, survey_by_slug
+from feedback.services.surveys.paper import paper_surveys, survey_campaigns
 from feedback.services.surveys.responses import record_response
 
 ROLES = ("facilitator", "admin")
@@ -50,11 +50,7 @@ def _batch(slug: str) -> dict:
 @bp.get("/paper")
 @role_required(*ROLES)
 def paper() -> ResponseReturnValue:
-    surveys = db.session.scalars(
-        select(Survey)
-        .where(Survey.is_open.is_(True), Survey.audience != "focus_group")
-        .order_by(Survey.title)
-    ).all()
+    surveys = paper_surveys()
     return render_template("facilitate/paper.html", surveys=surveys, batch=session.get(BATCH))
 
 
@@ -71,9 +67,7 @@ def paper_entry(slug: str) -> ResponseReturnValue:
     survey = _survey(slug)
     version = survey.live_version
     definition = version.definition
-    campaigns = db.session.scalars(
-        select(Campaign).where(Campaign.survey_id == survey.id).order_by(Campaign.id)
-    ).all()
+    campaigns = survey_campaigns(survey.id)
     form_class = paper_form_class(definition, [SelectChoice(c.id, c.name) for c in campaigns])
     batch = _batch(slug)
     # ?correct=<id>: an entry of this batch, shown again to be put right (the form's
@@ -84,7 +78,7 @@ def paper_entry(slug: str) -> ResponseReturnValue:
     else:
         form = form_class()
     if form.is_submitted() and form.validate():
-        campaign = db.session.get(Campaign, form.entry_campaign.data)
+        campaign = campaign_by_id(form.entry_campaign.data)
         if campaign is None or campaign.survey_id != survey.id:
             abort(400)
         helped = form.entry_mode.data == "facilitated"

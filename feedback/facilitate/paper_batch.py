@@ -16,15 +16,15 @@ from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf import FlaskForm
-from sqlalchemy import func, select
 from werkzeug.datastructures import MultiDict
 
 from feedback.auth import role_required
 from feedback.banners import success
-from feedback.extensions import db
 from feedback.facilitate import bp
-from feedback.models import Answer, Campaign, Response, SurveyVersion
+from feedback.models import Response
 from feedback.services.surveys.lifecycle import delete_paper_entry
+from feedback.services.surveys.paper import entered_by, entries_with_counts
+from feedback.services.surveys.versions import version_by_id
 
 ROLES = ("facilitator", "admin")
 BATCH = "paper_batch"
@@ -36,10 +36,7 @@ def batch_entry(batch: dict, response_id: int | None) -> Response | None:
     """The entry `response_id` if it is in `batch` and was typed in by the person signed in."""
     if response_id is None or response_id not in batch.get("ids", []):
         return None
-    response = db.session.get(Response, response_id)
-    if response is None or response.entered_by_id != current_user.id:
-        return None
-    return response
+    return entered_by(response_id, current_user.id)
 
 
 def remember(batch: dict, response_id: int, replaces: int | None = None) -> None:
@@ -57,18 +54,7 @@ def batch_entries(batch: dict) -> list[dict[str, Any]]:
     ids = batch.get("ids", [])
     if not ids:
         return []
-    answers = (
-        select(Answer.response_id, func.count(Answer.id).label("n"))
-        .where(Answer.response_id.in_(ids))
-        .group_by(Answer.response_id)
-        .subquery()
-    )
-    rows = db.session.execute(
-        select(Response, Campaign.name, func.coalesce(answers.c.n, 0))
-        .outerjoin(answers, answers.c.response_id == Response.id)
-        .outerjoin(Campaign, Campaign.id == Response.campaign_id)
-        .where(Response.id.in_(ids), Response.entered_by_id == current_user.id)
-    ).all()
+    rows = entries_with_counts(ids, current_user.id)
     # Numbered by their place in the batch (a corrected entry keeps its number).
     rows = sorted(rows, key=lambda row: ids.index(row[0].id))
     return [
@@ -81,7 +67,7 @@ def filled_in(response: Response) -> MultiDict:
     """What was typed for `response`, as form data, so the paper form shows it again.
 
     Pairing codes are stored hashed, so they cannot be shown: they are typed again."""
-    version = db.session.get(SurveyVersion, response.version_id)
+    version = version_by_id(response.version_id)
     questions = version.definition.questions() if version is not None else []
     hashed = {q.id for q in questions if q.type == "pairing_code"}
     data: MultiDict = MultiDict()

@@ -14,7 +14,6 @@ from werkzeug.datastructures import MultiDict
 
 from feedback.auth import role_required
 from feedback.banners import problem, success
-from feedback.extensions import db
 from feedback.facilitate import bp
 from feedback.facilitate.forms import (
     MAX_QUOTE_ROWS,
@@ -24,7 +23,7 @@ from feedback.facilitate.forms import (
     session_form_class,
 )
 from feedback.labels import theme_choices
-from feedback.models import FocusSession, Response, SurveyVersion
+from feedback.models import FocusSession, Response
 from feedback.navigation import add_home_panel, add_staff_link
 from feedback.respond.pages import survey_text
 from feedback.services.safeguarding.concerns import response_alerted
@@ -35,9 +34,12 @@ from feedback.services.surveys.focus import (
     list_sessions,
     review_items,
     save_human_themes,
+    session_of_response,
+    session_with_response,
 )
 from feedback.services.surveys.focus_drafts import discard_draft, load_draft, save_draft
 from feedback.services.surveys.upcoming import sessions_to_check
+from feedback.services.surveys.versions import response_definition
 from forms.schema import Definition
 
 ROLES = ("facilitator", "admin")
@@ -100,7 +102,7 @@ def new_session() -> ResponseReturnValue:
             if response is None:
                 flash(_("That session was already saved."), "info")
                 return redirect(url_for("facilitate.sessions"), code=303)
-            session = db.session.query(FocusSession).filter_by(response_id=response.id).one()
+            session = session_of_response(response.id)
             discard_draft(current_user.id)
             success(_("Session saved. Now check the themes suggested for each note and quote."))
             return redirect(url_for("facilitate.session", session_id=session.id), code=303)
@@ -143,17 +145,17 @@ def _record(form: FlaskForm, definition: Definition, quotes: list[QuoteInput]) -
 
 
 def _session(session_id: int) -> tuple[FocusSession, Response]:
-    session = db.session.get(FocusSession, session_id)
-    if session is None:
+    found = session_with_response(session_id)
+    if found is None:
         abort(404)
-    return session, db.session.get_one(Response, session.response_id)
+    return found
 
 
 @bp.get("/sessions/<int:session_id>")
 @role_required(*ROLES)
 def session(session_id: int) -> ResponseReturnValue:
     focus, response = _session(session_id)
-    definition = db.session.get_one(SurveyVersion, response.version_id).definition
+    definition = response_definition(response)
     answers = {a.question_id: a.value for a in response.answers if a.question_id != "quotes"}
     labels = {q.id: survey_text(q.text) for q in definition.questions()}
     choices = {
@@ -181,7 +183,7 @@ def review_themes(session_id: int) -> ResponseReturnValue:
     focus, response = _session(session_id)
     if not FlaskForm().validate():
         abort(400)
-    definition = db.session.get_one(SurveyVersion, response.version_id).definition
+    definition = response_definition(response)
     allowed = {key for key, _label in theme_choices(definition)}
     mine = {item.answer_id for item in review_items(response) if item.shown}
     chosen: dict[int, list[str]] = {}

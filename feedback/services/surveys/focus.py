@@ -241,3 +241,18 @@ def list_sessions() -> list[tuple[FocusSession, Response]]:
         .order_by(Response.completed_on.desc(), Response.id.desc())
     ).all()
     return [(s, r) for s, r in rows]
+
+
+def session_of_response(response_id: int) -> FocusSession:
+    """The focus-group session recorded as `response_id` (it must exist)."""
+    return db.session.execute(
+        select(FocusSession).where(FocusSession.response_id == response_id)
+    ).scalar_one()
+
+
+def session_with_response(session_id: int) -> tuple[FocusSession, Response] | None:
+    """Session `session_id` and the response that holds its notes, or None."""
+    session = db.session.get(FocusSession, session_id)
+    if session is None:
+        return None
+    return session, db.session.get_one(Response, session.response_id)

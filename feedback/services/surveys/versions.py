@@ -129,3 +129,13 @@ def survey_summaries() -> list[SurveySummary]:
         {"slug": s, "title": t, "audience": a, "version": v, "responses": n or 0}
         for s, t, a, v, n in rows
     ]
+
+
+def version_by_id(version_id: int) -> SurveyVersion | None:
+    """The survey version with this id, or None."""
+    return db.session.get(SurveyVersion, version_id)
+
+
+def response_definition(response: Response) -> Definition:
+    """The definition of the survey version `response` answered (it always has one)."""
+    return db.session.get_one(SurveyVersion, response.version_id).definition
