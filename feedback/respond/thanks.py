@@ -17,10 +17,8 @@ from dataclasses import dataclass
 
 from cryptography.fernet import Fernet, InvalidToken
 from flask import current_app, session
-from sqlalchemy import select
 
-from feedback.extensions import db
-from feedback.models import ConcernAlert, SubmissionToken
+from feedback.services.safeguarding.concerns import token_raised_concern
 
 KEY = "thanks"
 #: the redirect is immediate; a note older than this is a left-behind one, not a reload
@@ -64,18 +62,6 @@ def take_over() -> Thanks:
         return Thanks()
     return Thanks(
         language=note.get("lang"),
-        concern=_raised_concern(str(note.get("token") or "")),
+        concern=token_raised_concern(str(note.get("token") or "")),
         receipt=note.get("receipt"),
     )
-
-
-def _raised_concern(token: str) -> bool:
-    if not token:
-        return False
-    query = (
-        select(ConcernAlert.id)
-        .join(SubmissionToken, SubmissionToken.response_id == ConcernAlert.response_id)
-        .where(SubmissionToken.token == token)
-        .limit(1)
-    )
-    return db.session.scalar(query) is not None

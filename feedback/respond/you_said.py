@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from flask import g, render_template
 
-from feedback.extensions import db
 from feedback.i18n import survey_languages
 from feedback.labels import theme_label
-from feedback.models import Survey
 from feedback.respond.pages import survey_text
 from feedback.respond.views import _find_campaign, bp
 from feedback.services.evidence.you_said import you_said
+from feedback.services.surveys.lookup import survey_by_id
 
 
 @bp.get("/s/<slug>/you-said")
@@ -18,7 +17,7 @@ def you_said_page(slug: str):  # type: ignore[no-untyped-def]
     # A closed campaign's page still answers: people come back to see what changed.
     campaign = _find_campaign(slug)
     definition = campaign.version.definition
-    survey = db.session.get(Survey, campaign.survey_id)
+    survey = survey_by_id(campaign.survey_id)
     assert survey is not None  # the campaign row was just read with its survey
     g.offered_languages = survey_languages(definition)
     return render_template(

@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from analysis.text.concern_rules import CATEGORIES
 from feedback.extensions import db
-from feedback.models import AlertNote, Answer, ConcernAlert, Response, TextAnalysis
+from feedback.models import AlertNote, Answer, ConcernAlert, Response, SubmissionToken, TextAnalysis
 from feedback.models._time import utcnow
 from feedback.services.audit import audit
 from feedback.services.safeguarding.alerts import OPEN_STATES, Actor
@@ -141,3 +141,16 @@ def raise_staff_concern(
     alert = raise_by_person(answer, "staff", actor, chosen, why)
     db.session.commit()
     return alert, True
+
+
+def token_raised_concern(token: str) -> bool:
+    """Whether the response sent with submission `token` raised a concern alert."""
+    if not token:
+        return False
+    query = (
+        select(ConcernAlert.id)
+        .join(SubmissionToken, SubmissionToken.response_id == ConcernAlert.response_id)
+        .where(SubmissionToken.token == token)
+        .limit(1)
+    )
+    return db.session.scalar(query) is not None
