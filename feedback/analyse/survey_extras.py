@@ -12,15 +12,12 @@ from typing import Any
 
 from flask import Response, abort, request
 from flask.typing import ResponseReturnValue
-from sqlalchemy import select
 
 from analysis.periods import parse_period
 from feedback.analyse import bp
 from feedback.analyse.languages import language_name, words_direction
 from feedback.analyse.outcomes_views import add_survey_page_extra
 from feedback.auth import role_required
-from feedback.extensions import db
-from feedback.models import TextAnalysis
 from feedback.services.outcomes.charts import (
     KINDS,
     chart_image,
@@ -28,7 +25,7 @@ from feedback.services.outcomes.charts import (
     survey_chart,
 )
 from feedback.services.outcomes.pages import SurveyPage
-from feedback.services.outcomes.stories import theme_stories
+from feedback.services.outcomes.stories import excerpt_answer_ids, theme_stories
 from feedback.services.surveys.lookup import survey_by_slug
 
 #: An SVG served as an image needs its own inline styles; it may run nothing else.
@@ -42,13 +39,7 @@ EXCERPTS = 5
 
 def _answer_ids(stories: list[Any]) -> dict[int, int]:
     """{text analysis id: answer id} of the excerpts shown, for their concern links."""
-    ids = [e.id for story in stories for e in story.excerpts]
-    if not ids:
-        return {}
-    rows = db.session.execute(
-        select(TextAnalysis.id, TextAnalysis.answer_id).where(TextAnalysis.id.in_(ids))
-    )
-    return {analysis_id: answer_id for analysis_id, answer_id in rows}
+    return excerpt_answer_ids([e.id for story in stories for e in story.excerpts])
 
 
 def _extra(page: SurveyPage) -> dict[str, Any]:

@@ -220,3 +220,13 @@ def triangulation(survey_ids: Sequence[int], period: Period | str = "all") -> Tr
     counts = theme_counts(survey_ids, period, by_voice=True)
     pool = candidates(survey_ids, period, by_voice=True, per_group=CANDIDATES_PER_CELL)
     return triangulate(counts, pool)
+
+
+def excerpt_answer_ids(analysis_ids: Sequence[int]) -> dict[int, int]:
+    """{text analysis id: answer id} for the excerpts shown (their concern links need it)."""
+    if not analysis_ids:
+        return {}
+    query = select(TextAnalysis.id, TextAnalysis.answer_id).where(
+        TextAnalysis.id.in_(list(analysis_ids))
+    )
+    return {analysis_id: answer_id for analysis_id, answer_id in db.session.execute(query)}
