@@ -15,7 +15,6 @@ from wtforms.validators import InputRequired, Length, NumberRange
 
 from feedback.auth import role_required
 from feedback.banners import success
-from feedback.extensions import db
 from feedback.models import CourseRun
 from feedback.models._time import utcnow
 from feedback.navigation import add_home_panel, add_staff_link
@@ -25,6 +24,7 @@ from feedback.services.surveys.courses import (
     CourseError,
     access_code_matches,
     course_access_code,
+    course_by_id,
     course_campaigns,
     create_course_run,
     list_course_runs,
@@ -55,7 +55,7 @@ class CourseForm(FlaskForm):
 
 
 def _course(course_id: int) -> CourseRun:
-    course = db.session.get(CourseRun, course_id)
+    course = course_by_id(course_id)
     if course is None:
         abort(404)
     return course

@@ -161,3 +161,8 @@ def list_course_runs() -> list[CourseRun]:
     return list(
         db.session.scalars(select(CourseRun).order_by(CourseRun.run_date.desc(), CourseRun.id))
     )
+
+
+def course_by_id(course_id: int) -> CourseRun | None:
+    """The course run with this id, or None."""
+    return db.session.get(CourseRun, course_id)
