@@ -7,7 +7,7 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
 from feedback.auth.views import _safe_next, bp
-from feedback.extensions import db, limiter
+from feedback.extensions import limiter
 from feedback.links import absolute_url
 from feedback.services.people import oidc, signin
 from feedback.services.people.oidc_accounts import account_for
@@ -46,7 +46,7 @@ def oidc_callback(name: str) -> ResponseReturnValue:
         claims = oidc.finish(name)
         user = account_for(claims, found)
     except oidc.OidcRefused as refusal:
-        db.session.rollback()
+        signin.abandon()
         signin.refused(method, refusal.reason, refusal.user)
         page = _REFUSAL_PAGES.get(refusal.reason, "auth/oidc_refused.html")
         return render_template(page, provider=found), 403

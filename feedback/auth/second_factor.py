@@ -15,7 +15,7 @@ from wtforms.validators import InputRequired, Length
 
 from feedback.auth.views import bp
 from feedback.errors import render_error
-from feedback.extensions import db, limiter
+from feedback.extensions import limiter
 from feedback.services.people import recovery_codes, security_keys, signin, totp
 from feedback.services.people.second_factor import factors
 
@@ -53,7 +53,7 @@ def second_factor() -> ResponseReturnValue:
             left = recovery_codes.remaining(user)
             flash(_("You used a recovery code. You have %(n)d left.", n=left))
             return redirect(url_for("auth.security") if left < 3 else _done(wanted))
-        db.session.rollback()
+        signin.abandon()
         signin.count_failure(user.email)
         signin.refused("password", "wrong_second_factor", user)
         form.code.errors = [*form.code.errors, _("That code is not right, or it was used already.")]
@@ -84,7 +84,7 @@ def key_sign_in() -> ResponseReturnValue:
             raise security_keys.SecurityKeyError("no credential")
         security_keys.check_sign_in(user, credential)
     except security_keys.SecurityKeyError:
-        db.session.rollback()
+        signin.abandon()
         signin.count_failure(user.email)
         signin.refused("password", "wrong_security_key", user)
         return jsonify(error=_("That security key was not accepted.")), 400

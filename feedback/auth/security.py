@@ -25,13 +25,14 @@ from wtforms.validators import InputRequired, Length
 
 from feedback.auth.views import bp
 from feedback.banners import success
-from feedback.extensions import db, limiter
-from feedback.services.audit import audit
-from feedback.services.people import recovery_codes, security_keys, totp
+from feedback.extensions import limiter
+from feedback.services.people import recovery_codes, security_keys, signin, totp
 from feedback.services.people.second_factor import (
     enrolled,
     factors,
     note_passed,
+    record_enrolment,
+    renew_recovery_codes,
     required_for,
     session_passed,
 )
@@ -63,11 +64,7 @@ def _may_change() -> None:
 
 def _after_first_factor(how: str, codes: bool = True) -> list[str] | None:
     """Enrolment done: note it, end every other session, give codes the first time."""
-    first = codes and recovery_codes.remaining(current_user) == 0
-    made = recovery_codes.replace_codes(current_user) if first else None
-    current_user.end_sessions()  # sessions signed in with the password alone end here
-    audit("mfa.enrol", "user", current_user.id, commit=False, factor=how)
-    db.session.commit()
+    made = record_enrolment(current_user, how, codes=codes)
     login_user(current_user._get_current_object())  # this session carries on, new nonce
     note_passed(how)
     return made
@@ -121,9 +118,7 @@ def security_codes() -> ResponseReturnValue:
     _may_change()
     if not enrolled(current_user) or not PlainForm().validate():
         abort(400)
-    codes = recovery_codes.replace_codes(current_user)
-    audit("mfa.recovery_codes", "user", current_user.id, commit=False)
-    db.session.commit()
+    codes = renew_recovery_codes(current_user)
     return _private(render_template("auth/recovery_codes.html", codes=codes))
 
 
@@ -145,7 +140,7 @@ def security_key_add() -> ResponseReturnValue:
     try:
         security_keys.register(current_user, body["credential"], str(body.get("name") or ""))
     except security_keys.SecurityKeyError:
-        db.session.rollback()
+        signin.abandon()
         return jsonify(error=_("That security key could not be added.")), 400
     _after_first_factor("webauthn", codes=False)
     # Recovery codes are made by the security page's own form (a key's answer is JSON,

@@ -17,8 +17,9 @@ import time
 
 from flask import current_app, session
 
-from feedback.extensions import db, login_manager
+from feedback.extensions import login_manager
 from feedback.models import User
+from feedback.services.people.users import user_by_id
 
 SIGNED_IN_AT = "signed_in_at"
 
@@ -44,7 +45,7 @@ def load_user(session_id: str) -> User | None:
         return None  # a cookie from before sessions could be ended
     if _too_old():
         return None
-    user = db.session.get(User, int(user_id))
+    user = user_by_id(int(user_id))
     if user is None or not hmac.compare_digest(user.session_nonce, nonce):
         return None
     return user

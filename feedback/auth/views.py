@@ -19,15 +19,14 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, logout_user
 from flask_wtf import FlaskForm
-from sqlalchemy import func, select
 from wtforms import EmailField, PasswordField
 from wtforms.validators import InputRequired, Length
 
 from feedback.errors import render_error
-from feedback.extensions import db, limiter, login_manager
-from feedback.models import User
+from feedback.extensions import limiter, login_manager
 from feedback.services.people import signin
 from feedback.services.people.second_factor import blocked, enrolled, required_for
+from feedback.services.people.users import user_by_email
 
 bp = Blueprint("auth", __name__)
 login_manager.login_view = "auth.login"
@@ -76,10 +75,11 @@ def login() -> ResponseReturnValue:
         if signin.account_throttled(email):
             signin.refused("password", "throttled")
             return render_error(429)
-        user = db.session.scalar(select(User).where(func.lower(User.email) == email))
+        user = user_by_email(email)
+        password = form.password.data or ""  # validated: never empty here
         if user is None:
-            signin.spend_dummy_check(form.password.data or "")
-        if user and user.active and user.check_password(form.password.data):
+            signin.spend_dummy_check(password)
+        if user and user.active and user.check_password(password):
             wanted = _safe_next(request.args.get("next"))
             if enrolled(user):
                 signin.hold(user, wanted)
@@ -92,7 +92,7 @@ def login() -> ResponseReturnValue:
         # Unknown addresses count too: whether an account exists must not show.
         signin.count_failure(email)
         reason = "unknown_account" if user is None else "wrong_password"
-        if user is not None and not user.active and user.check_password(form.password.data):
+        if user is not None and not user.active and user.check_password(password):
             reason = "deactivated"
         signin.refused("password", reason, user)
         form.password.errors = [*form.password.errors, _("Email address or password is not right.")]
@@ -103,8 +103,7 @@ def login() -> ResponseReturnValue:
 def logout() -> ResponseReturnValue:
     if current_user.is_authenticated:
         # Ends this cookie and any copy of it (and the person's other sessions).
-        current_user.end_sessions()
-        db.session.commit()
+        signin.sign_out(current_user)
     logout_user()
     session.clear()
     flash(_("You have signed out."))

@@ -66,3 +66,30 @@ def reset(user: User, by: User | None) -> bool:
     audit("mfa.reset", "user", user.id, commit=False, user_id=by.id if by else None)
     db.session.commit()
     return True
+
+
+def record_enrolment(user: User, how: str, codes: bool = True) -> list[str] | None:
+    """A first factor of `how` is set up: end `user`'s other sessions, audit it, commit.
+
+    Returns new recovery codes the first time (None when `codes` is False or they had some).
+    Sessions signed in with the password alone end here; the caller signs this one in again.
+    """
+    # Imported here: recovery_codes is a sibling the rest of this module does not need.
+    from feedback.services.people import recovery_codes
+
+    first = codes and recovery_codes.remaining(user) == 0
+    made = recovery_codes.replace_codes(user) if first else None
+    user.end_sessions()
+    audit("mfa.enrol", "user", user.id, commit=False, factor=how)
+    db.session.commit()
+    return made
+
+
+def renew_recovery_codes(user: User) -> list[str]:
+    """New recovery codes for `user` (the old ones stop working), audited in the same commit."""
+    from feedback.services.people import recovery_codes
+
+    codes = recovery_codes.replace_codes(user)
+    audit("mfa.recovery_codes", "user", user.id, commit=False)
+    db.session.commit()
+    return codes

@@ -92,3 +92,15 @@ def account_throttled(email: str) -> bool:
 def count_failure(email: str) -> None:
     """Count one wrong password or code against the account, known or not."""
     spend("login-account", email, current_app.config["HEARD_LOGIN_ACCOUNT_RATE"])
+
+
+def abandon() -> None:
+    """Undo what a failed attempt changed but did not commit (a half-checked code or key),
+    so the refusal recorded next is all that is written."""
+    db.session.rollback()
+
+
+def sign_out(user: User) -> None:
+    """End this cookie, any copy of it, and `user`'s other sessions."""
+    user.end_sessions()
+    db.session.commit()

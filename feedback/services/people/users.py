@@ -47,3 +47,8 @@ def emails_by_id(ids: set[int]) -> dict[int, str]:
         return {}
     rows = db.session.execute(select(User.id, User.email).where(User.id.in_(ids)))
     return {user_id: email for user_id, email in rows}
+
+
+def user_by_email(email: str) -> User | None:
+    """The account whose address is `email`, ignoring case (`email` already lower case)."""
+    return db.session.scalar(select(User).where(func.lower(User.email) == email))
