@@ -9,17 +9,17 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import select
 
 from feedback.assurance import bp
 from feedback.assurance.forms import NewCaseAuditForm
 from feedback.auth import role_required
-from feedback.extensions import db
-from feedback.models import AuditCase, AuditReturn, AuditRound
+from feedback.models import AuditReturn, AuditRound
 from feedback.respond.pages import survey_text
 from feedback.services.assurance.agencies import all_agencies
 from feedback.services.assurance.cases import (
     CaseAuditError,
+    case_by_id,
+    case_returns,
     grade_distribution,
     graded_questions,
     involvement,
@@ -30,7 +30,7 @@ from feedback.services.assurance.cases import (
 )
 from feedback.services.assurance.definitions import audit_choices
 from feedback.services.assurance.rounds import return_state
-from feedback.services.assurance.scope import MODERATORS, visible_returns
+from feedback.services.assurance.scope import MODERATORS, returns_seen_by
 
 
 @bp.route("/cases/new", methods=["GET", "POST"])
@@ -64,9 +64,7 @@ def new_case_audit() -> ResponseReturnValue:
 
 
 def case_round_page(found: AuditRound) -> Any:
-    returns = db.session.scalars(
-        visible_returns(current_user).where(AuditReturn.round_id == found.id)
-    )
+    returns = returns_seen_by(current_user, found.id)
     by_case: dict[int, list[AuditReturn]] = {}
     for ret in returns:
         by_case.setdefault(ret.case_id or 0, []).append(ret)
@@ -86,7 +84,7 @@ def case_round_page(found: AuditRound) -> Any:
 @role_required(*MODERATORS)
 def case_panel(case_id: int) -> ResponseReturnValue:
     """The panel's record of one case: agreed grades, findings, learning points."""
-    case = db.session.get(AuditCase, case_id) or abort(404)
+    case = case_by_id(case_id) or abort(404)
     questions = graded_questions(case.round)
     problems: list[str] = []
     if request.method == "POST":
@@ -115,9 +113,7 @@ def case_panel(case_id: int) -> ResponseReturnValue:
             questions=questions,
             grades={g.question_id: g.grade for g in case.grades},
             # the agencies involved in this case and how far each got with its part
-            involved=db.session.scalars(
-                select(AuditReturn).where(AuditReturn.case_id == case.id).order_by(AuditReturn.id)
-            ).all(),
+            involved=case_returns(case.id),
             return_state=return_state,
             problems=problems,
             survey_text=survey_text,

@@ -14,8 +14,7 @@ from feedback.admin.forms import PlainForm
 from feedback.assurance import bp
 from feedback.assurance.forms import NewRoundForm
 from feedback.auth import role_required
-from feedback.extensions import db
-from feedback.models import AuditReturn, AuditRound
+from feedback.models import AuditRound
 from feedback.navigation import add_staff_link
 from feedback.respond.pages import survey_text
 from feedback.services.assurance.agencies import all_agencies
@@ -28,9 +27,15 @@ from feedback.services.assurance.rounds import (
     open_round,
     publish_results,
     return_state,
+    round_by_id,
     rounds,
 )
-from feedback.services.assurance.scope import AUDIT_ROLES, MODERATORS, visible_returns
+from feedback.services.assurance.scope import (
+    AUDIT_ROLES,
+    MODERATORS,
+    returns_seen_by,
+    sees_round,
+)
 from feedback.services.audit import audit
 
 add_staff_link("assurance.index", lambda: str(_l("Audits")), AUDIT_ROLES)
@@ -40,7 +45,7 @@ add_staff_link("assurance.index", lambda: str(_l("Audits")), AUDIT_ROLES)
 @role_required(*AUDIT_ROLES)
 def index() -> ResponseReturnValue:
     """Moderators: every round. Agency leads: their own agency's returns, and only those."""
-    mine = list(db.session.scalars(visible_returns(current_user).order_by(AuditReturn.id.desc())))
+    mine = returns_seen_by(current_user, newest_first=True)
     asked = {ret.round_id for ret in mine}
     return render_template(
         "assurance/index.html",
@@ -78,13 +83,7 @@ def new_round() -> ResponseReturnValue:
 
 
 def round_context(found: AuditRound) -> dict[str, Any]:
-    returns = list(
-        db.session.scalars(
-            visible_returns(current_user)
-            .where(AuditReturn.round_id == found.id)
-            .order_by(AuditReturn.id)
-        )
-    )
+    returns = returns_seen_by(current_user, found.id)
     return {
         "round": found,
         "returns": returns,
@@ -97,7 +96,7 @@ def round_context(found: AuditRound) -> dict[str, Any]:
 @bp.get("/rounds/<int:round_id>")
 @role_required(*MODERATORS)
 def round(round_id: int) -> ResponseReturnValue:
-    found = db.session.get(AuditRound, round_id) or abort(404)
+    found = round_by_id(round_id) or abort(404)
     if found.kind == "case_audit":
         from feedback.assurance.case_views import case_round_page
 
@@ -109,7 +108,7 @@ def round(round_id: int) -> ResponseReturnValue:
 @role_required(*MODERATORS)
 def round_xlsx(round_id: int) -> ResponseReturnValue:
     """The round's results as a workbook; the download is audited."""
-    found = db.session.get(AuditRound, round_id)
+    found = round_by_id(round_id)
     if found is None or found.kind != "section11":
         abort(404)
     body = results_workbook(results(found))
@@ -124,7 +123,7 @@ def round_xlsx(round_id: int) -> ResponseReturnValue:
 @bp.post("/rounds/<int:round_id>/publish")
 @role_required(*MODERATORS)
 def publish(round_id: int) -> ResponseReturnValue:
-    found = db.session.get(AuditRound, round_id) or abort(404)
+    found = round_by_id(round_id) or abort(404)
     if not PlainForm().validate():
         abort(400)
     if publish_results(found, current_user):
@@ -137,14 +136,11 @@ def publish(round_id: int) -> ResponseReturnValue:
 def published(round_id: int) -> ResponseReturnValue:
     """The partnership-wide heat map, for moderators and, once published, for the leads
     of the agencies the round asked (another round is not found)."""
-    found = db.session.get(AuditRound, round_id)
+    found = round_by_id(round_id)
     if found is None or found.kind != "section11":
         abort(404)
     if current_user.role not in MODERATORS:
-        asked = db.session.scalar(
-            visible_returns(current_user).where(AuditReturn.round_id == found.id).limit(1)
-        )
-        if found.published_at is None or asked is None:
+        if found.published_at is None or not sees_round(current_user, found.id):
             abort(404)
     return render_template(
         "assurance/published.html",

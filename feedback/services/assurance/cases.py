@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 
 from analysis.text import analyse_text
 from feedback.extensions import db
-from feedback.models import Agency, AuditCase, AuditCaseGrade, AuditRound, User
+from feedback.models import Agency, AuditCase, AuditCaseGrade, AuditReturn, AuditRound, User
 from feedback.models._time import utcnow
 from feedback.services.assurance.references import reference_problem
 from feedback.services.assurance.returns import TEXT_MAX
@@ -212,3 +212,14 @@ def learning_themes(found: AuditRound) -> list[LearningTheme]:
             by_theme.setdefault(theme, []).append(case.reference)
     ordered = sorted(by_theme.items(), key=lambda item: (-len(item[1]), item[0]))
     return [LearningTheme(theme, tuple(refs)) for theme, refs in ordered]
+
+
+def case_by_id(case_id: int) -> AuditCase | None:
+    """The audited case with this id, or None."""
+    return db.session.get(AuditCase, case_id)
+
+
+def case_returns(case_id: int) -> list[AuditReturn]:
+    """Each involved agency's return for case `case_id`, by id (how far each got)."""
+    query = select(AuditReturn).where(AuditReturn.case_id == case_id).order_by(AuditReturn.id)
+    return list(db.session.scalars(query))

@@ -151,3 +151,8 @@ def publish_results(found: AuditRound, by: User | None) -> bool:
     )
     db.session.commit()
     return True
+
+
+def round_by_id(round_id: int) -> AuditRound | None:
+    """The audit round with this id, or None."""
+    return db.session.get(AuditRound, round_id)

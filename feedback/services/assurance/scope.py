@@ -42,3 +42,20 @@ def visible_returns(user: Any) -> Select[AuditReturn]:
 def visible_return(user: Any, return_id: int) -> AuditReturn | None:
     """The return `return_id` if `user` may read it, else None (the caller answers 404)."""
     return db.session.scalar(visible_returns(user).where(AuditReturn.id == return_id))
+
+
+def returns_seen_by(
+    user: Any, round_id: int | None = None, newest_first: bool = False
+) -> list[AuditReturn]:
+    """The returns `user` may read (of round `round_id` only, when given), by id."""
+    query = visible_returns(user)
+    if round_id is not None:
+        query = query.where(AuditReturn.round_id == round_id)
+    order = AuditReturn.id.desc() if newest_first else AuditReturn.id
+    return list(db.session.scalars(query.order_by(order)))
+
+
+def sees_round(user: Any, round_id: int) -> bool:
+    """Whether `user` may read at least one return of round `round_id` (it asked them)."""
+    query = visible_returns(user).where(AuditReturn.round_id == round_id).limit(1)
+    return db.session.scalar(query) is not None
