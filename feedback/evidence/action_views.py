@@ -5,7 +5,6 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import select
 
 # SelectChoice is WTForms 3.3's; types-WTForms still describes 3.2, which has none.
 from wtforms.fields.choices import SelectChoice  # type: ignore[attr-defined]
@@ -14,11 +13,12 @@ from feedback.auth import role_required
 from feedback.evidence import bp
 from feedback.evidence.access import MANAGERS, VIEWERS, today
 from feedback.evidence.forms import ActionForm, PublishForm, UpdateForm
-from feedback.extensions import db
-from feedback.models import Action, Agency
+from feedback.models import Action
+from feedback.services.assurance.agencies import all_agencies
 from feedback.services.evidence.actions import (
     ActionError,
     ActionFields,
+    action_by_id,
     add_update,
     all_actions,
     can_update_action,
@@ -30,7 +30,7 @@ from feedback.services.evidence.overview import overdue
 
 
 def _action_or_404(action_id: int) -> Action:
-    action = db.session.get(Action, action_id)
+    action = action_by_id(action_id)
     if action is None:
         abort(404)
     return action
@@ -53,9 +53,7 @@ def actions():  # type: ignore[no-untyped-def]
 @role_required(*MANAGERS)
 def action_new():  # type: ignore[no-untyped-def]
     form = ActionForm()
-    agencies = db.session.scalars(
-        select(Agency).where(Agency.active.is_(True)).order_by(Agency.name)
-    )
+    agencies = all_agencies(active_only=True)
     form.owner_agency.choices = [SelectChoice(a.id, a.name) for a in agencies]
     form.priority.choices = [SelectChoice("", _("None"))] + [
         SelectChoice(p.id, p.title) for p in priorities()

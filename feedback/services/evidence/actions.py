@@ -218,3 +218,8 @@ def published_for(audience: str) -> list[Action]:
         .order_by(Action.updated_at.desc(), Action.id.desc())
     )
     return list(db.session.scalars(query))
+
+
+def action_by_id(action_id: int) -> Action | None:
+    """The action with this id, or None."""
+    return db.session.get(Action, action_id)
