@@ -9,13 +9,10 @@ from flask import render_template, request
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import Select
 
 from feedback.admin import bp
 from feedback.admin.audit_words import action_label, describe, resolve
 from feedback.auth import role_required
-from feedback.extensions import db
-from feedback.models import AuditEvent
 from feedback.navigation import add_staff_link
 from feedback.services import audit_log
 
@@ -54,26 +51,19 @@ def _filters() -> tuple[dict[str, Any], list[str]]:
     return wanted, errors
 
 
-def _query(wanted: dict[str, Any]) -> Select[AuditEvent]:
+@bp.get("/audit")
+@role_required("admin")
+def audit() -> ResponseReturnValue:
+    wanted, errors = _filters()
     user = wanted["user"]
-    return audit_log.events_query(
+    page = audit_log.events_page(
+        request.args.get("page", 1, type=int),
+        PER_PAGE,
         action=wanted["action"],
         user_id=int(user) if user.isdigit() else None,
         nobody=user == NOBODY,
         start=wanted["start"],
         end=wanted["end"],
-    )
-
-
-@bp.get("/audit")
-@role_required("admin")
-def audit() -> ResponseReturnValue:
-    wanted, errors = _filters()
-    page = db.paginate(
-        _query(wanted),
-        page=request.args.get("page", 1, type=int),
-        per_page=PER_PAGE,
-        error_out=False,
     )
     emails = audit_log.everyone_by_email()
     actions = audit_log.recorded_actions()

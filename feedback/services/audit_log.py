@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy import Select, select
 
 from feedback.extensions import db
@@ -36,6 +37,20 @@ def events_query(
         # The end date is inclusive: everything before the next midnight.
         query = query.where(AuditEvent.at < utc_start_of(end + timedelta(days=1)))
     return query.order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
+
+
+def events_page(
+    page: int,
+    per_page: int,
+    action: str = "",
+    user_id: int | None = None,
+    nobody: bool = False,
+    start: date | None = None,
+    end: date | None = None,
+) -> Pagination:
+    """Page `page` of `events_query(...)`; a page past the end is empty, not an error."""
+    query = events_query(action, user_id, nobody, start, end)
+    return db.paginate(query, page=page, per_page=per_page, error_out=False)
 
 
 def everyone_by_email() -> dict[int, str]:
