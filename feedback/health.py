@@ -3,6 +3,11 @@
 A bare `SELECT 1` said 200 with the database gone, read-only or full, so the check reads
 a real table, asks whether a write would be accepted and (SQLite) whether the file is
 still the one the connection opened. Answers are for load balancers, not people.
+
+The probes stay here rather than in feedback/services/ (which the blueprint folders must
+use): they are not queries about Heard's data but checks of the connection itself
+(dialect PRAGMAs, a read-only flag, rollback and removal on failure), and this one
+module is the only caller. The blueprint-folder checks leave feedback/health.py out.
 """
 
 from flask import Blueprint, jsonify
