@@ -7,7 +7,6 @@ from pathlib import Path
 import click
 from flask import current_app
 from flask.cli import with_appcontext
-from sqlalchemy import func, select
 
 
 @click.group("labels")
@@ -37,11 +36,10 @@ def export_command(output: Path, email: str) -> None:
     The file holds children's words as written: it is readable by its owner only, and
     belongs in the instance folder beside the local model, never in a repository.
     """
-    from feedback.extensions import db
-    from feedback.models import User
+    from feedback.services.people.users import user_by_email
     from feedback.services.text.training_labels import export_labels
 
-    user = db.session.scalar(select(User).where(func.lower(User.email) == email.strip().lower()))
+    user = user_by_email(email.strip().lower())
     if user is None:
         raise click.ClickException(f"There is no account {email}.")
     try:
