@@ -61,3 +61,20 @@ def test_actions_on_an_outcome_show_on_the_surveys_analyst_page(
     assert "Letters in plain language" not in client.get("/analyse/surveys/community").get_data(
         as_text=True
     )
+
+
+def test_actions_on_a_theme_show_beside_the_themes_on_the_analyst_page(
+    library_loaded: Flask, client: FlaskClient
+) -> None:
+    from tests.feedback.evidence_helpers import make_action, make_agency
+
+    analyst = sign_in_as(library_loaded, client, "analyst")
+    agency = make_agency(library_loaded, "Children's Social Care")
+    page = client.get("/analyse/surveys/parents-carers").get_data(as_text=True)
+    assert "Actions on these themes" not in page
+    make_action(
+        library_loaded, agency, analyst, title="Return calls within a day",
+        source_kind="theme", source_ref="communication", priority="early_help",
+    )  # fmt: skip
+    page = client.get("/analyse/surveys/parents-carers").get_data(as_text=True)
+    assert "Actions on these themes" in page and "Return calls within a day" in page
