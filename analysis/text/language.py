@@ -106,7 +106,7 @@ def _latin_language(text: str) -> str:
     votes["pl"] += 2 * sum(ch in _PL_LETTERS for ch in lowered)
     votes["ro"] += 2 * sum(ch in _RO_LETTERS for ch in lowered)
     # raw tokens: text-speak expansion would turn Romanian "mi" into English "my"
-    for token in TOKENIZER.tokenize(lowered):
+    for token in TOKENIZER.findall(lowered):
         for lang, words in _STOPWORDS.items():
             if token in words:
                 votes[lang] += 1

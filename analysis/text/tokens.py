@@ -5,7 +5,7 @@ case, curly quotes straightened, text-speak and common misspellings replaced by 
 word meant ("wen" -> "when", "u" -> "you", "dont" -> "do not"), contractions expanded
 so that a negation is always its own token ("not"), possessive apostrophes dropped
 ("mum's" -> "mums", as children usually write it) and punctuation split off as tokens.
-Only NLTK pieces that need no downloaded corpus are used (RegexpTokenizer, Snowball).
+Only NLTK's Snowball stemmers are used (no downloaded corpus), imported on first use.
 """
 
 from __future__ import annotations
@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from nltk.stem.snowball import SnowballStemmer
-from nltk.tokenize import RegexpTokenizer
+if TYPE_CHECKING:
+    from nltk.stem.snowball import SnowballStemmer
 
 #: Words as children and parents type them -> the words meant. Keys are whole tokens.
 TEXT_SPEAK: dict[str, str] = {
@@ -275,7 +276,11 @@ _LETTER = (
     r"0-9a-z\u00c0-\u024f\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff"
     r"\ufe70-\ufeff\u0900-\u0dff"
 )
-TOKENIZER = RegexpTokenizer(rf"£?[{_LETTER}]+(?:'[{_LETTER}]+)*|[.!?,;:()\-]")
+# What NLTK's RegexpTokenizer does (findall with these flags), without importing NLTK:
+# its package import pulls in SciPy and costs every `heard` command about 1.5 s.
+TOKENIZER = re.compile(
+    rf"£?[{_LETTER}]+(?:'[{_LETTER}]+)*|[.!?,;:()\-]", re.UNICODE | re.MULTILINE | re.DOTALL
+)
 _REPEAT = re.compile(r"([a-z])\1{2,}")
 _HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")
 
@@ -310,7 +315,7 @@ def _normalise_cached(text: str) -> tuple[str, ...]:
     if "-" in lowered:
         lowered = _HYPHEN.sub(" ", lowered)  # "step-dad" is "step dad", "self-harm" two words
     out: list[str] = []
-    for raw in TOKENIZER.tokenize(lowered):
+    for raw in TOKENIZER.findall(lowered):
         out.extend(_expand(raw).split())
     for i in range(len(out) - 1):
         if out[i] == "ill" and out[i + 1] in _ILL_VERBS:
@@ -347,6 +352,9 @@ def normal_text(tokens: tuple[str, ...]) -> str:
 def stemmer(language: str = "english") -> SnowballStemmer:
     """Return a shared Snowball stemmer for ``language`` (a Snowball language name)."""
     if language not in _STEMMERS:
+        # Imported on first use: NLTK's package import is slow (see TOKENIZER).
+        from nltk.stem.snowball import SnowballStemmer
+
         _STEMMERS[language] = SnowballStemmer(language)
     return _STEMMERS[language]
 
