@@ -99,3 +99,9 @@ def phone_page(browser: Any) -> Iterator[Any]:
         yield context.new_page()
     finally:
         context.close()
+
+
+@pytest.fixture(params=["phone", "desktop"])
+def any_page(request: pytest.FixtureRequest) -> Any:
+    """The test runs twice: on a small phone and on a desktop."""
+    return request.getfixturevalue("phone_page" if request.param == "phone" else "page")

@@ -8,12 +8,9 @@ from typing import Any
 
 import pytest
 from flask import Flask
-from sqlalchemy import select
 
-from feedback.extensions import db
-from feedback.models import CourseRun, User
+from tests.browser.analyst_helpers import sign_in, with_demo_analyst
 from tests.browser.axe_helpers import assert_accessible, small_targets
-from tests.feedback.staff_helpers import PASSWORD
 
 pytestmark = pytest.mark.browser
 EMAIL = "browser-explorer-analyst@example.org"
@@ -22,34 +19,12 @@ SLUG = "children-8-11"
 
 @pytest.fixture(scope="module")
 def analysed(live_app: Flask) -> Flask:
-    """The live app with demo answers and an analyst."""
-    from feedback.services.people.users import create_user
-
-    with live_app.app_context():
-        if db.session.scalar(select(CourseRun.id)) is None:
-            result = live_app.test_cli_runner().invoke(args=["demo", "--responses", "3"])
-            assert result.exit_code == 0, result.output
-        if db.session.scalar(select(User.id).where(User.email == EMAIL)) is None:
-            create_user(EMAIL, "analyst", PASSWORD)
-    return live_app
-
-
-@pytest.fixture(params=["phone", "desktop"])
-def any_page(request: pytest.FixtureRequest) -> Any:
-    return request.getfixturevalue("phone_page" if request.param == "phone" else "page")
-
-
-def _sign_in(page: Any, base: str) -> None:
-    page.goto(f"{base}/login")
-    page.fill("#email", EMAIL)
-    page.fill("#password", PASSWORD)
-    with page.expect_navigation():
-        page.click("main button[type=submit]")
+    return with_demo_analyst(live_app, EMAIL)
 
 
 def test_explorer_filters_and_one_response(any_page: Any, live_server: str, analysed):
     page = any_page
-    _sign_in(page, live_server)
+    sign_in(page, live_server, EMAIL)
     page.goto(f"{live_server}/analyse/surveys/{SLUG}")
     with page.expect_navigation():
         page.get_by_role("link", name="Explore the responses").click()

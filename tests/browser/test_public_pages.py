@@ -28,12 +28,6 @@ pytestmark = pytest.mark.browser
 BUNDLED = sorted(load_definition(p).slug for p in library_paths())
 
 
-@pytest.fixture(params=["phone", "desktop"])
-def any_page(request: pytest.FixtureRequest) -> Any:
-    """The same test on a 360 x 740 touch phone and on a desktop window."""
-    return request.getfixturevalue("phone_page" if request.param == "phone" else "page")
-
-
 def test_consent_and_first_screen_of_every_bundled_survey(any_page: Any, live_server: str):
     for slug in BUNDLED:
         any_page.goto(f"{live_server}/s/{slug}")

@@ -8,13 +8,10 @@ from typing import Any
 
 import pytest
 from flask import Flask
-from sqlalchemy import select
 
-from feedback.extensions import db
-from feedback.models import CourseRun, User
 from feedback.services.outcomes.periods import default_period
+from tests.browser.analyst_helpers import sign_in, with_demo_analyst
 from tests.browser.axe_helpers import assert_accessible
-from tests.feedback.staff_helpers import PASSWORD
 
 pytestmark = pytest.mark.browser
 EMAIL = "browser-report-analyst@example.org"
@@ -22,34 +19,12 @@ EMAIL = "browser-report-analyst@example.org"
 
 @pytest.fixture(scope="module")
 def analysed(live_app: Flask) -> Flask:
-    """The live app with demo answers and an analyst."""
-    from feedback.services.people.users import create_user
-
-    with live_app.app_context():
-        if db.session.scalar(select(CourseRun.id)) is None:
-            result = live_app.test_cli_runner().invoke(args=["demo", "--responses", "3"])
-            assert result.exit_code == 0, result.output
-        if db.session.scalar(select(User.id).where(User.email == EMAIL)) is None:
-            create_user(EMAIL, "analyst", PASSWORD)
-    return live_app
-
-
-@pytest.fixture(params=["phone", "desktop"])
-def any_page(request: pytest.FixtureRequest) -> Any:
-    return request.getfixturevalue("phone_page" if request.param == "phone" else "page")
-
-
-def _sign_in(page: Any, base: str) -> None:
-    page.goto(f"{base}/login")
-    page.fill("#email", EMAIL)
-    page.fill("#password", PASSWORD)
-    with page.expect_navigation():
-        page.click("main button[type=submit]")
+    return with_demo_analyst(live_app, EMAIL)
 
 
 def test_analyst_sees_what_changed(any_page: Any, live_server: str, analysed):
     page = any_page
-    _sign_in(page, live_server)
+    sign_in(page, live_server, EMAIL)
     page.goto(f"{live_server}/analyse/")
     heading = page.locator("#changes-heading")
     assert heading.inner_text() == f"What changed in {default_period().label}"
@@ -67,7 +42,7 @@ def test_report_page_downloads_follow_the_period_and_say_a_pdf_is_printing(
     any_page: Any, live_server: str, analysed
 ):
     page = any_page
-    _sign_in(page, live_server)
+    sign_in(page, live_server, EMAIL)
     page.goto(f"{live_server}/analyse/report")
     assert_accessible(page, "the report page")
     # Choose another period and download at once, without pressing anything else.
@@ -93,7 +68,7 @@ def test_report_page_downloads_follow_the_period_and_say_a_pdf_is_printing(
 
 def test_board_report_opens_with_its_summary(any_page: Any, live_server: str, analysed):
     page = any_page
-    _sign_in(page, live_server)
+    sign_in(page, live_server, EMAIL)
     page.goto(f"{live_server}/analyse/report/view?period={default_period().label}")
     first = page.locator("main > section").first
     assert first.get_attribute("id") == "summary"
@@ -103,7 +78,7 @@ def test_board_report_opens_with_its_summary(any_page: Any, live_server: str, an
 
 def test_analyst_writes_the_story(any_page: Any, live_server: str, analysed):
     page = any_page
-    _sign_in(page, live_server)
+    sign_in(page, live_server, EMAIL)
     page.goto(f"{live_server}/analyse/report")
     with page.expect_navigation():
         page.get_by_role("button", name="Write the story for this period").click()

@@ -55,11 +55,6 @@ def _agency_id(role: str) -> int | None:
     return ensure_agency("Browser agency", "health").id if role == "agency_lead" else None
 
 
-@pytest.fixture(params=["phone", "desktop"])
-def any_page(request: pytest.FixtureRequest) -> Any:
-    return request.getfixturevalue("phone_page" if request.param == "phone" else "page")
-
-
 def _sign_in(page: Any, base: str, role: str) -> None:
     page.goto(f"{base}/login")
     email = f"browser-{role}@example.org"
