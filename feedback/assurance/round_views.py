@@ -19,7 +19,6 @@ from feedback.navigation import add_staff_link
 from feedback.respond.pages import survey_text
 from feedback.services.assurance.agencies import all_agencies
 from feedback.services.assurance.definitions import audit_choices
-from feedback.services.assurance.export import XLSX, results_workbook
 from feedback.services.assurance.results import results
 from feedback.services.assurance.rounds import (
     RoundError,
@@ -111,6 +110,9 @@ def round_xlsx(round_id: int) -> ResponseReturnValue:
     found = round_by_id(round_id)
     if found is None or found.kind != "section11":
         abort(404)
+    # openpyxl is imported only when a workbook is asked for (start-up of every worker)
+    from feedback.services.assurance.export import XLSX, results_workbook
+
     body = results_workbook(results(found))
     audit("audit_round.export", "audit_round", found.id, format="xlsx")
     reply = make_response(body)

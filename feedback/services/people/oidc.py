@@ -14,7 +14,6 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from authlib.integrations.flask_client import OAuth
 from flask import Flask, current_app
 
 OIDC_EXTENSION = "heard_oidc"
@@ -51,6 +50,13 @@ def _check(name: str, settings: dict[str, str]) -> None:
 def init_app(app: Flask) -> None:
     """Register every configured provider and read its discovery document now."""
     configured: dict[str, dict[str, str]] = app.config.get("HEARD_OIDC_PROVIDERS") or {}
+    if not configured:
+        # Authlib and the HTTP client under it take a tenth of a second to import: every
+        # `heard` command and worker without single sign-on starts without them.
+        app.extensions[OIDC_EXTENSION] = {"oauth": None, "providers": {}}
+        return
+    from authlib.integrations.flask_client import OAuth
+
     oauth = OAuth(app)
     found: dict[str, Provider] = {}
     for name, settings in configured.items():

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from flask_babel import gettext as _
-from zxcvbn import zxcvbn
 
 MIN_PASSWORD = 12
 #: zxcvbn's scale is 0-4; 3 and 4 resist an online attack and slow an offline one
@@ -48,6 +47,8 @@ def password_problem(email: str, password: str) -> str | None:
     else:
         local = email.split("@", 1)[0]
         hints = [email, local, *local.replace(".", " ").replace("_", " ").split(), "heard"]
+        from zxcvbn import zxcvbn  # its word lists load on first use, not at start-up
+
         result = zxcvbn(password[:JUDGED_LENGTH], user_inputs=hints)
         if result["score"] >= MIN_SCORE:
             return None

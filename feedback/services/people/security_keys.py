@@ -3,37 +3,28 @@
 Each ceremony has two halves: the server makes options with a fresh challenge (kept in
 the signed session cookie, good for one try), the browser asks the authenticator, and
 the server checks the answer against that challenge, the relying-party id and origin.
+
+py_webauthn (and the cryptography under it) is imported inside the functions that use it:
+it takes a twentieth of a second, and every worker and `heard` command imports this module.
 """
 
 from __future__ import annotations
 
 import json
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from flask import current_app, session
 from sqlalchemy import select
-from webauthn import (
-    generate_authentication_options,
-    generate_registration_options,
-    options_to_json,
-    verify_authentication_response,
-    verify_registration_response,
-)
-from webauthn.helpers import base64url_to_bytes, bytes_to_base64url
-from webauthn.helpers.exceptions import InvalidAuthenticationResponse, InvalidRegistrationResponse
-from webauthn.helpers.structs import (
-    AuthenticatorSelectionCriteria,
-    PublicKeyCredentialDescriptor,
-    ResidentKeyRequirement,
-    UserVerificationRequirement,
-)
 
 from feedback.extensions import db
 from feedback.links import base_url
 from feedback.models import SecurityKey, User
 from feedback.models._time import utcnow
+
+if TYPE_CHECKING:
+    from webauthn.helpers.structs import PublicKeyCredentialDescriptor
 
 CHALLENGE_SECONDS = 300
 _REGISTER = "webauthn_register"
@@ -62,10 +53,14 @@ def keys_of(user: User) -> list[SecurityKey]:
 
 
 def _descriptors(user: User) -> list[PublicKeyCredentialDescriptor]:
+    from webauthn.helpers.structs import PublicKeyCredentialDescriptor
+
     return [PublicKeyCredentialDescriptor(id=k.credential_id) for k in keys_of(user)]
 
 
 def _keep_challenge(name: str, challenge: bytes, user: User) -> None:
+    from webauthn.helpers import bytes_to_base64url
+
     session[name] = {
         "challenge": bytes_to_base64url(challenge),
         "user": user.id,
@@ -74,6 +69,8 @@ def _keep_challenge(name: str, challenge: bytes, user: User) -> None:
 
 
 def _take_challenge(name: str, user: User) -> bytes:
+    from webauthn.helpers import base64url_to_bytes
+
     kept = session.pop(name, None)  # one try per challenge
     if not isinstance(kept, dict) or kept.get("user") != user.id:
         raise SecurityKeyError("no challenge")
@@ -84,6 +81,13 @@ def _take_challenge(name: str, user: User) -> bytes:
 
 def registration_options(user: User) -> dict[str, Any]:
     """Options for navigator.credentials.create(), as JSON-ready data."""
+    from webauthn import generate_registration_options, options_to_json
+    from webauthn.helpers.structs import (
+        AuthenticatorSelectionCriteria,
+        ResidentKeyRequirement,
+        UserVerificationRequirement,
+    )
+
     options = generate_registration_options(
         rp_id=_rp_id(),
         rp_name=current_app.config["HEARD_WEBAUTHN_RP_NAME"],
@@ -102,6 +106,9 @@ def registration_options(user: User) -> dict[str, Any]:
 
 def register(user: User, credential: dict[str, Any], name: str) -> SecurityKey:
     """Check the authenticator's answer and keep its public key; the caller commits."""
+    from webauthn import verify_registration_response
+    from webauthn.helpers.exceptions import InvalidRegistrationResponse
+
     challenge = _take_challenge(_REGISTER, user)
     try:
         verified = verify_registration_response(
@@ -125,6 +132,9 @@ def register(user: User, credential: dict[str, Any], name: str) -> SecurityKey:
 
 def sign_in_options(user: User) -> dict[str, Any]:
     """Options for navigator.credentials.get(), limited to this person's keys."""
+    from webauthn import generate_authentication_options, options_to_json
+    from webauthn.helpers.structs import UserVerificationRequirement
+
     options = generate_authentication_options(
         rp_id=_rp_id(),
         allow_credentials=_descriptors(user),
@@ -136,6 +146,10 @@ def sign_in_options(user: User) -> dict[str, Any]:
 
 def check_sign_in(user: User, credential: dict[str, Any]) -> SecurityKey:
     """Check a signed challenge from one of `user`'s keys; the caller commits."""
+    from webauthn import verify_authentication_response
+    from webauthn.helpers import base64url_to_bytes
+    from webauthn.helpers.exceptions import InvalidAuthenticationResponse
+
     challenge = _take_challenge(_SIGN_IN, user)
     try:
         raw_id = base64url_to_bytes(str(credential.get("rawId") or credential.get("id") or ""))
