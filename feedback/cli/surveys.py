@@ -93,5 +93,6 @@ def list_surveys(fmt: str) -> None:
         return
     click.echo(f"{'slug':<24} {'audience':<13} {'ver':>3} {'responses':>9}  title")
     for r in rows:
-        counts = f"{r['version']:>3} {r['responses']:>9}"
+        version = "-" if r["version"] is None else str(r["version"])  # none loaded yet
+        counts = f"{version:>3} {r['responses']:>9}"
         click.echo(f"{r['slug']:<24} {r['audience']:<13} {counts}  {r['title']}")

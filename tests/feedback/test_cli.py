@@ -10,7 +10,7 @@ from flask.testing import FlaskCliRunner
 from sqlalchemy import select
 
 from feedback.extensions import db
-from feedback.models import User
+from feedback.models import Survey, User
 from tests.forms.definition_helpers import assert_every_kind_reported, every_kind
 
 LIBRARY = Path(__file__).resolve().parents[2] / "forms" / "library"
@@ -104,3 +104,20 @@ def test_demo_fills_every_bundled_survey(runner):
     assert all(row["responses"] >= 5 for row in listed)
     again = runner.invoke(args=["demo", "--if-empty"])
     assert "already present" in again.output
+
+
+def test_surveys_list_shows_a_survey_with_no_version_yet(app, runner):
+    # current_version_id may be empty (the schema allows it): the list must still print.
+    with app.app_context():
+        db.session.add(Survey(slug="draft-only", title="Not loaded yet", audience="staff"))
+        db.session.commit()
+    result = runner.invoke(args=["surveys", "list"])
+    assert result.exit_code == 0, result.output
+    line = next(x for x in result.output.splitlines() if x.startswith("draft-only"))
+    assert line.split()[:4] == ["draft-only", "staff", "-", "0"]
+    listed = json.loads(runner.invoke(args=["surveys", "list", "--format", "json"]).output)
+    assert {"slug": "draft-only", "version": None} == {
+        k: v
+        for k, v in next(r for r in listed if r["slug"] == "draft-only").items()
+        if k in ("slug", "version")
+    }
