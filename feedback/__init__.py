@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import secrets
 from pathlib import Path
@@ -106,6 +107,13 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     register(app)
     text_model.init_app(app)
+    if not app.testing:
+        # A worker (or a command) keeps what start-up made until it ends. Left in the
+        # collector, every full collection walks all of it, and one landed inside a
+        # request now and then: 0.09 s of a 0.06 s chart at 10,000 responses. Frozen, it
+        # is never walked again. Not in tests: they build many apps in one process, and a
+        # frozen app's cycles would never be freed.
+        gc.freeze()
     return app
 
 
