@@ -142,7 +142,9 @@ def bars_figure(table: Sequence[tuple[Any, ...]], title: str, suppressed_note: s
             ax.errorbar(
                 pct, y, xerr=[[pct - low], [high - pct]], fmt="none", ecolor="black", capsize=4
             )
-        ax.text(min(float(high or pct) + 1.5, 101), y, f"{whole_percent(pct)} (n={n})", va="center")
+        ax.text(
+            min(float(high or pct) + 1.5, 101), y, f"{whole_percent(pct)} (n={n:,})", va="center"
+        )
     ax.set_yticks(positions, [wrap(row[0], LABEL_WIDTH, lines=3) for row in table])
     ax.set_xlim(0, 118)
     ax.set_xticks(range(0, 101, 20), [f"{v}%" for v in range(0, 101, 20)])

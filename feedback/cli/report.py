@@ -50,4 +50,4 @@ def report_command(slugs: tuple[str, ...], period: str, fmt: str, output: str) -
         else:
             Path(output).write_text(render_html(report), encoding="utf-8")
     seconds = time.perf_counter() - started
-    click.echo(f"Wrote {output} ({report.total_responses} responses, {seconds:.1f} s)", err=True)
+    click.echo(f"Wrote {output} ({report.total_responses:,} responses, {seconds:.1f} s)", err=True)

@@ -90,3 +90,24 @@ def test_pdf_is_tagged_titled_in_english_and_the_summary_fills_page_one(app, run
         assert words in first
     # The summary is one page: the next section (the priorities, issue 17) starts the second.
     assert second.lstrip().startswith("The partnership's priorities"), second[:200]
+
+
+def test_counts_are_grouped_in_thousands(app, runner, tmp_path):
+    from feedback.extensions import db
+    from feedback.services.surveys.versions import load_library
+    from tests.feedback.report_helpers import H1, respond
+
+    with app.app_context():
+        load_library()
+        for _ in range(1_234):
+            respond("children-8-11", {"listened": "very_happy"}, H1)
+        db.session.commit()
+    out = tmp_path / "board.html"
+    args = ["report", "--period", "2026-H1", "--format", "html", "-o", str(out)]
+    result = runner.invoke(args=args)
+    assert result.exit_code == 0, result.output
+    assert "(1,234 responses, " in result.output
+    html = re.sub(r"\s+", " ", out.read_text(encoding="utf-8"))
+    assert "1,234 responses in this period." in _summary(html)
+    assert '<td class="num">1,234</td>' in html  # who responded, by voice and mode
+    assert "1234" not in html
