@@ -15,8 +15,12 @@ from feedback.config import CONFIGS
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def create_app(config: dict[str, Any] | None = None) -> Flask:
-    """Build the app. `config` overrides settings (tests pass a temporary database here)."""
+def create_app(config: dict[str, Any] | None = None, *, pages: bool = True) -> Flask:
+    """Build the app. `config` overrides settings (tests pass a temporary database here).
+
+    pages=False builds it without a single page (no blueprint is imported or registered),
+    for `heard` commands that serve none and build no link: see feedback.cli.WITHOUT_PAGES.
+    """
     from feedback.errors import HeardFlask
 
     app = HeardFlask(
@@ -46,6 +50,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         banners,
         errors,
         extensions,
+        figures,
         i18n,
         labels,
         links,
@@ -57,6 +62,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     links.init_app(app)
     labels.init_app(app)
+    figures.init_app(app)
     from feedback.database import close_sessions_quietly, configure_engine
     from feedback.limiter_store import thread_free
 
@@ -64,6 +70,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     close_sessions_quietly(app)
     extensions.csrf.init_app(app)
     extensions.login_manager.init_app(app)
+    from feedback.services.people import sessions  # noqa: F401 (registers the user loader)
+
     throttle.warn_if_unshared(app)
     configured = app.config.get("RATELIMIT_STORAGE_URI") or "memory://"
     app.config["RATELIMIT_STORAGE_URI"] = thread_free(configured)
@@ -80,7 +88,25 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     errors.init_app(app)
     with app.app_context():
         configure_engine(extensions.db.engine)
+    if pages:
+        _register_pages(app)
 
+    from feedback.cli import register
+    from feedback.services.text import model as text_model
+
+    register(app)
+    text_model.init_app(app)
+    if not app.testing:
+        # A worker (or a command) keeps what start-up made until it ends. Left in the
+        # collector, every full collection walks all of it, and one landed inside a
+        # request now and then: 0.09 s of a 0.06 s chart at 10,000 responses. Frozen, it
+        # is never walked again. Not in tests: they build many apps in one process, and a
+        # frozen app's cycles would never be freed.
+        gc.freeze()
+    return app
+
+
+def _register_pages(app: Flask) -> None:
     from feedback import (
         admin,
         analyse,
@@ -101,20 +127,6 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     )  # fmt: skip
     for area in areas:
         app.register_blueprint(area.bp)
-
-    from feedback.cli import register
-    from feedback.services.text import model as text_model
-
-    register(app)
-    text_model.init_app(app)
-    if not app.testing:
-        # A worker (or a command) keeps what start-up made until it ends. Left in the
-        # collector, every full collection walks all of it, and one landed inside a
-        # request now and then: 0.09 s of a 0.06 s chart at 10,000 responses. Frozen, it
-        # is never walked again. Not in tests: they build many apps in one process, and a
-        # frozen app's cycles would never be freed.
-        gc.freeze()
-    return app
 
 
 def _finish_config(app: Flask) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from flask import Flask, current_app, g, has_request_context, request, session
-from flask_babel import format_decimal, get_locale
+from flask_babel import get_locale, gettext
 
 from feedback import catalogs
 from feedback.catalogs import ROOT
@@ -94,6 +94,13 @@ def select_locale() -> str:
     return best or offered[0]
 
 
+def survey_text(text: str | None) -> str:
+    """Survey wording in the respondent's language (the `surveys` catalog), else as written."""
+    if not text:
+        return text or ""
+    return gettext(text)
+
+
 def text_direction() -> str:
     return "rtl" if str(get_locale()).split("_")[0] in RTL else "ltr"
 
@@ -119,8 +126,6 @@ def _resolve_directories(app: Flask) -> None:
 def init_app(app: Flask) -> None:
     _resolve_directories(app)
     babel.init_app(app, locale_selector=select_locale)
-    # `{{ n|number }}`: 49,495 rather than 49495, grouped as the page's language groups.
-    app.add_template_filter(format_decimal, "number")
 
     @app.context_processor
     def _language_context() -> dict[str, object]:

@@ -301,5 +301,17 @@ TEMPLATE_GLOBALS = {
 }
 
 
+def _survey_name_filter(survey: Any) -> str:
+    """{{ survey|survey_name }}: the title with its age band, on every staff page.
+
+    The three children's surveys have titles that differ by little; staff tell them
+    apart by age band.
+    """
+    if survey is None:
+        return ""
+    return survey_name(survey.title, survey_age_band(survey))
+
+
 def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(TEMPLATE_GLOBALS)
+    app.add_template_filter(_survey_name_filter, "survey_name")

@@ -26,11 +26,11 @@ from feedback.admin import bp
 from feedback.admin.surveys import survey_or_404
 from feedback.auth import role_required
 from feedback.errors import render_error
-from feedback.i18n import survey_languages
+from feedback.i18n import survey_languages, survey_text
 from feedback.models import Survey, SurveyVersion
 from feedback.respond.contact import respondent_definition
 from feedback.respond.draft import Draft, DraftError, dump_draft, load_draft
-from feedback.respond.pages import answer_summary, posted_form, screen_body, survey_text
+from feedback.respond.pages import answer_summary, posted_form, screen_body
 from feedback.respond.views import StartForm
 from forms import steps
 

@@ -17,10 +17,10 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from feedback.analyse import bp
-from feedback.analyse.languages import language_name, words_direction
 from feedback.analyse.outcomes_views import period_options
 from feedback.auth import role_required
 from feedback.labels import mode_label
+from feedback.languages import language_name, words_direction
 from feedback.models import Survey
 from feedback.respond.pages import LOCALE_FORMATS
 from feedback.services.outcomes.explorer import explore, filter_options, marked, response_view

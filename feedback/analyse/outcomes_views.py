@@ -25,10 +25,10 @@ from flask_login import current_user
 from analysis.outcomes import NOT_ANSWERED, POOLED, OutcomeRow
 from analysis.periods import Period, parse_period, periods_covering, previous
 from feedback.analyse import bp
-from feedback.analyse.figures import helpers as figure_helpers
-from feedback.analyse.languages import language_name
 from feedback.auth import role_required
+from feedback.figures import helpers as figure_helpers
 from feedback.labels import mode_label, survey_names, theme_label, voice_label
+from feedback.languages import language_name
 from feedback.navigation import add_home_panel, add_staff_link
 from feedback.services.outcomes.changes import what_changed
 from feedback.services.outcomes.pages import SurveyPage, survey_page

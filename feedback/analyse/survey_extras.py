@@ -15,9 +15,9 @@ from flask.typing import ResponseReturnValue
 
 from analysis.periods import parse_period
 from feedback.analyse import bp
-from feedback.analyse.languages import language_name, words_direction
 from feedback.analyse.outcomes_views import add_survey_page_extra
 from feedback.auth import role_required
+from feedback.languages import language_name, words_direction
 from feedback.services.outcomes.charts import (
     KINDS,
     chart_image,

@@ -13,8 +13,8 @@ from flask_login import current_user
 from feedback.assurance import bp
 from feedback.assurance.forms import NewCaseAuditForm
 from feedback.auth import role_required
+from feedback.i18n import survey_text
 from feedback.models import AuditReturn, AuditRound
-from feedback.respond.pages import survey_text
 from feedback.services.assurance.agencies import all_agencies
 from feedback.services.assurance.cases import (
     CaseAuditError,

@@ -15,8 +15,8 @@ from feedback.admin.forms import PlainForm
 from feedback.assurance import bp
 from feedback.assurance.forms import AgreeForm, CommentForm
 from feedback.auth import role_required
+from feedback.i18n import survey_text
 from feedback.models import AuditReturn
-from feedback.respond.pages import survey_text
 from feedback.services.assurance.returns import (
     ReturnError,
     add_comment,

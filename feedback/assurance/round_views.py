@@ -14,9 +14,9 @@ from feedback.admin.forms import PlainForm
 from feedback.assurance import bp
 from feedback.assurance.forms import NewRoundForm
 from feedback.auth import role_required
+from feedback.i18n import survey_text
 from feedback.models import AuditRound
 from feedback.navigation import add_staff_link
-from feedback.respond.pages import survey_text
 from feedback.services.assurance.agencies import all_agencies
 from feedback.services.assurance.definitions import audit_choices
 from feedback.services.assurance.results import results

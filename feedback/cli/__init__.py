@@ -7,21 +7,49 @@ import secrets
 
 import click
 from flask import Flask
-from flask.cli import FlaskGroup
+from flask.cli import FlaskGroup, ScriptInfo
+
+#: Commands that serve no page and build no link (no url_for): their app is built without
+#: the blueprints, whose modules (every page's forms and views, the text analyser that the
+#: survey pages import) were a third of a command's start-up. The CSV export of 10,000
+#: responses is measured against the peer with its start-up. `tests/feedback/
+#: test_cli_startup.py` runs each of these through the real `heard`.
+WITHOUT_PAGES = frozenset(
+    {"analyse", "audits", "dataset", "erase", "export", "init-db", "outcomes", "report",
+     "retention", "surveys"}
+)  # fmt: skip
+
+
+def _command() -> str | None:
+    """The command `heard` was asked for (set by HeardGroup.get_command), if known."""
+    ctx = click.get_current_context(silent=True)
+    info = ctx.find_object(ScriptInfo) if ctx is not None else None
+    return info.data.get("command") if info is not None else None
 
 
 def _create_app() -> Flask:
     from feedback import create_app
 
+    pages = _command() not in WITHOUT_PAGES
     try:
-        return create_app()
+        return create_app(pages=pages)
     except RuntimeError:
         # Commands sign nothing that outlives them, so a throwaway key is safe here; the
         # web app served by gunicorn still refuses to start without a real SECRET_KEY.
-        return create_app({"SECRET_KEY": secrets.token_hex(32)})
+        return create_app({"SECRET_KEY": secrets.token_hex(32)}, pages=pages)
 
 
-@click.group(cls=FlaskGroup, create_app=_create_app, add_default_commands=True)
+class HeardGroup(FlaskGroup):
+    """FlaskGroup that tells `_create_app` which command the app is built for."""
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        # The first name looked up is the command being run (`heard --help` lists them
+        # all after building the whole app through list_commands, which sets nothing).
+        ctx.ensure_object(ScriptInfo).data.setdefault("command", name)
+        return super().get_command(ctx, name)
+
+
+@click.group(cls=HeardGroup, create_app=_create_app, add_default_commands=True)
 def main() -> None:
     """Heard: surveys and the voice of the child, for a safeguarding partnership."""
     # Click calls this after it has found the command (and FlaskGroup built the app) and

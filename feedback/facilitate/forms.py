@@ -18,9 +18,8 @@ from wtforms import DateField, HiddenField, RadioField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice  # type: ignore[attr-defined]
 from wtforms.validators import InputRequired, Length, Optional
 
-from feedback.i18n import LANGUAGE_NAMES
+from feedback.i18n import LANGUAGE_NAMES, survey_text
 from feedback.models._time import utcnow
-from feedback.respond.pages import survey_text
 from forms.builder import SurveyPageForm, build_page_form
 from forms.schema import Definition, Question
 

@@ -24,9 +24,9 @@ from feedback.banners import success
 from feedback.facilitate import bp
 from feedback.facilitate.forms import definition_answers, optional_questions, paper_form_class
 from feedback.facilitate.paper_batch import BATCH, batch_entries, batch_entry, filled_in, remember
+from feedback.i18n import survey_text
 from feedback.models import Survey
 from feedback.navigation import add_staff_link
-from feedback.respond.pages import survey_text
 from feedback.services.surveys.campaigns import campaign_by_id
 from feedback.services.surveys.lifecycle import delete_paper_entry
 from feedback.services.surveys.lookup import UnknownSurvey, survey_by_slug

@@ -22,10 +22,10 @@ from feedback.facilitate.forms import (
     prompt_choices,
     session_form_class,
 )
+from feedback.i18n import survey_text
 from feedback.labels import theme_choices
 from feedback.models import FocusSession, Response
 from feedback.navigation import add_home_panel, add_staff_link
-from feedback.respond.pages import survey_text
 from feedback.services.safeguarding.concerns import response_alerted
 from feedback.services.surveys.focus import (
     FocusError,

@@ -12,21 +12,15 @@ from decimal import Decimal
 from typing import Any, NamedTuple
 
 from flask import current_app, render_template
-from flask_babel import format_date, format_decimal, get_locale, gettext
+from flask_babel import format_date, format_decimal, get_locale
 from flask_wtf import FlaskForm
 from markupsafe import Markup
 
+from feedback.i18n import survey_text
 from forms import flow
 from forms.builder import SurveyPageForm, build_page_form, form_data
 from forms.schema import Definition, Question
 from forms.steps import Screen
-
-
-def survey_text(text: str | None) -> str:
-    """Survey wording in the respondent's language (the `surveys` catalog), else as written."""
-    if not text:
-        return text or ""
-    return gettext(text)
 
 
 class LocaleFormats:

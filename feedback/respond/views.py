@@ -27,13 +27,13 @@ from flask_wtf.csrf import generate_csrf
 from wtforms import StringField
 
 from feedback.errors import render_error
-from feedback.i18n import survey_languages
+from feedback.i18n import survey_languages, survey_text
 from feedback.models._time import utcnow
 from feedback.respond import thanks as thanks_note
 from feedback.respond.contact import contact_request, respondent_definition
 from feedback.respond.draft import Draft, DraftError, dump_draft, load_draft
 from feedback.respond.page_cache import reuse_page
-from feedback.respond.pages import answer_summary, posted_form, screen_body, survey_text
+from feedback.respond.pages import answer_summary, posted_form, screen_body
 from feedback.respond.throttle import (
     code_guessing_stopped,
     guard_survey_post,

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from flask import g, render_template
 
-from feedback.i18n import survey_languages
+from feedback.i18n import survey_languages, survey_text
 from feedback.labels import theme_label
-from feedback.respond.pages import survey_text
 from feedback.respond.views import _find_campaign, bp
 from feedback.services.evidence.you_said import you_said
 from feedback.services.surveys.lookup import survey_by_id

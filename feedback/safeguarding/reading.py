@@ -18,9 +18,9 @@ from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 from flask_login import current_user
 
-from feedback.analyse.languages import language_name, words_direction
 from feedback.auth import role_required
 from feedback.banners import problem, success
+from feedback.languages import language_name, words_direction
 from feedback.navigation import add_home_panel, add_staff_link
 from feedback.safeguarding import bp
 from feedback.services.audit import audit

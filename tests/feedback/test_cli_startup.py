@@ -5,14 +5,22 @@ from __future__ import annotations
 
 import gc
 import json
+import os
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import click
 import pytest
 from click.testing import CliRunner
+from flask import Flask
 
 from feedback import cli
+from feedback.cli import WITHOUT_PAGES
+from tests.feedback.report_helpers import FLAGGED, known_data
+
+ROOT = Path(__file__).resolve().parents[2]
 
 #: Libraries only one page or command uses; importing them at start-up cost every command
 #: and every worker about a fifth of a second (`python -X importtime`).
@@ -86,3 +94,65 @@ def test_invoking_the_group_directly_leaves_the_collector_alone() -> None:
         cli.main.commands.pop("gc-probe")
     assert result.exit_code == 0, result.output
     assert seen == [(True, frozen_before)]
+
+
+def _heard(database_url: str, tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The real `heard` console script, as an operator runs it, on the test database."""
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(tmp_path),
+        "DATABASE_URL": database_url,
+        "SECRET_KEY": "k" * 32,
+        "HEARD_ENV": "production",
+        "HEARD_BASE_URL": "https://heard.example.org",
+        "HEARD_OUTBOX": str(tmp_path / "outbox"),
+    }
+    return subprocess.run(
+        [str(Path(sys.executable).with_name("heard")), *args],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def test_every_command_built_without_pages_works_through_the_real_heard(
+    app: Flask, database_url: str, tmp_path: Path
+) -> None:
+    # The commands' own tests run on an app with every page; these are the same commands
+    # as an operator runs them, on an app with none, over known data (texts and alerts).
+    known_data(app)
+    ours = tmp_path / "our-case-audit.yaml"
+    bundled = (ROOT / "forms/library/audits/case-audit.yaml").read_text(encoding="utf-8")
+    ours.write_text(bundled.replace("slug: case-audit", "slug: our-case-audit", 1))
+    runs = [
+        ("init-db",),
+        ("surveys", "list"),
+        ("audits", "load", str(ours), "--for", "case_audit"),
+        ("dataset", "validate", "docs/dataset-example.csv"),
+        ("analyse",),
+        ("outcomes", "children-8-11", "--period", "2026-H1", "--format", "json"),
+        ("export", "children-8-11", "--format", "csv", "-o", str(tmp_path / "out.csv")),
+        ("report", "--period", "2026-H1", "--format", "html", "-o", str(tmp_path / "b.html")),
+        ("erase", "--receipt", "NO-SUCH-CODE"),
+        ("retention", "apply"),
+    ]
+    assert {run[0] for run in runs} == WITHOUT_PAGES
+    for run in runs:
+        done = _heard(database_url, tmp_path, *run)
+        assert "Traceback" not in done.stderr, (run, done.stderr)
+        if run[0] == "erase":  # a code that matches nothing is refused, in words
+            assert done.returncode == 1 and "NO-SUCH-CODE" not in done.stderr + "x", done
+            continue
+        assert done.returncode == 0, (run, done.stderr, done.stdout)
+    outcomes = json.loads(_heard(database_url, tmp_path, *runs[5]).stdout)
+    listened = [r for r in outcomes if r["statement"] == "Children who felt listened to"]
+    assert listened, outcomes
+    assert {(r["numerator"], r["denominator"]) for r in listened} == {(24, 30)}
+    exported = (tmp_path / "out.csv").read_text(encoding="utf-8")
+    # 60 closed answers, 13 texts and 12 flagged ones (withheld), and the header
+    assert len(exported.splitlines()) == 86 and FLAGGED not in exported
+    assert "<strong>80%</strong> Children who felt listened to" in re.sub(
+        r"\s+", " ", (tmp_path / "b.html").read_text(encoding="utf-8")
+    )

@@ -28,17 +28,17 @@ from analysis.report import (
 )
 from analysis.stories import VOICES
 from analysis.summary import summarise
-from feedback.analyse.figures import helpers as figure_helpers
-from feedback.analyse.languages import language_name, words_direction
 from feedback.extensions import db
+from feedback.figures import helpers as figure_helpers
+from feedback.i18n import survey_text
 from feedback.labels import (
     survey_names,
     theme_labels,
     voice_label,
 )
+from feedback.languages import language_name, words_direction
 from feedback.models import ConcernAlert, Response, Survey
 from feedback.models._time import utcnow
-from feedback.respond.pages import survey_text
 from feedback.services.assurance.report import assurance_for_report, case_audit_for_report
 from feedback.services.evidence.report_sections import priority_sections
 from feedback.services.outcomes.periods import default_period, period_choices  # noqa: F401 (re-exported)

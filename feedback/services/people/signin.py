@@ -14,12 +14,12 @@ from flask import current_app, session
 from flask_login import login_user
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from feedback.auth.sessions import start_session
 from feedback.extensions import db
 from feedback.models import User
 from feedback.models._time import utcnow
 from feedback.services.audit import audit
 from feedback.services.people.second_factor import note_passed
+from feedback.services.people.sessions import start_session
 from feedback.throttle import exhausted, spend
 
 PENDING = "pending_second_factor"
