@@ -15,10 +15,13 @@ import click
 import pytest
 from click.testing import CliRunner
 from flask import Flask
+from sqlalchemy import func, select
 
 from feedback import cli
 from feedback.cli import WITHOUT_PAGES
-from tests.feedback.report_helpers import FLAGGED, known_data
+from feedback.extensions import db
+from feedback.models import ConcernAlert
+from tests.feedback.report_helpers import FLAGGED, H1, known_data, respond
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -123,6 +126,10 @@ def test_every_command_built_without_pages_works_through_the_real_heard(
     # The commands' own tests run on an app with every page; these are the same commands
     # as an operator runs them, on an app with none, over known data (texts and alerts).
     known_data(app)
+    with app.app_context():  # one answer not analysed yet, which `heard analyse` must alert on
+        respond("children-8-11", {"anything_else": "my stepdad hits me when mum is out"}, H1)
+        db.session.commit()
+        alerts_before = db.session.scalar(select(func.count(ConcernAlert.id)))
     ours = tmp_path / "our-case-audit.yaml"
     bundled = (ROOT / "forms/library/audits/case-audit.yaml").read_text(encoding="utf-8")
     ours.write_text(bundled.replace("slug: case-audit", "slug: our-case-audit", 1))
@@ -146,13 +153,15 @@ def test_every_command_built_without_pages_works_through_the_real_heard(
             assert done.returncode == 1 and "NO-SUCH-CODE" not in done.stderr + "x", done
             continue
         assert done.returncode == 0, (run, done.stderr, done.stdout)
+    with app.app_context():
+        assert db.session.scalar(select(func.count(ConcernAlert.id))) == alerts_before + 1
     outcomes = json.loads(_heard(database_url, tmp_path, *runs[5]).stdout)
     listened = [r for r in outcomes if r["statement"] == "Children who felt listened to"]
     assert listened, outcomes
     assert {(r["numerator"], r["denominator"]) for r in listened} == {(24, 30)}
     exported = (tmp_path / "out.csv").read_text(encoding="utf-8")
-    # 60 closed answers, 13 texts and 12 flagged ones (withheld), and the header
-    assert len(exported.splitlines()) == 86 and FLAGGED not in exported
+    # 60 closed answers, 13 texts, 12 flagged ones and the new one (withheld), the header
+    assert len(exported.splitlines()) == 87 and FLAGGED not in exported
     assert "<strong>80%</strong> Children who felt listened to" in re.sub(
         r"\s+", " ", (tmp_path / "b.html").read_text(encoding="utf-8")
     )
