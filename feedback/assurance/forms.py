@@ -18,10 +18,11 @@ from wtforms import (
 
 # SelectChoice is WTForms 3.3's; types-WTForms still describes 3.2, which has none.
 from wtforms.fields.choices import SelectChoice  # type: ignore[attr-defined]
-from wtforms.validators import AnyOf, InputRequired, Length
+from wtforms.validators import AnyOf, InputRequired, Length, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from feedback.services.assurance.returns import TEXT_MAX
+from feedback.services.assurance.rounds import london_today
 
 
 class NewRoundForm(FlaskForm):
@@ -37,6 +38,12 @@ class NewRoundForm(FlaskForm):
         widget=ListWidget(prefix_label=False),
         option_widget=CheckboxInput(),
     )
+
+    def validate_deadline(self, field: DateField) -> None:
+        # A round opened with its deadline gone would be overdue for every agency from its
+        # first day (a London day, as the overdue rule counts it).
+        if field.data is not None and field.data < london_today():
+            raise ValidationError(_l("The deadline must be today or later"))
 
     def set_choices(self, audits: dict[str, Any], agencies: list[Any]) -> None:
         self.definition.choices = [SelectChoice(key, _label(key, d)) for key, d in audits.items()]

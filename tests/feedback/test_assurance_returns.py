@@ -162,7 +162,7 @@ def test_an_admin_opens_a_round_and_bad_input_stores_nothing(app):
     page = admin.get("/assurance/rounds/new").get_data(as_text=True)
     base = {"csrf_token": hidden(page, "csrf_token"), "definition": "section11"}
     none = admin.post(
-        "/assurance/rounds/new", data={**base, "title": "S11 2026", "deadline": "2026-09-30"}
+        "/assurance/rounds/new", data={**base, "title": "S11 2026", "deadline": "2099-09-30"}
     )
     assert none.status_code == 400
     assert "Choose at least one agency to ask." in none.get_data(as_text=True)
@@ -171,11 +171,17 @@ def test_an_admin_opens_a_round_and_bad_input_stores_nothing(app):
         data={**base, "title": "S11 2026", "deadline": "30/09", "agencies": ids},
     )
     assert bad_date.status_code == 400
+    gone = admin.post(
+        "/assurance/rounds/new",
+        data={**base, "title": "S11 2026", "deadline": "2020-09-30", "agencies": ids},
+    )
+    assert gone.status_code == 400
+    assert "The deadline must be today or later" in gone.get_data(as_text=True)
     with app.app_context():
         assert db.session.scalar(select(func.count(AuditRound.id))) == 0
     made = admin.post(
         "/assurance/rounds/new",
-        data={**base, "title": "S11 2026", "deadline": "2026-09-30", "agencies": ids},
+        data={**base, "title": "S11 2026", "deadline": "2099-09-30", "agencies": ids},
     )
     assert made.status_code == 302
     with app.app_context():
