@@ -60,7 +60,7 @@ class StartForm(FlaskForm):
     access_code = StringField(_l("Access code"))
 
 
-def _find_campaign(slug: str) -> LiveCampaign:
+def find_campaign(slug: str) -> LiveCampaign:
     """The campaign, its survey's state and current version (every page needs all three)."""
     campaign = live_campaign(slug)
     if campaign is None:
@@ -73,7 +73,7 @@ def _find_campaign(slug: str) -> LiveCampaign:
 
 
 def _campaign(slug: str) -> LiveCampaign:
-    campaign = _find_campaign(slug)
+    campaign = find_campaign(slug)
     if not campaign.is_open(utcnow()):
         abort(410)
     return campaign
@@ -240,7 +240,7 @@ def _submit(
 
 @bp.get("/s/<slug>/thanks")
 def thanks(slug: str) -> ResponseReturnValue:
-    campaign = _find_campaign(slug)
+    campaign = find_campaign(slug)
     definition = campaign.version.definition
     g.offered_languages = survey_languages(definition)
     # Shown once: the sealed note leaves the session cookie as soon as the page is drawn.

@@ -6,7 +6,7 @@ from flask import g, render_template
 
 from feedback.i18n import survey_languages, survey_text
 from feedback.labels import theme_label
-from feedback.respond.views import _find_campaign, bp
+from feedback.respond.views import bp, find_campaign
 from feedback.services.evidence.you_said import you_said
 from feedback.services.surveys.lookup import survey_by_id
 
@@ -14,7 +14,7 @@ from feedback.services.surveys.lookup import survey_by_id
 @bp.get("/s/<slug>/you-said")
 def you_said_page(slug: str):  # type: ignore[no-untyped-def]
     # A closed campaign's page still answers: people come back to see what changed.
-    campaign = _find_campaign(slug)
+    campaign = find_campaign(slug)
     definition = campaign.version.definition
     survey = survey_by_id(campaign.survey_id)
     assert survey is not None  # the campaign row was just read with its survey
