@@ -52,15 +52,6 @@ def interval_words(row: Mapping[str, Any]) -> str:
     )
 
 
-def helpers() -> dict[str, Any]:
-    """Template helpers for figures, to pass to render_template."""
-    return {
-        "whole_percent": whole_percent,
-        "interval_words": interval_words,
-        "change_words": change_words,
-    }
-
-
 def figure_text(value: float | None, unit: str) -> str:
     """23.4 per 10,000 · 82.5% · 1,234."""
     if value is None:
@@ -108,5 +99,12 @@ def init_app(app: Flask) -> None:
         ("number", format_decimal),  # {{ n|number }}: 49,495 rather than 49495
     ):
         app.add_template_filter(fn, name)
-    for helper in (figure_text, change_text, rag_label):
+    for helper in (
+        whole_percent,
+        interval_words,
+        change_words,
+        figure_text,
+        change_text,
+        rag_label,
+    ):
         app.add_template_global(helper)

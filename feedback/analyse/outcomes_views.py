@@ -26,7 +26,6 @@ from analysis.outcomes import NOT_ANSWERED, POOLED, OutcomeRow
 from analysis.periods import Period, parse_period, periods_covering, previous
 from feedback.analyse import bp
 from feedback.auth import role_required
-from feedback.figures import helpers as figure_helpers
 from feedback.labels import mode_label, survey_names, theme_label, voice_label
 from feedback.languages import language_name
 from feedback.navigation import add_home_panel, add_staff_link
@@ -100,7 +99,6 @@ def index() -> ResponseReturnValue:
         overdue_hours=hours,
         error=error,
         theme_label=theme_label,
-        **figure_helpers(),
     ), (400 if error else 200)
 
 

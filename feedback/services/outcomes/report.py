@@ -29,7 +29,6 @@ from analysis.report import (
 from analysis.stories import VOICES
 from analysis.summary import summarise
 from feedback.extensions import db
-from feedback.figures import helpers as figure_helpers
 from feedback.i18n import survey_text
 from feedback.labels import (
     survey_names,
@@ -200,7 +199,6 @@ def render_html(report: Report) -> str:
         story_headings=story_headings(),
         survey_text=survey_text,
         lang=str(get_locale() or "en"),
-        **figure_helpers(),
     )
 
 
